@@ -1,0 +1,1 @@
+"""The ``cohost`` command line (Typer), one module per command group."""
