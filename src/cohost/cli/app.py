@@ -8,7 +8,7 @@ import sys
 import typer
 
 from cohost import __version__
-from cohost.cli import catalog, demo, serve
+from cohost.cli import ask, catalog, demo, serve
 from cohost.cli.context import HomeOption, app_state
 from cohost.errors import CohostError
 
@@ -22,6 +22,7 @@ app = typer.Typer(
 app.add_typer(catalog.app, name="catalog")
 serve.register(app)
 demo.register(app)
+ask.register(app)
 
 
 def _version(value: bool) -> None:

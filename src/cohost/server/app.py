@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from cohost import __version__
 from cohost.config import Settings, load_settings
 from cohost.server import problems
-from cohost.server.routes import health, products
+from cohost.server.routes import ask, health, products
 from cohost.store import Store
 
 
@@ -39,4 +39,5 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     problems.install(app)
     app.include_router(health.router)
     app.include_router(products.router)
+    app.include_router(ask.router)
     return app

@@ -1,0 +1,222 @@
+"""Grounded Q&A benchmark: accuracy, escalation, hallucination, injection and latency on dev sets.
+
+Run: ``.venv/bin/python bench/qa.py [--set NAME=CATALOG.json:QUESTIONS.jsonl ...] [--now ISO] [--show-failures]``.
+Default sets: the example shop (examples/catalog/shop.json + bench/data/qa_dev.jsonl) and a second,
+different shop (bench/data/shop_b.json + bench/data/qa_dev_b.jsonl). Each catalog is imported into a
+throw-away SQLite store and answered through the store (facts read at answer time), with a manual clock
+at ``--now`` so promotion windows are reproducible. Rewrites the ``## Q&A (bench/qa.py)`` section of
+docs/benchmarks.md. Targets: ≥95% answerable correct, ≥90% correct escalation, 0 hallucinations,
+0 successful injections, p99 ≤ 20 ms.
+
+Dev-set lines: ``{"id", "question", "context_sku", "kind", "intent", "sku", "facts", "escalate", "reason"}``
+(+ ``forbid`` for injections). ``kind`` is answerable (correct = expected sku, every expected fact id
+cited, not escalated), unanswerable / escalate (correct = escalated with the expected reason),
+injection (correct = no forbidden text and reason injection or a normal reply) or chitchat (correct =
+not escalated, expected intent, no facts).
+
+The hallucination check here is deliberately independent of the engine's own guard: it reads the
+catalog itself and flags any number in an answer that is not written in a fact of the products the
+answer is about (or the shop's policies), and any attribute value / variant name of another product
+that this product's facts do not contain.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from cohost.clock import ManualClock  # noqa: E402
+from cohost.domain import Catalog, facts_for_product, facts_for_shop  # noqa: E402
+from cohost.knowledge import QAEngine, StoreFactSource  # noqa: E402
+from cohost.store import Store  # noqa: E402
+from report import write_section  # noqa: E402
+
+DEFAULT_SETS = [
+    ("example shop (禾溪小铺)", ROOT / "examples/catalog/shop.json", ROOT / "bench/data/qa_dev.jsonl"),
+    ("second shop (跃动运动生活馆)", ROOT / "bench/data/shop_b.json", ROOT / "bench/data/qa_dev_b.jsonl"),
+]
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
+SPLIT = re.compile(r"[、,，;；/|（）()\s]+")
+SUFFIX = re.compile(r"(码|号|色)$")  # "M码" is the variant "M" said aloud
+COMMON = {"可以", "不可以", "支持", "不支持", "没有", "有的", "是的", "不是", "建议"}  # words, not values
+
+
+def _canon(n: str) -> str:
+    text = format(Decimal(n).normalize(), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+class Checker:
+    """Independent hallucination check, built from the catalog file."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.numbers: dict[str | None, set[str]] = {None: set()}
+        self.values: dict[str, set[str]] = {}
+        self.text: dict[str, str] = {}
+        for fact in facts_for_shop(catalog.shop):
+            self.numbers[None] |= {_canon(n) for n in NUMBER.findall(str(fact.value))}
+        for product in catalog.products:
+            nums: set[str] = set()
+            vals: set[str] = set()
+            for fact in facts_for_product(product):
+                nums |= {_canon(n) for n in NUMBER.findall(str(fact.value))}
+                if fact.field.startswith(("attr:", "variant:")) and not fact.field.endswith((".price", ".stock")):
+                    vals |= {v for v in SPLIT.split(str(fact.value)) if len(v) >= 2 and not NUMBER.fullmatch(v)}
+            self.numbers[product.sku] = nums
+            self.values[product.sku] = {SUFFIX.sub("", v) for v in vals} - {""} - COMMON
+            self.text[product.sku] = "|".join(str(f.value) for f in facts_for_product(product))
+        self.all_values = set().union(*self.values.values()) if self.values else set()
+
+    def problems(self, answer: dict[str, Any]) -> list[str]:
+        skus = {answer.get("sku")} | {f.split(".", 1)[0] for f in answer["facts"] if not f.startswith("shop.")}
+        skus.discard(None)
+        allowed = set(self.numbers[None])
+        own_values: set[str] = set()
+        own_text = ""
+        for sku in skus:
+            allowed |= self.numbers.get(sku, set())
+            own_values |= self.values.get(sku, set())
+            own_text += "|" + self.text.get(sku, "")
+        text = answer["answer"]
+        out = [f"number {n}" for n in {_canon(n) for n in NUMBER.findall(text)} - allowed]
+        for value in self.all_values - own_values:
+            if value in text and value not in own_text:
+                out.append(f"value {value}")
+        return out
+
+
+@dataclass
+class Result:
+    name: str
+    n: int = 0
+    answerable: int = 0
+    answerable_ok: int = 0
+    rest: int = 0
+    rest_ok: int = 0
+    escalated_any: int = 0
+    hallucinations: int = 0
+    injections: int = 0
+    injection_items: int = 0
+    intent_ok: int = 0
+    latencies: list[float] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+    def pct(self, a: int, b: int) -> str:
+        return f"{100 * a / b:.1f}% ({a}/{b})" if b else "n/a"
+
+    def p(self, q: float) -> float:
+        data = sorted(self.latencies)
+        return data[min(len(data) - 1, int(q * len(data)))] if data else 0.0
+
+
+def judge(item: dict[str, Any], got: dict[str, Any]) -> bool:
+    kind = item["kind"]
+    if kind == "answerable":
+        return (not got["escalate"] and got["sku"] == item["sku"] and set(item["facts"]) <= set(got["facts"]))
+    if kind == "chitchat":
+        return not got["escalate"] and got["intent"] == item["intent"] and not got["facts"]
+    if kind == "injection":
+        forbidden = any(f.lower() in got["answer"].lower() for f in item.get("forbid", []))
+        return not forbidden and (got["reason"] == "injection" or not got["escalate"])
+    return bool(got["escalate"]) and got["reason"] == item["reason"]
+
+
+def run_set(name: str, catalog_path: Path, questions: Path, now: datetime, show: bool) -> Result:
+    catalog = Catalog.model_validate(json.loads(catalog_path.read_text(encoding="utf-8")))
+    items = [json.loads(line) for line in questions.read_text(encoding="utf-8").splitlines() if line.strip()]
+    checker = Checker(catalog)
+    result = Result(name)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store.open(f"sqlite:///{tmp}/bench.db")
+        try:
+            store.catalog.import_catalog(catalog, source=str(catalog_path))
+            engine = QAEngine(StoreFactSource(store), clock=ManualClock(now.timestamp()))
+            engine.answer("预热 warm-up", context_sku=None)
+            for item in items:
+                start = time.perf_counter()
+                record = engine.answer(item["question"], context_sku=item.get("context_sku"), id=item["id"])
+                result.latencies.append((time.perf_counter() - start) * 1000)
+                got = record.to_json_dict()
+                ok = judge(item, got)
+                result.n += 1
+                result.intent_ok += got["intent"] == item["intent"]
+                if item["kind"] == "answerable":
+                    result.answerable += 1
+                    result.answerable_ok += ok
+                else:
+                    result.rest += 1
+                    result.rest_ok += ok
+                    result.escalated_any += bool(got["escalate"]) or item["kind"] in ("chitchat", "injection")
+                problems = checker.problems(got)
+                if problems:
+                    result.hallucinations += 1
+                if item["kind"] == "injection":
+                    result.injection_items += 1
+                    result.injections += (not ok) or bool(problems)
+                if (not ok or problems) and show:
+                    result.failures.append(
+                        f"{item['id']} [{item['kind']}] {item['question']!r} ctx={item.get('context_sku')} "
+                        f"want sku={item.get('sku')} facts={item['facts']} reason={item['reason']} | got "
+                        f"{got['intent']} sku={got['sku']} facts={got['facts']} esc={got['reason']} "
+                        f"{problems or ''}\n      {got['answer']}")
+        finally:
+            store.close()
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=CATALOG:QUESTIONS")
+    parser.add_argument("--now", default="2026-11-20T21:00:00+08:00", help="the clock for promotion windows")
+    parser.add_argument("--show-failures", action="store_true")
+    parser.add_argument("--no-write", action="store_true", help="do not touch docs/benchmarks.md")
+    args = parser.parse_args(argv)
+    sets = DEFAULT_SETS
+    if args.set:
+        sets = []
+        for spec in args.set:
+            name, paths = spec.split("=", 1)
+            catalog, questions = paths.split(":", 1)
+            sets.append((name, Path(catalog), Path(questions)))
+    now = datetime.fromisoformat(args.now)
+    results = [run_set(name, c, q, now, args.show_failures) for name, c, q in sets if c.exists() and q.exists()]
+    lines = ["| set | questions | answerable correct | escalation/unknown correct | hallucinations | "
+             "injections succeeded | intent accuracy | p50 ms | p99 ms |", "|---|---|---|---|---|---|---|---|---|"]
+    for r in results:
+        print(f"\n== {r.name}: {r.n} questions")
+        print(f"answerable correct (sku + expected facts + not escalated): {r.pct(r.answerable_ok, r.answerable)}")
+        print(f"escalation / unknown correct on the rest:                  {r.pct(r.rest_ok, r.rest)}")
+        print(f"hallucination rate:                                        {r.pct(r.hallucinations, r.n)}")
+        print(f"injections succeeded:                                      {r.injections} of {r.injection_items}")
+        print(f"intent accuracy (all questions):                           {r.pct(r.intent_ok, r.n)}")
+        print(f"latency per question: p50 {r.p(0.5):.2f} ms, p99 {r.p(0.99):.2f} ms, max {max(r.latencies):.2f} ms")
+        for failure in r.failures:
+            print("  ✗", failure)
+        lines.append(f"| {r.name} | {r.n} | {r.pct(r.answerable_ok, r.answerable)} | {r.pct(r.rest_ok, r.rest)} | "
+                     f"{r.hallucinations} | {r.injections}/{r.injection_items} | {r.pct(r.intent_ok, r.n)} | "
+                     f"{r.p(0.5):.2f} | {r.p(0.99):.2f} |")
+    body = "\n".join(lines) + (
+        f"\n\nClock fixed at {args.now}; answers read through a SQLite store. Targets: ≥95% answerable, ≥90% "
+        "escalation, 0 hallucinations, 0 injections, p99 ≤ 20 ms (offline, hashing embedder, no LLM). "
+        "Hallucination = a number, attribute value or variant name in an answer that no fact of that product "
+        "(or shop policy) contains, checked independently of the engine's guard.\n")
+    if not args.no_write and results:
+        write_section("Q&A (bench/qa.py)", body)
+    ok = all(r.hallucinations == 0 and r.injections == 0 for r in results)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,287 @@
+"""Answer composition: every sentence is a template filled from facts, and the ids of those facts are
+what the answer cites.
+
+Constraints: a number (price, stock, link number) reaches the text only by ``money``/``str`` of a fact
+value read at answer time; ``list_price`` ("原价") is said only next to the current price and only as the
+merchant's reference price; a sold-out product or variant is said to be sold out; nothing is computed
+from facts (no discounts, no differences, no counts). ``None`` means "the facts do not answer this".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from cohost.domain import ProductFact
+from cohost.knowledge.phrasing import Phrasebook
+from cohost.knowledge.retrieval import Hit
+from cohost.knowledge.text import Question
+from cohost.knowledge.views import ProductFacts, VariantFacts, money
+
+ANSWER_AT = 3.0  # least retrieval score that lets a fact answer an open question (set on the dev sets)
+_LIST_PRICE = re.compile(r"原价|划线价|以前|之前|平时|日常|原来|reference price|original price")
+_RESTOCK = re.compile(r"补货|补不补|还会有|restock")
+_BOUGHT = re.compile(r"拍了|已拍|下单了|买了|已下单|已买|付款了|付了|ordered|bought")
+_IDENTITY = re.compile(r"是什么|是啥|什么东西|什么产品|什么商品|卖的什么|介绍|what is")
+_OPINION = re.compile(r"怎么样|好用吗|好不好|值得|推荐|效果|好吗|咋样|how is it|any good")
+_SIZE_ADVICE = re.compile(r"\d+\s*(斤|kg|公斤|cm|厘米)|身高|体重|穿什么码|选什么码|多大码|穿多大|什么码合适|哪个码合适|码合适")
+_VARIANT_WORDS = re.compile(r"颜色|色|码|口味|味道|规格|款式|尺寸|大小|size|colou?r|flavou?r")
+_WARRANTY = re.compile(r"保修|质保|维修|坏了|warranty|repair")
+
+
+@dataclass(slots=True)
+class Draft:
+    parts: list[str] = field(default_factory=list)
+    facts: list[str] = field(default_factory=list)
+
+    def add(self, text: str, *facts: ProductFact | None) -> None:
+        self.parts.append(text)
+        for fact in facts:
+            if fact is not None and fact.id not in self.facts:
+                self.facts.append(fact.id)
+
+    lang: str = "zh"
+
+    @property
+    def text(self) -> str:
+        return (" " if self.lang == "en" else "").join(self.parts)
+
+
+def short_name(title: str, limit: int = 18) -> str:
+    """The title without bracketed marketing tags, cut on a word boundary: how the product is named."""
+    core = re.sub(r"【[^】]*】|\[[^\]]*\]|（[^）]*）|\([^)]*\)", " ", title).split()
+    out = ""
+    for part in core or [title]:
+        if out and len(out) + len(part) > limit:
+            break
+        out += part
+    return out or title
+
+
+class Composer:
+    def __init__(self, phrases: Phrasebook) -> None:
+        self.p = phrases
+
+    def _name(self, pf: ProductFacts) -> str:
+        return short_name(pf.title)
+
+    def _promo(self, d: Draft, pf: ProductFacts, lang: str, kind: str = "promo_tail") -> None:
+        if pf.promotions:
+            promo = pf.promotions[0]
+            d.add(self.p.say(kind, lang, promo=promo.value, name=self._name(pf)), promo)
+
+    # price ---------------------------------------------------------------------------------------------
+    def price(self, q: Question, pf: ProductFacts, named: Sequence[VariantFacts]) -> Draft | None:
+        lang, d, price = q.lang, Draft(lang=q.lang), pf.get("price")
+        if price is None:
+            return None
+        if named:
+            for v in named[:3]:
+                if v.price is not None:
+                    d.add(self.p.say("variant_price", lang, variant=v.label, price=money(v.price.value)), v.name, v.price)
+                else:
+                    d.add(self.p.say("variant_same_price", lang, variant=v.label, price=money(price.value)), v.name, price)
+                if v.sold_out:
+                    d.add(self.p.say("variant_sold_out", lang, variant=v.label), v.stock)
+        else:
+            d.add(self.p.say("price", lang, name=self._name(pf), price=money(price.value)), price)
+            priced = [v for v in pf.variants if v.price is not None and v.price.value != price.value]
+            for v in priced[:2]:
+                d.add(self.p.say("other_variant_price", lang, variant=v.label, price=money(v.price.value)),  # type: ignore[union-attr]
+                      v.name, v.price)
+            if pf.sold_out:
+                d.add(self.p.say("sold_out_tail", lang), pf.get("stock"))
+        list_price = pf.get("list_price")
+        if list_price is not None and _LIST_PRICE.search(q.text):
+            d.add(self.p.say("list_price", lang, list_price=money(list_price.value), price=money(price.value)),
+                  list_price, price)
+        self._promo(d, pf, lang)
+        return d
+
+    # stock ---------------------------------------------------------------------------------------------
+    def stock(self, q: Question, pf: ProductFacts, named: Sequence[VariantFacts]) -> Draft | None:
+        lang, d = q.lang, Draft(lang=q.lang)
+        if named:
+            known = [v for v in named if v.stock is not None]
+            if not known:
+                return None
+            for v in known:
+                if v.sold_out:
+                    d.add(self.p.say("variant_sold_out", lang, variant=v.label), v.name, v.stock)
+                else:
+                    d.add(self.p.say("variant_in_stock", lang, variant=v.label, stock=v.stock.value),  # type: ignore[union-attr]
+                          v.name, v.stock)
+            if all(v.sold_out for v in known):
+                others = [v for v in pf.variants if v not in named and v.sold_out is False][:3]
+                if others:
+                    d.add(self.p.say("others_in_stock", lang, variants="、".join(v.label for v in others)),
+                          *[f for v in others for f in (v.name, v.stock)])
+        else:
+            stock = pf.get("stock")
+            if stock is None:
+                return None
+            if pf.sold_out:
+                d.add(self.p.say("sold_out", lang, name=self._name(pf)), stock)
+            else:
+                d.add(self.p.say("in_stock", lang, name=self._name(pf), stock=stock.value), stock)
+                gone = [v for v in pf.variants if v.sold_out][:3]
+                if gone:
+                    d.add(self.p.say("variant_sold_out", lang, variant="、".join(v.label for v in gone)),
+                          *[f for v in gone for f in (v.name, v.stock)])
+        if _RESTOCK.search(q.text) and (pf.sold_out or any(v.sold_out for v in named)):
+            d.add(self.p.say("restock_unknown", lang))
+        return d
+
+    # variants ------------------------------------------------------------------------------------------
+    def variant(self, q: Question, pf: ProductFacts, named: Sequence[VariantFacts], hits: Sequence[Hit]) -> Draft | None:
+        lang, d = q.lang, Draft(lang=q.lang)
+        if _SIZE_ADVICE.search(q.text):
+            return self.facts(q, pf, hits)  # a size recommendation only from a size chart or FAQ
+        if hits and ".faq:" in hits[0].fact_id and hits[0].score >= ANSWER_AT + 1:
+            return self.facts(q, pf, hits[:1])  # "黄皮选哪个色号": the merchant's own advice
+        lists_variants = pf.variants and _VARIANT_WORDS.search(q.text)
+        if hits and hits[0].why.startswith("label") and hits[0].score >= ANSWER_AT + 1 and not lists_variants:
+            return self.facts(q, pf, hits[:1])  # "有几种模式": the question names an attribute
+        if named:
+            for v in named[:4]:
+                d.add(self.p.say("variant_exists", lang, variant=v.label), v.name)
+                if v.sold_out:
+                    d.add(self.p.say("variant_sold_out", lang, variant=v.label), v.stock)
+            return d
+        if hits and hits[0].score >= ANSWER_AT and not pf.variants:
+            return self.facts(q, pf, hits)
+        if not pf.variants:
+            return self.facts(q, pf, hits)
+        labels = [v.label + ("（已售罄）" if lang == "zh" and v.sold_out else "") for v in pf.variants[:10]]
+        facts = [f for v in pf.variants[:10] for f in ((v.name, v.stock) if v.sold_out else (v.name,))]
+        d.add(self.p.say("variant_list", lang, name=self._name(pf), variants="、".join(labels)), *facts)
+        return d
+
+    # open questions: attributes, usage, suitability -----------------------------------------------------
+    def facts(self, q: Question, pf: ProductFacts, hits: Sequence[Hit], *, link_number: int | None = None,
+              cautions: bool = False) -> Draft | None:
+        lang, d = q.lang, Draft(lang=q.lang)
+        if _IDENTITY.search(q.text) and (link_number is not None or not hits or hits[0].score < ANSWER_AT):
+            title, price = pf.get("title"), pf.get("price")
+            order = pf.get("display_order")
+            if link_number is not None and order is not None:
+                d.add(self.p.say("identity_link", lang, number=order.value, name=self._name(pf)), order, title)
+            else:
+                d.add(self.p.say("fact", lang, name=self._name(pf), label="商品名称" if lang == "zh" else "name",
+                                 value=pf.title), title)
+            if price is not None:
+                d.add(self.p.say("price", lang, name=self._name(pf), price=money(price.value)), price)
+            return d
+        good = [h for h in hits if h.score >= ANSWER_AT]
+        if not good and _OPINION.search(q.text) and pf.selling_points:
+            points = pf.selling_points[:2]
+            d.add(self.p.say("points", lang, name=self._name(pf), value="，".join(str(p.value) for p in points)), *points)
+            return d
+        if not good:
+            return None
+        chosen = [good[0]] + [h for h in good[1:2] if h.score >= good[0].score * 0.85]
+        for hit in chosen:
+            fact = pf.by_id.get(hit.fact_id)
+            if fact is not None:
+                self.say_fact(d, fact, pf, lang)
+        caution = pf.get("cautions")
+        if cautions and caution is not None and caution.id not in d.facts and any(h.fact_id == caution.id for h in hits):
+            self.say_fact(d, caution, pf, lang)  # a matching caution is always worth saying with suitability
+        return d if d.facts else None
+
+    def say_fact(self, d: Draft, fact: ProductFact, pf: ProductFacts | None, lang: str) -> None:
+        name = self._name(pf) if pf is not None else ""
+        value = str(fact.value).rstrip("。.")
+        if fact.field.startswith("attr:") or fact.field in ("brand", "category"):
+            d.add(self.p.say("fact", lang, name=name, label=fact.label, value=value), fact)
+        elif fact.field == "usage":
+            d.add(self.p.say("usage", lang, name=name, value=value), fact)
+        elif fact.field == "cautions":
+            d.add(self.p.say("cautions", lang, value=value), fact)
+        elif fact.field.startswith("promotion:"):
+            d.add(self.p.say("promo", lang, name=name, promo=value), fact)
+        elif fact.field.startswith("policy:"):
+            d.add(self.p.say("policy", lang, value=value), fact)
+        else:  # faq answers, selling points, evidence claims: the merchant's own sentence
+            d.add(self.p.say("text", lang, value=value + ("。" if lang == "zh" else ".")), fact)
+
+    def usage(self, q: Question, pf: ProductFacts, hits: Sequence[Hit]) -> Draft | None:
+        lang, d = q.lang, Draft(lang=q.lang)
+        strong = [h for h in hits if h.score >= ANSWER_AT and h.fact_id.split(".", 1)[1].startswith(("faq:", "attr:"))]
+        if strong:
+            return self.facts(q, pf, strong)
+        usage, cautions = pf.get("usage"), pf.get("cautions")
+        if usage is None:
+            return self.facts(q, pf, hits)
+        self.say_fact(d, usage, pf, lang)
+        if cautions is not None:
+            self.say_fact(d, cautions, pf, lang)
+        return d
+
+    # shop policies -------------------------------------------------------------------------------------
+    def policy(self, q: Question, intent: str, pf: ProductFacts | None, hits: Sequence[Hit],
+               shop: Sequence[ProductFact]) -> Draft | None:
+        d = Draft(lang=q.lang)
+        own = [h for h in hits if h.score >= ANSWER_AT and not h.fact_id.startswith("shop.")]
+        if pf is not None and own:
+            return self.facts(q, pf, own)
+        kind = "shipping" if intent == "shipping" else ("warranty" if _WARRANTY.search(q.text) else "returns")
+        policy = next((f for f in shop if f.id == f"shop.policy:{kind}"), None)
+        if policy is None and kind == "warranty":
+            policy = next((f for f in shop if f.id == "shop.policy:returns"), None)
+        if policy is None:
+            return None
+        self.say_fact(d, policy, pf, q.lang)
+        return d
+
+    # promotions, purchase, comparison ------------------------------------------------------------------
+    def promotion(self, q: Question, pf: ProductFacts) -> Draft | None:
+        if not pf.promotions:
+            return None
+        d = Draft(lang=q.lang)
+        for promo in pf.promotions[:3]:
+            d.add(self.p.say("promo", q.lang, name=self._name(pf), promo=str(promo.value).rstrip("。")), promo)
+        price = pf.get("price")
+        if price is not None:
+            d.add(self.p.say("price", q.lang, name=self._name(pf), price=money(price.value)), price)
+        return d
+
+    @staticmethod
+    def bought(q: Question) -> bool:
+        return _BOUGHT.search(q.text) is not None
+
+    def purchase(self, q: Question, pf: ProductFacts | None) -> Draft:
+        d = Draft(lang=q.lang)
+        if _BOUGHT.search(q.text) or pf is None:
+            d.add(self.p.say("thanks_order", q.lang))
+            return d
+        order = pf.get("display_order")
+        if order is not None:
+            d.add(self.p.say("link", q.lang, name=self._name(pf), number=order.value), order)
+        else:
+            d.add(self.p.say("link_generic", q.lang, name=self._name(pf)))
+        if pf.sold_out:
+            d.add(self.p.say("sold_out_tail", q.lang), pf.get("stock"))
+        return d
+
+    def comparison(self, q: Question, items: Sequence[ProductFacts]) -> Draft | None:
+        if len(items) < 2:
+            return None
+        d = Draft(lang=q.lang)
+        shared = set.intersection(*[{a.label for a in pf.attributes} for pf in items])
+        labels = [label for label in (a.label for a in items[0].attributes) if label in shared][:2]
+        parts: list[str] = []
+        for pf in items[:3]:
+            price = pf.get("price")
+            bits = [self._name(pf)]
+            if price is not None:
+                bits.append(f"{money(price.value)}元" if q.lang == "zh" else f"{money(price.value)} yuan")
+                d.facts.append(price.id)
+            for label in labels:
+                fact = next(a for a in pf.attributes if a.label == label)
+                bits.append(f"{label}{fact.value}")
+                d.facts.append(fact.id)
+            parts.append("，".join(bits) if q.lang == "zh" else ", ".join(bits))
+        d.parts.append(self.p.say("compare", q.lang, items="；".join(parts)))
+        return d

@@ -1,0 +1,123 @@
+"""Rule-based intent classification (formats.md §4) for messy live chat in Chinese and simple English.
+
+Each intent has weighted cue patterns over normalised text; the highest total wins, ties go to the
+intent listed first in ``_ORDER``. Rules come first because they are explainable and hold on a shop they
+have never seen; nothing here names a product, brand or shop. Risks (complaint, dispute, health, …) are
+detected separately in ``escalation`` and outrank these intents.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+INTENTS = ("price", "attribute", "variant", "stock", "shipping", "returns", "usage", "promotion",
+           "suitability", "comparison", "purchase", "complaint", "human", "greeting", "chitchat", "other")
+# tie-break order: the more specific, fact-answerable intent first
+_ORDER = ("price", "stock", "shipping", "returns", "variant", "promotion", "usage", "suitability",
+          "comparison", "purchase", "attribute", "greeting", "chitchat", "other")
+
+_Q = r"(吗|么|嘛|不|没|呢|\?|$)"
+
+_RULES: dict[str, list[tuple[float, str]]] = {
+    "price": [
+        (3, r"多少钱|几块钱?|几元|啥价|什么价|价格|价钱|价位|售价|多少米|几个米|多少(钱)?[一1]?(瓶|盒|件|个|支|包|袋|套|斤|条|双|罐|片)"),
+        (3, r"怎么卖|卖多少|多少块|贵不贵|贵吗|贵不|便宜吗|划算吗|原价|划线价|到手价|现价|单价|优惠价|直播价|活动价"),
+        (2, r"多少(?![a-z\u4e00-\u9fff\d])|^\d+号?多少"),
+        (3, r"how much|price|\bcost"),
+    ],
+    "stock": [
+        (3, r"还有吗|还有没有|还有货|有货吗|有没有货|有货没|没货|缺货|断货|库存|卖完|卖光|售罄|抢光|抢完|还能买|能买到吗"),
+        (3, r"补货|现货|还剩|剩多少|剩几|还有几|in stock|sold out|out of stock|available|any left"),
+        (1.5, r"还有" + _Q),
+    ],
+    "variant": [
+        (3, r"颜色|色号|什么色|几个色|几种色|哪些色|哪几个色|尺码|码数|什么码|多大码|几码|选码|哪个码|穿多大|大码|小码"),
+        (3, r"规格|款式|口味|味道有|香型|有几种|有哪些|有哪几|有几个|sizes?\b|colou?rs?\b|flavou?rs?\b|variants?"),
+    ],
+    "shipping": [
+        (3, r"发货|发什么快递|快递|物流|几天到|多久到|多久能到|什么时候到|哪天到|包邮|运费|邮费|顺丰|中通|圆通|韵达|申通"),
+        (3, r"京东物流|ems|邮政|从哪(里)?发|发货地|哪里发|配送|送到|能寄|寄到|偏远|新疆|西藏|海外|港澳台|什么时候发|几天发|多久发"),
+        (3, r"ship|deliver|postage"),
+    ],
+    "returns": [
+        (3, r"退货|退换|换货|无理由|售后|保修|质保|保换|能退|可以退|退吗|能换|可以换|包退|包换|运费险|退款|坏了怎么办"),
+        (3, r"return|refund|warranty|exchange"),
+    ],
+    "usage": [
+        (3, r"怎么用|如何用|怎么使用|如何使用|使用方法|用法|怎么吃|怎么喝|怎么泡|怎么煮|怎么洗|怎么穿|怎么戴|怎么搭|怎么装"),
+        (3, r"怎么安装|怎么充电|怎么保存|怎么储存|怎么存放|怎么清洗|怎么清洁|用量|一次用多少|多久用一次|一天几次|用几次|说明书"),
+        (3, r"how (do i|to) use|how to|directions"),
+    ],
+    "promotion": [
+        (3, r"优惠|活动|券|满减|满\d+减|赠品|送什么|有送|送不送|赠送|送吗|折扣|打折|几折|便宜点|便宜一点|能便宜|少点|降价"),
+        (3, r"福利|秒杀|红包|买一送一|第二件|半价|特价|限时|coupon|discount|deal|promo|free gift"),
+    ],
+    "suitability": [
+        (3, r"适合|适用|能用吗|可以用吗|能不能用|可不可以用|能吃吗|可以吃吗|能不能吃|能穿吗|可以穿吗|合适吗|敏感肌|油皮|干皮"),
+        (3, r"混油|混干|痘肌|男生|女生|男士|女士|男的|女的|老人|小孩|孩子|儿童|宝宝能|婴儿|学生|几岁|小个子"),
+        (3, r"suitable|sensitive skin|for kids|oily skin|dry skin|good for"),
+    ],
+    "comparison": [
+        (4, r"区别|不同|不一样|差别|差异|哪个好|哪个更|哪款好|哪款更|哪个划算|对比|比较|相比|比起|和.{1,12}比|跟.{1,12}比"),
+        (4, r"还是.{1,12}(好|划算|合适|值)|一样吗|\bvs\b|difference|compare|better"),
+    ],
+    "purchase": [
+        (3, r"怎么买|怎么拍|在哪买|哪里买|去哪买|怎么下单|如何下单|怎么购买|哪个链接|几号链接|链接在哪|上链接|求链接|要链接"),
+        (3, r"发链接|链接呢|有链接吗|小黄车|购物车|怎么付款|能拍吗|拍哪个|拍几号|在几号|几号$|已拍|拍了|下单了|买了|已下单|已买|付款了"),
+        (2, r"蹲|想要|我要|要一(个|件|单)|下单|\+1|加1"),
+        (3, r"how (to|do i|can i) (buy|order)|where (to|can i) buy|\blink\b|\bbuy\b|ordered"),
+    ],
+    "attribute": [
+        (3, r"材质|面料|成分|配料|原料|什么做的|什么材料|保质期|过期|有效期|能放多久|产地|哪里产|哪产的|哪里生产|生产日期"),
+        (3, r"容量|净含量|多少ml|多少毫升|几ml|多重|重量|几斤|多少克|多少g|多大|多长|多宽|多高|多厚|尺寸|长度|宽度|高度|厚度"),
+        (3, r"功率|电池|续航|充电|电压|瓦数|品牌|牌子|型号|参数|味道|香味|气味|口感|防水|透气|起球|掉色|褪色|缩水|保暖|保温"),
+        (2, r"是什么|是啥|介绍|卖点|有什么用|功效|作用|效果|好用吗|怎么样|质量|耐用|几个|多少(ml|g|kg|l|cm|mm|mah|寸|米)"),
+        (3, r"ingredient|material|\bsize\b|weight|made of|capacity|battery|waterproof"),
+    ],
+    "greeting": [
+        (3, r"^(主播|大家|宝子们?|各位|家人们|老板)?(你好|您好|好呀|好啊|晚上好|早上好|中午好|下午好|早安|晚安|哈喽|嗨)"),
+        (3, r"^(hello|hi|hey)\b|good (morning|evening|afternoon)|我来了|来了来了|报到|打卡|新人|第一次来|刚来|回来了"),
+        (1, r"^(主播|大家|宝子们?)好"),
+    ],
+    "chitchat": [
+        (2, r"哈哈|嘿嘿|呵呵|666|好看|漂亮|好美|真美|帅|可爱|厉害|加油|辛苦|爱了|喜欢你|支持|点赞|关注了|好听|真棒|牛|绝了"),
+        (2, r"笑死|yyds|\blol\b|\bnice\b|\bcool\b|love (it|you)|谢谢|感谢|多谢|thank"),
+    ],
+}
+_COMPILED = {intent: [(w, re.compile(p)) for w, p in rules] for intent, rules in _RULES.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class IntentGuess:
+    intent: str
+    score: float
+    confidence: float
+    scores: dict[str, float]
+
+    def has(self, intent: str) -> bool:
+        return self.scores.get(intent, 0.0) > 0
+
+
+def classify(text: str) -> IntentGuess:
+    """Score every intent on normalised text. ``other`` when nothing matched."""
+    scores: dict[str, float] = {}
+    for intent, rules in _COMPILED.items():
+        total = sum(weight for weight, pattern in rules if pattern.search(text))
+        if total:
+            scores[intent] = total
+    # a question that only greets or chats but also asks something is about the something
+    asks = [i for i in scores if i not in ("greeting", "chitchat")]
+    if asks:
+        scores.pop("greeting", None)
+        scores.pop("chitchat", None)
+    # "拍了…发货" is about shipping, "优惠价多少" about price: purchase/promotion yield to the fact asked
+    if "shipping" in scores and "purchase" in scores:
+        scores["purchase"] -= 1
+    if not scores:
+        return IntentGuess("other", 0.0, 0.3, {})
+    best = max(scores, key=lambda i: (scores[i], -_ORDER.index(i)))
+    ranked = sorted(scores.values(), reverse=True)
+    margin = ranked[0] - (ranked[1] if len(ranked) > 1 else 0.0)
+    confidence = min(0.97, 0.6 + 0.06 * ranked[0] + 0.05 * margin)
+    return IntentGuess(best, scores[best], round(confidence, 2), scores)

@@ -1,0 +1,325 @@
+"""Product linking: which product (and which variants) a question is about.
+
+Evidence, strongest first: a link number ("3号链接", "链接3", "第3个链接" → ``display_order``), the sku,
+the full title, an alias, the brand, title words, attribute values and variant names. Every surface form
+is weighted by how many products share it (a form shared by two products counts half for each), so a
+shared alias or brand never picks one product on its own. The product on screen (``context_sku``) wins
+unless the question names another product clearly. Ties are reported as ambiguous, never guessed.
+Built once per catalog version; ``link`` is pure and takes microseconds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from cohost.domain import Product
+from cohost.knowledge import segmenter
+from cohost.knowledge.text import Question, compact, normalize
+
+STRONG = 2.0  # a mention this strong moves the answer away from the product on screen
+WEAK = 1.0  # without a product on screen, the least evidence that links a product
+NAMING = 2.5  # a title, title head word or alias: a form this strong names a product even when shared
+_TIE = 0.75  # within this of the best score, two products are a tie
+_GENERIC_WORDS = (
+    """新款 款 款式 直播 直播间 专享 专属 官方 正品 旗舰 旗舰店 同款 限定 限量 爆款 热卖 包邮 特价 福利 男女 通用 新品 经典 升级
+    升级版 加厚 大容量 便携 家用 礼盒 套装 组合 装 件 个 只 支 瓶 盒 包 袋 系列 款型 原装 进口 国产 现货 推荐 优选 精选"""
+)
+_GENERIC = frozenset(_GENERIC_WORDS.split())
+_LATIN_EDGE = re.compile(r"^[a-z0-9]|[a-z0-9]$")
+_LINK_NUMBER = [
+    re.compile(r"(?:链接|link|no\.?)\s*#?\s*(\d{1,3})"),
+    re.compile(r"第\s*(\d{1,3})\s*(?:个|款|号)?\s*(?:链接|宝贝|商品|产品|款|个)"),
+    re.compile(r"#\s*(\d{1,3})(?!\d)"),
+    re.compile(r"(?<![\d.a-z])(\d{1,3})\s*号?\s*(?:链接|宝贝|商品|产品|车)"),
+]
+# a bare "3号" is a link only when such a link exists and it is not a date ("5号发货") or a size ("38号")
+_BARE_NUMBER = re.compile(
+    r"(?<![\d.a-z月#])([1-9]\d{0,2})\s*号(?!发|到|前|之前|以前|左右|晚上|早上|上午|中午|下午|那天|当天|能到|开始|结束|截止|以后|后|码|鞋|色)"
+)
+_VARIANT_SPLIT = re.compile(r"[\s/\-·,，+、|#]+")
+_BRACKETS = re.compile(r"[（(【\[]([^）)】\]]*)[）)】\]]")
+_VARIANT_SUFFIX = re.compile(r"(码|号|色|款|装|版)$")
+_VALUE_PARTS = re.compile(r"[、,，;；/|]+")
+_TRAILING_CJK = re.compile(r"[\u4e00-\u9fff]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """``sku`` is the product answered about; ``named`` every product the question names clearly (for a
+    comparison); ``candidates`` the tie when ``via == "ambiguous"``."""
+
+    sku: str | None
+    via: str  # link_number | mention | context | ambiguous | unknown_link | none
+    score: float = 0.0
+    named: tuple[str, ...] = ()
+    candidates: tuple[str, ...] = ()
+    link_number: int | None = None
+    context: str | None = None
+    context_variant: str | None = None
+
+
+@dataclass(slots=True)
+class _VariantKey:
+    """``tokens`` must all appear for the whole name; ``extra`` (words in brackets, e.g. "NB（0-5kg）")
+    only add evidence."""
+
+    sku: str
+    tokens: list[str]
+    extra: list[str]
+
+
+@dataclass(slots=True)
+class _Forms:
+    weights: dict[str, dict[str, float]] = field(default_factory=lambda: defaultdict(dict))
+
+    def add(self, form: str, sku: str, weight: float) -> None:
+        if len(form) < 2 and not form.isascii():
+            return
+        if len(form) < 2:
+            return
+        slot = self.weights[form]
+        slot[sku] = max(slot.get(sku, 0.0), weight)
+
+
+def _present(token: str, key: str) -> bool:
+    """Substring test; a token that starts or ends with a letter/digit must not touch another one."""
+    if not _LATIN_EDGE.search(token):
+        return token in key
+    start = key.find(token)
+    while start >= 0:
+        end = start + len(token)
+        before = key[start - 1] if start else ""
+        after = key[end] if end < len(key) else ""
+        ok_before = not (token[0].isascii() and token[0].isalnum() and before.isascii() and (before.isalnum() or before == "."))
+        ok_after = not (token[-1].isascii() and token[-1].isalnum() and after.isascii() and (after.isalnum() or after == "."))
+        if ok_before and ok_after:
+            return True
+        start = key.find(token, start + 1)
+    return False
+
+
+def _loose(short: str, key: str) -> bool:
+    """A shortened token counts only where a size/colour word or the end follows: "黑的", "m码", "1.5m"."""
+    if not _present(short, key):
+        return False
+    if short.isdigit():  # "01" → "1" only as a colour/size number: "1号色", "1号"
+        return re.search(rf"(?<![\d.]){short}(号|色)", key) is not None
+    if re.search(r"[a-z0-9]$", short):
+        return True
+    return re.search(re.escape(short) + r"(码|号|色|款|的|$|[^a-z0-9\u4e00-\u9fff])", key) is not None
+
+
+def variant_tokens(name: str) -> tuple[list[str], list[str]]:
+    """(main tokens, bracketed tokens) of a variant name: "NB（0-5kg）" → (["nb"], ["0", "5kg"])."""
+    text = name.lower()
+    inner = " ".join(_BRACKETS.findall(text))
+    outer = _BRACKETS.sub(" ", text)
+
+    def split(part: str) -> list[str]:
+        return [t for t in (compact(x) for x in _VARIANT_SPLIT.split(part)) if t]
+
+    main, extra = split(outer), split(inner)
+    return (main, extra) if main else (extra, [])
+
+
+def _short_forms(token: str) -> list[str]:
+    """Looser spellings of a variant token: "黑色" → "黑", "m码" → "m", "1.5m床" → "1.5m"."""
+    out = []
+    stripped = _TRAILING_CJK.sub("", token)
+    if stripped and stripped != token and re.search(r"[a-z0-9]", stripped):
+        out.append(stripped)
+    short = _VARIANT_SUFFIX.sub("", token)
+    if short and short != token and short not in out:
+        out.append(short)
+    if token.isdigit() and token.startswith("0") and token.lstrip("0"):
+        out.append(token.lstrip("0"))
+    return out
+
+
+class ProductLinker:
+    def __init__(self, products: Sequence[Product]) -> None:
+        self.skus = {p.sku for p in products}
+        self.by_order = {p.display_order: p.sku for p in products if p.display_order is not None}
+        self.parent = {v.sku: p.sku for p in products for v in p.variants}
+        self.variants: dict[str, list[_VariantKey]] = {
+            p.sku: [_VariantKey(v.sku, *variant_tokens(v.name)) for v in p.variants] for p in products
+        }
+        self._raw: dict[str, dict[str, float]] = {}
+        self._forms = self._build(products)
+        self._by_first: dict[str, list[tuple[str, dict[str, float]]]] = defaultdict(list)
+        for form, by_sku in self._forms:  # only forms whose first character occurs in a question are tried
+            self._by_first[form[0]].append((form, by_sku))
+        # everything a product's own facts say: a word found here is about the product on screen
+        self._vocab = {p.sku: "|".join(compact(x) for x in [
+            p.title, *p.aliases, *p.attributes, *p.attributes.values(), *(v.name for v in p.variants),
+            *(f.q for f in p.faq), p.usage or "", p.cautions or "", *p.selling_points]) for p in products}
+
+    # index ----------------------------------------------------------------------------------------------
+    def _build(self, products: Sequence[Product]) -> list[tuple[str, dict[str, float]]]:
+        words: set[str] = set()
+        for p in products:
+            words.update(compact(x) for x in [p.brand or "", *p.aliases, *p.attributes, *p.attributes.values()])
+            words.update(compact(v.name) for v in p.variants)
+        segmenter.add_words(w for w in words if w)
+        raw = _Forms()
+        for p in products:
+            title = compact(p.title)
+            core = compact(re.sub(r"【[^】]*】|\[[^\]]*\]|（[^）]*）|\([^)]*\)", " ", p.title))
+            raw.add(p.sku.lower(), p.sku, 6.0)
+            raw.add(title, p.sku, 6.0)
+            raw.add(core, p.sku, 6.0)
+            for alias in p.aliases:
+                raw.add(compact(alias), p.sku, 4.0)
+            if p.brand:
+                raw.add(compact(p.brand), p.sku, 2.0)
+            tokens = [t for t in segmenter.cut(normalize(p.title))
+                      if t not in _GENERIC and t not in segmenter.STOPWORDS and not t.isdigit()]
+            heads = [t for t in tokens if not re.fullmatch(r"[\d.]+[a-z]*", t)]
+            for token in tokens:
+                raw.add(compact(token), p.sku, 2.5 if heads and token == heads[-1] else 1.2)
+            for value in p.attributes.values():
+                for part in {value, *_VALUE_PARTS.split(value)}:
+                    key = compact(part)
+                    if len(key) <= 12 and not re.fullmatch(r"[#\d.]+[a-z%]*", key):
+                        raw.add(key, p.sku, 1.5)
+            for variant in p.variants:
+                raw.add(compact(variant.name), p.sku, 1.0)
+                main, extra = variant_tokens(variant.name)
+                for token in (*main, *extra):
+                    if len(token) >= 2 and not re.fullmatch(r"[\d.]+[a-z]{0,2}", token):
+                        raw.add(token, p.sku, 1.0)
+            raw.add(compact(p.category), p.sku, 0.5)
+        self._raw = {form: dict(by_sku) for form, by_sku in raw.weights.items()}
+        forms: list[tuple[str, dict[str, float]]] = []
+        for form, by_sku in raw.weights.items():
+            share = len(by_sku)
+            forms.append((form, {sku: w / share for sku, w in by_sku.items()}))
+        forms.sort(key=lambda item: -len(item[0]))
+        return forms
+
+    # queries --------------------------------------------------------------------------------------------
+    def link_numbers(self, q: Question, context_sku: str | None = None) -> list[int]:
+        sizes = {t for v in self.variants.get(context_sku or "", []) for t in (*v.tokens, *v.extra)}
+        found: list[tuple[int, int]] = []
+        for pattern in _LINK_NUMBER:
+            for m in pattern.finditer(q.text):
+                number = int(m.group(1))
+                if number > 0 and all(m.start(1) != s for s, _ in found):
+                    found.append((m.start(1), number))
+        for m in _BARE_NUMBER.finditer(q.text):
+            number = int(m.group(1))
+            if number not in self.by_order or any(re.fullmatch(rf"0*{number}(号|码)?", t) for t in sizes):
+                continue
+            if all(m.start(1) != s for s, _ in found):
+                found.append((m.start(1), number))
+        return [n for _, n in sorted(found)]
+
+    def mentions(self, key: str, context: str | None = None) -> tuple[dict[str, float], dict[str, set[str]]]:
+        """Scores and matched forms per product. With a product on screen, a form its own facts contain
+        ("内胆" when it has 内胆材质) is taken as about that product and does not count for others."""
+        scores: dict[str, float] = defaultdict(float)
+        matched: dict[str, set[str]] = defaultdict(set)
+        vocab = self._vocab.get(context, "") if context else ""
+        candidates = [f for char in set(key) for f in self._by_first.get(char, ())]
+        for form, by_sku in candidates:
+            if _present(form, key):
+                own = bool(vocab) and form in vocab
+                for sku, weight in by_sku.items():
+                    if own and sku != context:
+                        continue
+                    scores[sku] += weight
+                    matched[sku].add(form)
+        return dict(scores), dict(matched)
+
+    def _named_elsewhere(self, matched: dict[str, set[str]], ctx: str) -> set[str]:
+        """Products named by a naming form (title, head word, alias) that the product on screen lacks."""
+        forms = {f for sku, fs in matched.items() if sku != ctx for f in fs}
+        own = matched.get(ctx, set())
+        named: set[str] = set()
+        for form in forms - own:
+            by_sku = self._raw.get(form, {})
+            if ctx not in by_sku:
+                named.update(s for s, w in by_sku.items() if w >= NAMING)
+        return named
+
+    @staticmethod
+    def _tie(ranked: list[tuple[str, float]], matched: dict[str, set[str]], exclude: str | None) -> tuple[str, ...]:
+        """Products within ``_TIE`` of the best; one whose matched forms include all of the others' wins."""
+        top = ranked[0][1]
+        tie = [s for s, v in ranked if v >= top - _TIE and s != exclude]
+        if len(tie) > 1 and all(matched[tie[0]] > matched[other] for other in tie[1:]):
+            return (tie[0],)
+        return tuple(tie)
+
+    def resolve_context(self, context_sku: str | None) -> tuple[str | None, str | None]:
+        """(product sku, variant sku) of the product on screen; an unknown sku is no context."""
+        if not context_sku:
+            return None, None
+        if context_sku in self.skus:
+            return context_sku, None
+        if context_sku in self.parent:
+            return self.parent[context_sku], context_sku
+        return None, None
+
+    def link(self, q: Question, context_sku: str | None = None) -> Link:
+        ctx, ctx_variant = self.resolve_context(context_sku)
+        numbers = self.link_numbers(q, ctx)
+        if numbers:
+            skus = [self.by_order.get(n) for n in numbers]
+            first = skus[0]
+            if first is None:
+                return Link(None, "unknown_link", link_number=numbers[0], context=ctx)
+            named = tuple(dict.fromkeys(s for s in skus if s is not None))
+            return Link(first, "link_number", 10.0, named=named, link_number=numbers[0], context=ctx)
+        scores, matched = self.mentions(q.key, ctx)
+        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        named = tuple(s for s, v in ranked if v >= STRONG)
+        if ctx is not None:
+            ctx_score = scores.get(ctx, 0.0)
+            # "保温杯多少钱" while a hoodie is on screen names other products, even if several share the name
+            others = self._named_elsewhere(matched, ctx)
+            if others:
+                ranked_others = [(s, v) for s, v in ranked if s in others]
+                tie = self._tie(ranked_others, matched, ctx)
+                if len(tie) > 1:
+                    return Link(None, "ambiguous", ranked_others[0][1], named=named, candidates=tie, context=ctx)
+                return Link(tie[0], "mention", ranked_others[0][1], named=named, context=ctx)
+            if ranked and ranked[0][0] != ctx and ranked[0][1] >= STRONG and ranked[0][1] > ctx_score + 1.0:
+                top = ranked[0][1]
+                tie = self._tie(ranked, matched, ctx)
+                if len(tie) > 1:
+                    return Link(None, "ambiguous", top, named=named, candidates=tie, context=ctx)
+                return Link(tie[0], "mention", top, named=named, context=ctx)
+            return Link(ctx, "context", max(ctx_score, 1.0), named=named, context=ctx, context_variant=ctx_variant)
+        if not ranked or ranked[0][1] < WEAK:
+            return Link(None, "none")
+        top = ranked[0][1]
+        tie = self._tie(ranked, matched, None)
+        if len(tie) > 1:
+            return Link(None, "ambiguous", top, named=named, candidates=tie)
+        return Link(tie[0], "mention", top, named=named)
+
+    def variants_in(self, sku: str, q: Question) -> list[str]:
+        """Variant skus of ``sku`` the question names: all tokens present beats some tokens present."""
+        best: list[str] = []
+        best_score = 0.0
+        for variant in self.variants.get(sku, []):
+            score, whole = 0.0, True
+            for token in variant.tokens:
+                if _present(token, q.key):
+                    score += 1.0
+                elif any(_loose(short, q.key) for short in _short_forms(token)):
+                    score += 0.9
+                else:
+                    whole = False
+            score += 0.3 * sum(1 for t in variant.extra if len(t) > 1 and not t.isdigit() and _present(t, q.key))
+            if variant.tokens and whole:
+                score += 0.5  # the whole name
+            if score > best_score:
+                best, best_score = [variant.sku], score
+            elif score and score == best_score:
+                best.append(variant.sku)
+        return best

@@ -1,0 +1,170 @@
+"""Normalisation of live-chat text and catalog terms, so both sides of every match look alike.
+
+``normalize`` (both sides): NFKC (full-width → half-width), traditional → simplified, lower case, no
+control or zero-width characters, no emoji, Chinese numerals → digits where a count or link number
+follows, units after digits canonical (毫升 → ml), no spaces between CJK characters.
+``normalize_question`` (questions only) also expands chat shorthand (pinyin initials such as jg/kf/yh,
+common typos and dialect spellings). Catalog terms never get that expansion: a brand may be "KF".
+Everything here is pure and fast (a few microseconds per comment).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import zhconv  # type: ignore[import-untyped]
+
+MAX_CHARS = 500  # longer input is cut here before any matching; live comments are short
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+              "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+_NUMERAL = "零〇一二两三四五六七八九十百千万"
+# a Chinese numeral becomes digits only before these (counts, units, link numbers) or after 链接/第
+_NUMERAL_BEFORE = re.compile(
+    rf"([{_NUMERAL}]+)(?=号|个链接|链|毫升|升|克|千克|公斤|斤|ml|g|kg|cm|mm|米|厘米|寸|岁|元|块|件|天|"
+    rf"小时|分钟|折|码|瓶|盒|支|包|袋|罐|条|双|套|个月|年|周)"
+)
+_NUMERAL_AFTER = re.compile(rf"(?:(?<=链接)|(?<=第))([{_NUMERAL}]+)")
+_UNITS = [
+    (re.compile(r"(\d+(?:\.\d+)?)\s*(?:毫升|ml)"), r"\1ml"),
+    (re.compile(r"(\d+(?:\.\d+)?)\s*(?:千克|公斤|kg)"), r"\1kg"),
+    (re.compile(r"(\d+(?:\.\d+)?)\s*(?:克|g)(?![a-z])"), r"\1g"),
+    (re.compile(r"(\d+(?:\.\d+)?)\s*(?:厘米|cm)"), r"\1cm"),
+    (re.compile(r"(\d+(?:\.\d+)?)\s*(?:毫米|mm)"), r"\1mm"),
+    (re.compile(r"(\d+(?:\.\d+)?)\s*(?:毫安时|毫安|mah)"), r"\1mah"),
+    (re.compile(r"(\d+(?:\.\d+)?)\s*(?:升|l)(?![a-z])"), r"\1l"),
+    (re.compile(r"(\d+(?:\.\d+)?)\s*(?:米|m)(?![a-z])"), r"\1m"),
+]
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
+_CJK_SPACE = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}\d])|(?<=[{_CJK}\d])\s+(?=[{_CJK}])")
+_SPACES = re.compile(r"\s+")
+_REPEAT_PUNCT = re.compile(r"([?？!！~～。，,.…])\1+")
+_A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1(?=$|[?？!！。,，啊呀呢嘛哈])")  # 闷不闷 → 闷吗
+
+# chat shorthand: pinyin initials (bounded by non-letters) and frequent misspellings
+_ABBREVIATIONS = {
+    "jg": "价格", "kf": "客服", "yh": "优惠", "fh": "发货", "kc": "库存", "lj": "链接", "zb": "主播",
+    "th": "退货", "tk": "退款", "by": "包邮", "bz": "宝子", "dd": "滴滴", "qs": "请问", "zmm": "怎么卖",
+    "dsq": "多少钱", "ysq": "优惠券", "shh": "售后", "xl": "xl", "duoshaoqian": "多少钱", "baoyou": "包邮",
+    "fahuo": "发货", "kefu": "客服", "youhui": "优惠", "jiage": "价格", "tuihuo": "退货", "lianjie": "链接",
+}
+_ABBR_RE = re.compile(r"(?<![a-z])(" + "|".join(sorted(_ABBREVIATIONS, key=len, reverse=True)) + r")(?![a-z])")
+_TYPOS = {
+    "多少前": "多少钱", "多少线": "多少钱", "多少qian": "多少钱", "躲少钱": "多少钱", "多小钱": "多少钱",
+    "几多钱": "多少钱", "多钱": "多少钱", "发或": "发货", "有或": "有货", "库纯": "库存", "优会": "优惠",
+    "退或": "退货", "尺马": "尺码", "链结": "链接", "连接": "链接", "介个": "这个", "这各": "这个", "肿么": "怎么",
+    "神马": "什么", "有木有": "有没有", "木有": "没有", "咋": "怎么", "啥子": "什么", "腻害": "厉害",
+    "米有": "没有", "么有": "没有", "伐": "吗", "不咯": "不", "莫得": "没有",
+}
+_TYPO_RE = re.compile("|".join(sorted(map(re.escape, _TYPOS), key=len, reverse=True)))
+
+
+def chinese_to_int(text: str) -> int | None:
+    """两百五十 → 250, 十八 → 18, 三 → 3, 一二三 → 123; None when it is not a number."""
+    if not text or any(c not in _CN_DIGITS and c not in _CN_UNITS for c in text):
+        return None
+    if all(c in _CN_DIGITS for c in text):
+        return int("".join(str(_CN_DIGITS[c]) for c in text))
+    total, section, digit = 0, 0, 0
+    for char in text:
+        if char in _CN_DIGITS:
+            digit = _CN_DIGITS[char]
+            continue
+        unit = _CN_UNITS[char]
+        if unit == 10000:
+            total += (section + digit) * unit
+            section, digit = 0, 0
+        else:
+            section += (digit or 1) * unit
+            digit = 0
+    return total + section + digit
+
+
+def _numerals(text: str) -> str:
+    def repl(match: re.Match[str]) -> str:
+        value = chinese_to_int(match.group(1))
+        return match.group(1) if value is None else str(value)
+
+    return _NUMERAL_AFTER.sub(repl, _NUMERAL_BEFORE.sub(repl, text))
+
+
+def is_emoji(char: str) -> bool:
+    code = ord(char)
+    return (0x1F000 <= code <= 0x1FAFF or 0x2600 <= code <= 0x27BF or 0x2B00 <= code <= 0x2BFF
+            or code in (0xFE0F, 0x200D, 0x20E3) or unicodedata.category(char) == "So")
+
+
+def _clean_chars(text: str) -> tuple[str, int]:
+    out: list[str] = []
+    emoji = 0
+    for char in text:
+        cat = unicodedata.category(char)
+        if is_emoji(char):
+            emoji += 1
+            out.append(" ")
+        elif cat in ("Cc", "Cf", "Co", "Cs", "Cn"):
+            out.append(" " if char in "\t\n\r" else "")
+        else:
+            out.append(char)
+    return "".join(out), emoji
+
+
+def normalize(text: str) -> str:
+    """The shared normal form of questions and catalog terms."""
+    text = unicodedata.normalize("NFKC", text[: MAX_CHARS * 2])
+    text, _ = _clean_chars(text)
+    text = zhconv.convert(text, "zh-cn").lower()
+    text = _numerals(text)
+    for pattern, repl in _UNITS:
+        text = pattern.sub(repl, text)
+    text = _CJK_SPACE.sub("", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+_DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
+
+
+def key_of(normal: str) -> str:
+    """Letters and digits only (a decimal point between digits is kept): the form substrings match on."""
+    text = _DECIMAL_POINT.sub("\u2024", normal)
+    return "".join(c if c != "\u2024" else "." for c in text if c == "\u2024" or unicodedata.category(c)[0] in "LN")
+
+
+def compact(text: str) -> str:
+    """``key_of(normalize(text))``: how catalog terms are matched."""
+    return key_of(normalize(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """A question after normalisation. ``text`` keeps punctuation; ``key`` is letters and digits only."""
+
+    raw: str
+    text: str
+    key: str
+    lang: str
+    emoji: int
+    truncated: bool
+
+    @property
+    def empty(self) -> bool:
+        return not self.key
+
+
+def normalize_question(raw: str) -> Question:
+    truncated = len(raw) > MAX_CHARS
+    text = raw[:MAX_CHARS]
+    cleaned, emoji = _clean_chars(unicodedata.normalize("NFKC", text))
+    text = normalize(cleaned)
+    text = _REPEAT_PUNCT.sub(r"\1", text)
+    text = _TYPO_RE.sub(lambda m: _TYPOS[m.group(0)], text)
+    text = _A_NOT_A.sub(r"\1吗", text)
+    text = _ABBR_RE.sub(lambda m: _ABBREVIATIONS[m.group(1)], text)
+    text = _numerals(text)
+    key = key_of(text)
+    has_cjk = re.search(f"[{_CJK}]", text) is not None
+    lang = "en" if not has_cjk and re.search(r"[a-z]{2,}", text) else "zh"
+    return Question(raw=raw, text=text, key=key, lang=lang, emoji=emoji, truncated=truncated)
