@@ -15,11 +15,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from report import write_section  # noqa: E402
-
-from cohost.catalog import read_catalog, write_catalog  # noqa: E402
-from cohost.domain import Catalog  # noqa: E402
-from cohost.store import Store  # noqa: E402
+from cohost.catalog import read_catalog, write_catalog
+from cohost.domain import Catalog
+from cohost.store import Store
+from report import write_section
 
 CATEGORIES = ["美妆护肤", "食品", "服饰", "数码", "家居", "母婴"]
 NOUNS = ["精华液", "面霜", "红茶", "坚果礼盒", "卫衣", "羽绒服", "充电宝", "耳机", "四件套", "收纳箱", "纸尿裤", "奶瓶"]
