@@ -67,6 +67,12 @@ NonEmpty = Annotated[str, BeforeValidator(_text), Field(min_length=1)]
 Sku = Annotated[str, BeforeValidator(_text), Field(min_length=1, max_length=64, pattern=r"^[^\s|]+$")]
 
 
+def document_hash(doc: dict[str, Any]) -> str:
+    """sha256 of a JSON document in canonical form (sorted keys, no spaces)."""
+    canonical = json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
 class _Record(BaseModel):
     model_config = ConfigDict(extra="allow", str_strip_whitespace=True, validate_assignment=True)
 
@@ -177,8 +183,7 @@ class Product(_Record):
 
     def content_hash(self) -> str:
         """Stable digest of the product's content: equal digests mean an import changes nothing."""
-        canonical = json.dumps(self.to_json_dict(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+        return document_hash(self.to_json_dict())
 
 
 class Catalog(_Record):

@@ -7,8 +7,6 @@ Facts are derived from the stored record each time they are read, with the recor
 from __future__ import annotations
 
 import builtins
-import hashlib
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,6 +16,7 @@ from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from cohost.domain import Catalog, Product, ProductFact, Shop, facts_for_product, facts_for_shop
+from cohost.domain.catalog import document_hash
 from cohost.errors import NotFoundError
 from cohost.store.db import Database
 from cohost.store.tables import CatalogImportRow, ProductRow, ShopRow, utcnow
@@ -80,7 +79,7 @@ class CatalogRepository:
             known = {sku: digest for sku, digest in session.execute(select(ProductRow.sku, ProductRow.content_hash))}
             for product in catalog.products:
                 doc = product.to_json_dict()
-                digest = product.content_hash()
+                digest = document_hash(doc)
                 old = known.get(product.sku)
                 if old == digest:
                     unchanged += 1
@@ -102,7 +101,7 @@ class CatalogRepository:
 
     def _put_shop(self, session: Session, shop: Shop, now: datetime) -> bool:
         doc = shop.model_dump(mode="json", exclude_none=True)
-        digest = hashlib.sha256(json.dumps(doc, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+        digest = document_hash(doc)
         row = session.get(ShopRow, 1)
         if row is None:
             session.add(ShopRow(id=1, name=shop.name, doc=doc, content_hash=digest, updated_at=now))
