@@ -8,7 +8,7 @@ import sys
 import typer
 
 from cohost import __version__
-from cohost.cli import ask, catalog, demo, serve
+from cohost.cli import ask, catalog, check, demo, serve
 from cohost.cli.context import HomeOption, app_state
 from cohost.errors import CohostError
 
@@ -23,6 +23,7 @@ app.add_typer(catalog.app, name="catalog")
 serve.register(app)
 demo.register(app)
 ask.register(app)
+check.register(app)
 
 
 def _version(value: bool) -> None:

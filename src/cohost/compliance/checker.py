@@ -1,0 +1,295 @@
+"""The compliance checker: rule hits + context guards + claims checked against facts → findings.
+
+    checker = Checker.default()
+    checker.check("全网最低价，错过再等一年！")                       # text only
+    checker.check(line, product=p, now=when, mode="live")            # with the product's facts
+    checker.claims(line, p)                                           # each claim with its verdict
+
+Constraints:
+
+- ``Checker.default()`` loads the packaged rule files once per process; a checker is immutable after
+  construction and safe to share between threads.
+- Modes select rules by check type: ``text`` → TEXT (scripts, copy), ``live`` → LIVE (answers before
+  they are spoken), ``comment`` → CMT (viewer comments: a viewer's superlative is not an ad claim).
+- Without a product, claims that need facts (stock, time limits, reference prices) are reported at
+  their rule's ``unverified`` severity, or not at all; with a product they are supported (no finding),
+  contradicted (finding with the correct value) or lack evidence.
+- Cue marks in scripts (``[倒计时]``, ``[上链接]``) are stage directions, never checked as speech.
+- Findings are sorted by span; within one rule family, overlapping findings keep the most severe.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from cohost.compliance.categories import CategoryMap, has_ad_approval
+from cohost.compliance.claims import Claim, extract
+from cohost.compliance.context import excused, near
+from cohost.compliance.matcher import Hit, Matcher
+from cohost.compliance.rules import CHECK_OF_MODE, RANK, Rule, check_unique, load_rule_file
+from cohost.compliance.text import NormalizedText, normalize_term
+from cohost.compliance.verify import ProductView, Verdict, verify
+from cohost.domain import Finding, Product, Severity
+from cohost.domain.catalog import CHINA_TZ
+from cohost.errors import InputError
+
+_CUE = re.compile(r"\[[^\[\]\n]{1,12}\]")
+_BOUNDED_TIME = re.compile(r"20\d\d|19\d\d|\d{1,2}月|双11|双十一|双12|618|上半年|下半年|季度|年度|本月|去年|今年|q[1-4]")
+_BOUNDED_SCOPE = re.compile(r"天猫|京东|淘宝|抖音|拼多多|快手|唯品会|类目|品类|榜|据|来源|数据来自|统计")
+_FIRST_SENTENCE = re.compile(r"[^。!?\n]{1,120}")
+_EVIDENCE_TAGS = frozenset({"ranking", "evidence"})
+
+Verdicts = Literal["supported", "contradicted", "unsupported", "needs_evidence"]
+
+
+@dataclass(slots=True)
+class _Item:
+    """A finding before its span is mapped back to the caller's text."""
+
+    rule: Rule
+    severity: Severity
+    start: int
+    end: int
+    values: dict[str, str] = field(default_factory=dict)
+    suggestion: str | None = None
+    from_claim: bool = False
+    unverified: bool = False
+
+
+class ClaimCheck(BaseModel):
+    """One checkable claim in a text and what the product's facts say about it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: str  # price, reference_price, promotion, gift_value, stock, window, ranking, award, test, …
+    span: tuple[int, int]
+    text: str
+    verdict: Verdicts
+    facts: tuple[str, ...] = ()
+    expected: str | None = None
+    note: str = ""
+
+
+class Checker:
+    def __init__(self, rules: Sequence[Rule], categories: CategoryMap) -> None:
+        check_unique(rules)
+        self.rules = tuple(rules)
+        self.categories = categories
+        self._matcher = Matcher([r for r in self.rules if r.triggers])
+        self._policies: dict[tuple[str, str], Rule] = {(r.claim, r.lang): r for r in self.rules if r.claim}
+        self._gates = tuple(r for r in self.rules if r.gate)
+        self._by_key = {r.key: r for r in self.rules}
+        self._active = lru_cache(maxsize=256)(self._active_rules)
+
+    # construction --------------------------------------------------------------------------------------
+    _default: Checker | None = None
+    _lock = threading.Lock()
+
+    @classmethod
+    def default(cls) -> Checker:
+        """The packaged rule set, loaded once per process."""
+        with cls._lock:
+            if cls._default is None:
+                folder = resources.files("cohost.compliance").joinpath("rules")
+                cls._default = cls.from_directory(Path(str(folder)))
+            return cls._default
+
+    @classmethod
+    def from_directory(cls, folder: Path) -> Checker:
+        """Every ``*.toml`` rule file in ``folder`` (``categories.toml`` is the category map)."""
+        categories = CategoryMap.load(folder / "categories.toml")
+        kinds = categories.kinds
+        rules: list[Rule] = []
+        for path in sorted(folder.glob("*.toml")):
+            if path.name != "categories.toml":
+                rules.extend(load_rule_file(path, kinds))
+        return cls(rules, categories)
+
+    def rule(self, key: str) -> Rule:
+        """The rule with this key (``AD-09-3``, or ``PRICE-ZJ#stock`` for a claim policy)."""
+        found = self._by_key.get(key) or next((r for r in self.rules if r.id == key), None)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def _active_rules(self, check: str, kinds: frozenset[str] | None) -> frozenset[int]:
+        return frozenset(i for i, r in enumerate(self._matcher.rules) if check in r.checks and r.scope.applies(kinds))
+
+    # checking ------------------------------------------------------------------------------------------
+    def check(self, text: str, product: Product | None = None, now: datetime | None = None,
+              mode: str = "text", stats: Mapping[str, float] | None = None) -> list[Finding]:
+        """Findings in ``text``, sorted by span. ``stats``: the platform's live figures (online, orders)."""
+        check = CHECK_OF_MODE.get(mode)
+        if check is None:
+            raise InputError(f"未知的检查模式 / unknown mode {mode!r}", hint="mode is text, live or comment")
+        if not text or not text.strip():
+            return []
+        norm = NormalizedText(text)
+        kinds = self.categories.kinds_of(product) if product is not None else None
+        view = ProductView(product, now or datetime.now(CHINA_TZ)) if product is not None else None
+        cues = [m.span() for m in _CUE.finditer(norm.text)]
+        found: list[_Item] = []
+        for hit in self._matcher.scan(norm, self._active(check, kinds), kinds):
+            if any(a <= hit.start and hit.end <= b for a, b in cues) or self._excused(norm, hit):
+                continue
+            item = self._judge(norm, hit, kinds, view)
+            if item is not None:
+                found.append(item)
+        supported_spans: list[tuple[int, int]] = []
+        for claim, verdict in self._claim_verdicts(norm, view, stats, check):
+            if verdict.verdict == "supported":
+                if claim.kind in ("ranking", "award", "test", "sales"):
+                    supported_spans.append(norm.clause(claim.start))
+                continue
+            item = self._claim_finding(norm, claim, verdict, view, kinds)
+            if item is not None:
+                found.append(item)
+        if supported_spans:  # ABS-6(6): a ranking backed by evidence is not an absolute-term violation
+            found = [f for f in found if not (f.rule.family == "absolute" and any(a <= f.start < b for a, b in supported_spans))]
+        if product is not None:
+            found.extend(self._gate_findings(norm, product, kinds or frozenset(), check))
+        return self._finish(norm, found)
+
+    def claims(self, text: str, product: Product | None, now: datetime | None = None,
+               stats: Mapping[str, float] | None = None) -> list[ClaimCheck]:
+        """Every checkable claim in ``text`` with its verdict against ``product``'s facts."""
+        if not text or not text.strip():
+            return []
+        norm = NormalizedText(text)
+        view = ProductView(product, now or datetime.now(CHINA_TZ)) if product is not None else None
+        out = []
+        for claim, verdict in self._claim_verdicts(norm, view, stats, None):
+            start, end = norm.original_span(claim.start, claim.end)
+            out.append(ClaimCheck(kind=claim.kind, span=(start, end), text=text[start:end], verdict=verdict.verdict,
+                                  facts=verdict.facts, expected=verdict.expected, note=verdict.note))
+        return out
+
+    # internals -----------------------------------------------------------------------------------------
+    def _excused(self, norm: NormalizedText, hit: Hit) -> bool:
+        guards = hit.trigger.guards if hit.trigger.guards is not None else hit.rule.guards
+        if guards and excused(norm, hit.start, hit.end, guards):
+            return True
+        if hit.rule.unless_sentence:
+            w_start, w_end = near(norm, hit.start, hit.end, 80, 80)
+            return any(p.search(norm.text, w_start, w_end) for p in hit.rule.unless_sentence)
+        return False
+
+    def _judge(self, norm: NormalizedText, hit: Hit, kinds: frozenset[str] | None, view: ProductView | None,
+               ) -> _Item | None:
+        rule, trigger = hit.rule, hit.trigger
+        word = norm.text[hit.start:hit.end]
+        values = {"text": word}
+        if trigger.tags & _EVIDENCE_TAGS:
+            c_start, c_end = norm.clause(hit.start)
+            if view is not None:
+                found = view.evidence_for(norm.text[max(c_start, hit.end - 26):min(c_end, hit.end + 6)])
+                if found is not None and not found[1]:
+                    return None
+                if found is not None:
+                    expired = self._by_key.get("ABS-7#evidence_expired")
+                    if expired is not None:
+                        return _Item(expired, expired.severity, hit.start, hit.end, values, expired.suggestion)
+            elif "ranking" in trigger.tags:
+                sentence = norm.text[slice(*near(norm, hit.start, hit.end))]
+                bounded = self._by_key.get("ABS-6#ranking_bounded")
+                if bounded is not None and _BOUNDED_TIME.search(sentence) and _BOUNDED_SCOPE.search(sentence):
+                    return _Item(bounded, bounded.severity, hit.start, hit.end, values, bounded.suggestion)
+        severity = rule.severity_for(trigger, kinds)
+        suggestion = rule.rewrites.get(word) or trigger.suggestion or rule.suggestion
+        return _Item(rule, severity, hit.start, hit.end, values, suggestion)
+
+    def _claim_verdicts(self, norm: NormalizedText, view: ProductView | None, stats: Mapping[str, float] | None,
+                        check: str | None) -> list[tuple[Claim, Verdict]]:
+        if check is not None and not any(check in r.checks for r in self._policies.values()):
+            return []
+        names = tuple(view.attributes) if view is not None else ()
+        return [(c, verify(c, norm, view, stats)) for c in extract(norm, names)]
+
+    def _claim_finding(self, norm: NormalizedText, claim: Claim, verdict: Verdict, view: ProductView | None,
+                       kinds: frozenset[str] | None) -> _Item | None:
+        kind = "evidence_expired" if verdict.verdict == "needs_evidence" and verdict.facts else claim.kind
+        rule = self._policies.get((kind, claim.lang)) or self._policies.get((kind, "zh"))
+        if rule is None or not rule.scope.applies(kinds):
+            return None
+        severity: Severity | None
+        if verdict.verdict == "contradicted":
+            severity = rule.severity
+        elif view is None or claim.kind == "audience":
+            severity = rule.unverified  # nothing to check against: the rule says how much that matters
+        elif verdict.verdict == "needs_evidence" or claim.kind == "promotion":
+            severity = rule.severity
+        else:
+            severity = None  # unsupported wording with a product: left to the content fact check
+        if severity is None:
+            return None
+        if kinds and rule.critical_in & kinds:
+            severity = "critical"
+        values = {"text": norm.text[claim.start:claim.end], "expected": verdict.expected or "", "note": verdict.note}
+        suggestion = rule.suggestion.format_map(_Safe(values)) if rule.suggestion else None
+        return _Item(rule, severity, claim.start, claim.end, values, suggestion, True,
+                     unverified=view is None or (claim.kind == "audience" and verdict.verdict != "contradicted"))
+
+    def _gate_findings(self, norm: NormalizedText, product: Product, kinds: frozenset[str], check: str,
+                       ) -> list[_Item]:
+        out = []
+        approved = has_ad_approval(product)
+        first = _FIRST_SENTENCE.search(norm.text)
+        start, end = first.span() if first else (0, len(norm.text))
+        for rule in self._gates:
+            if check not in rule.checks or not rule.gate & kinds:
+                continue
+            if (rule.approval == "missing" and approved) or (rule.approval == "present" and not approved):
+                continue
+            if any(p.search(norm.text) for p in rule.unless_sentence):
+                continue
+            values = {"text": norm.text[start:end], "category": product.category}
+            out.append(_Item(rule, rule.severity, start, end, values, rule.suggestion))
+        return out
+
+    def _finish(self, norm: NormalizedText, found: list[_Item]) -> list[Finding]:
+        found.sort(key=lambda f: (-RANK[f.severity], f.from_claim, -(f.end - f.start), f.start))
+        kept: list[_Item] = []
+        buckets: dict[int, list[_Item]] = {}  # kept items by start // 64: spans are short, so clashes are local
+        for item in found:
+            lo, hi = (item.start - 256) // 64, item.end // 64
+            clash = any(
+                other.start < item.end and item.start < other.end
+                and (other.rule.family == item.rule.family or (item.from_claim and RANK[other.severity] >= RANK[item.severity]))
+                for b in range(lo, hi + 1) for other in buckets.get(b, ())
+            )
+            if not clash:
+                kept.append(item)
+                buckets.setdefault(item.start // 64, []).append(item)
+        findings = []
+        for item in kept:
+            rule, values = item.rule, _Safe(item.values)
+            o_start, o_end = norm.original_span(item.start, item.end)
+            zh, en = rule.message, rule.message_en
+            if item.unverified and rule.unverified_message:
+                zh, en = rule.unverified_message, rule.unverified_message_en or en
+            findings.append(Finding(rule=rule.id, severity=item.severity, span=(o_start, o_end),
+                                    text=norm.original[o_start:o_end],
+                                    message=f"{zh.format_map(values)} / {en.format_map(values)}",
+                                    suggestion=item.suggestion))
+        findings.sort(key=lambda f: (f.span[0], f.span[1], -RANK[f.severity], f.rule))
+        return findings
+
+
+class _Safe(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def normalise(text: str) -> str:
+    """The normalised form the rules are written against (for rule authors and tests)."""
+    return normalize_term(text)

@@ -1,0 +1,322 @@
+"""Claim extraction: the checkable statements in a script line or a live answer.
+
+A claim is a price, a reference ("原价") price, a promotion (discount, gift, 前N名), a gift value, a stock
+or scarcity statement, a time limit, a ranking, award, test, sales or audience figure, an origin, an
+attribute value or a number with a physical unit. :mod:`cohost.compliance.verify` checks each one
+against the product's facts.
+
+Constraints:
+
+- Extraction reads the normalised text (see :mod:`cohost.compliance.text`); spans are normalised
+  positions until the checker maps them back.
+- A money amount is classified by the words just before it, in its own clause: 原价/划线价/平时 → a
+  reference price, 立减/省/满…减 → a promotion amount, 价值 → a gift value, 每天/每片/运费 → not a claim,
+  anything else → the price being asked.
+- Where two claims overlap, the first kind in ``_ORDER`` wins (a 秒杀 countdown is a time limit, not a
+  price; 已售罄 is stock, not sales).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+
+import ahocorasick
+
+from cohost.compliance.numbers import NUMBER, parse_number
+from cohost.compliance.text import NormalizedText
+
+N = NUMBER
+_CUT = r"[^,。!?;\n]"
+_QTY_UNITS = "件|瓶|盒|罐|袋|包|支|套|双|条|个|份|箱|只|台|张|组|片|单|斤"
+_PHYS = {"ml": "ml", "毫升": "ml", "l": "l", "升": "l", "g": "g", "克": "g", "kg": "kg", "公斤": "kg", "千克": "kg",
+         "斤": "斤", "mah": "mah", "毫安时": "mah", "毫安": "mah", "w": "w", "瓦": "w", "cm": "cm", "厘米": "cm",
+         "mm": "mm", "毫米": "mm", "片": "片", "抽": "抽", "寸": "寸", "英寸": "寸", "gb": "gb", "tb": "tb",
+         "hz": "hz", "mm²": "mm²", "℃": "℃"}
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    kind: str
+    start: int
+    end: int
+    detail: str = ""
+    value: Decimal | None = None
+    unit: str | None = None
+    qty: int = 1
+    subject: str | None = None  # gift object, place, attribute name, variant hint
+    lang: str = "zh"
+
+
+def _c(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+_MONEY = _c(rf"(?:[¥$]\s*(?P<a>{N}))|(?P<b>{N})\s*(?:元|块钱|块|rmb)(?P<j>[一二三四五六七八九\d](?![\d万千百十元块.]))?"
+            rf"|(?:到手价?|只要|只需|仅需|仅要|现价|售价|直播价|活动价|秒杀价|特价|券后价?|折后价?|优惠价|一口价|福利价"
+            rf"|团购价|价格是|价钱是|价格|到手只要|原价|划线价|日常价|专柜价|市场价|吊牌价|零售价|官方价|官网价|门店价"
+            rf"|建议零售价|指导价|平时卖|以前卖|之前卖|平时要|日常要)\s*[:是为]?\s*(?P<c>{N})(?![\d.%万千ｗw]|\s*(?:{_QTY_UNITS}|ml|g|kg|mah|w|折|%))")
+_REF_CUE = _c(r"(?:原价|划线价|日常价|专柜价|市场价|零售价|吊牌价|官方价|官网价|门店价|建议零售价|指导价|平时|平常|以前|之前"
+              r"|往常|外面|别家|线下|专柜|商场|超市|日常|原来)[^,。!?]{0,4}$")
+_PROMO_CUE = _c(r"(?:立减|直降|减|优惠|省|便宜|返|券|红包|补贴|抵|满|差价|多花|降|少|加|再减|领)[^,。!?]{0,2}$")
+_GIFT_CUE = _c(r"价值[^,。!?]{0,2}$")
+_SKIP_CUE = _c(r"(?:每天|一天|每片|每袋|每包|每支|每瓶|每次|平均|合|单价|一片|一袋|一包|均价|折合|运费|邮费|快递费|"
+               r"不到|低于|高于|以上|以下|超过|起步)[^,。!?]{0,2}$")
+_QTY_BEFORE = _c(rf"(?P<q>{N})\s*(?:{_QTY_UNITS}){_CUT}{{0,4}}$")
+_DISCOUNT = _c(rf"(?:打)?(?P<n>{N})折|(?P<half>半价)")
+_GIFT = _c(rf"买(?P<x>{N})(?:{_QTY_UNITS})?送(?P<y>{N})"
+           rf"|(?:(?:下单|拍下?|购买|买|加购|现在拍|现在下单|付款){_CUT}{{0,8}}?|(?<![^,。!?;\s]))(?:就|即|再|还|额外|加|都)?"
+           rf"(?:加赠|另赠|赠送|再送|赠|送)(?![到货达出回去])(?P<g>{_CUT}{{1,14}})")
+_FIRST_N = _c(rf"前(?P<n>{N})(?:名|位|单|个)(?!次)")
+_GIFT_VALUE = _c(rf"价值\s*(?P<n>{N})\s*(?:元|块)")
+_STOCK_COUNT = _c(rf"(?:仅剩|只剩|还剩|就剩|剩下|剩|最后|库存只有|库存仅|库存就|只有|仅有|限量|只备了|就备了)(?:最后)?\s*"
+                  rf"(?P<n>{N})\s*(?:{_QTY_UNITS})(?!链接|环节|问题|步|款式|颜色|福利|话题|宝宝|朋友|家人|小时|分钟|天)")
+_STOCK_LOW = _c(r"不多了|所剩无几|库存告急|库存紧张|快没了|快抢光了|快卖光了|马上售罄|即将售罄|要断货了|快断货|手慢无|"
+                r"随时下架|最后几件|最后一批|最后一波库存|数量有限|库存有限|限量")
+_STOCK_OUT = _c(r"已售罄|售罄了|卖完了|没货了|断货了|抢光了|秒光了|卖光了|已经售罄|已抢完")
+_STOCK_IN = _c(r"有现货|现货|库存充足|不限量|管够|随便拍|大量现货|货很多|库存很多|有货")
+_WINDOW = (
+    ("generic", _c(r"限时(?:优惠|特价|秒杀|折扣|抢购|福利|活动|价|特惠|专享|直降|折)?|仅此一次|错过就没(?:有)?了|再不抢就没了|"
+                   r"下次就没(?:有)?了|过时不候|最后(?:的)?机会|最后一次(?:机会|福利|活动)|机不可失")),
+    ("today", _c(r"(?:今天|今晚|今日|当天|本场)(?:晚上)?(?:\d{1,2}点|[零一二两三四五六七八九十]{1,3}点)?(?:前)?"
+                 r"(?:截止|结束|为止|下架|恢复原价|恢复|涨价|就没了|就没有了|最后一天)")),
+    ("today", _c(r"最后一天|仅限今天|仅限今晚|仅限今日|只有今天|只有今晚|就今天|就今晚|只限今天|今天最后|今晚最后")),
+    ("minutes", _c(rf"(?:还有|还剩|仅剩|只剩|最后|倒计时|剩下|剩)(?:最后)?\s*(?P<n>{N})\s*(?P<u>分钟|分|秒钟|秒|个小时|小时)")),
+    ("hour", _c(r"(?P<h>\d{1,2}|[零一二两三四五六七八九十]{1,3})点(?:整|半|准时)?(?:前)?(?:准时)?"
+                r"(?:截止|结束|下架|恢复原价|恢复|涨价|停止)")),
+    ("soon", _c(r"(?:马上|即将|立刻|很快|随时)(?:就)?(?:要)?(?:结束|截止|下架|恢复原价|涨价|恢复|没了|停止)")),
+    ("today", _c(r"(?:过了|错过)(?:今天|今晚|今日|这场|本场|这次|这波)[^,。!?]{0,4}(?:就)?(?:没有|恢复|涨|不是|再等)")),
+    ("today", _c(r"明天(?:就)?(?:恢复原价|涨价|没有这个价|不是这个价|恢复)")),
+)
+_WINDOW_EN = (
+    ("minutes", _c(r"ends? in (?P<n>\d+) ?(?P<u>minutes?|mins?|hours?|seconds?|secs?)")),
+    ("today", _c(r"today only|ends (?:tonight|today)|last day|only today|tonight only")),
+    ("generic", _c(r"limited[- ]time")),
+)
+_STOCK_EN = _c(r"only (?P<n>\d+) left|(?P<m>\d+) left in stock|last (?P<k>\d+) (?:items|pieces|units)")
+_RANKING = _c(rf"(?:销量|排名|排行|榜单?|类目|品类|热销榜|新品榜|好评榜|人气榜){_CUT}{{0,6}}?"
+              rf"(?:第(?P<n>{N})名?|top\s?(?P<t>\d+)|no\.?\s?(?P<o>\d+)|冠军|榜首|前(?P<f>{N})名?)"
+              rf"|第(?P<m>{N})名(?!下单|拍|付款|进来|抢到|的宝宝|的朋友|的家人)|销冠|销量冠军|榜首")
+_AWARD = _c(rf"(?:荣获|获得|斩获|摘得|拿下|拿过|得过|获评|入选|入围|荣膺|获过){_CUT}{{0,16}}?(?:(?<!抽)奖(?![励品池券])|称号|荣誉)"
+            rf"|{_CUT}{{0,10}}?(?:金奖|银奖|铜奖|大奖|一等奖|特等奖|优秀奖|推荐奖|设计奖|创新奖)")
+_TEST = _c(rf"(?:经过?|通过了?|已通过|经第三方|第三方){_CUT}{{0,12}}?(?:检测|测试|测定|检验|认证|实验|试验|质检)"
+           r"|(?:检测|检验|测试|实验|临床|测评)(?:报告|结果|数据)?(?:显示|证明|表明|证实)"
+           r"|(?:sgs|ccc|cma|cnas|fda)(?:认证|检测|报告)?|人体法测定|人体功效测试|功效测试")
+_SALES = (
+    _c(rf"(?:销量|已售(?!罄)|卖了|卖出|售出|月销|年销|累计销售|累计卖出|热卖|狂卖|爆卖|销售){_CUT}{{0,4}}?"
+       rf"(?:超过|突破|破|达|过|了|超)?\s*(?<!第)(?P<n>{N})\s*\+?(?:多)?(?:万)?(?:{_QTY_UNITS})?"),
+    _c(rf"(?P<n>{N})\s*(?:多|\+)?(?:万)?(?:个|位|名)?(?:人|宝宝|姐妹|家人|用户|顾客|粉丝|消费者|宝妈|家庭)(?:都)?"
+       r"(?:买了|买过|在用|回购|选择|下单过|好评|推荐|种草|复购|的共同选择|的选择|的信赖|共同选择|信赖|认可)"),
+    _c(rf"(?:好评率|满意度|复购率|回购率|好评度|回头率)(?:高达|达到|达|超过|是)?\s*(?P<n>{N})?\s*%?"),
+    _c(rf"每(?P<n>{N})?\s*(?:秒|分钟)(?:就)?(?:卖出|售出|卖掉|卖)"),
+    _c(rf"(?P<n>{N})\s*万?\+?条?好评|好评[^,。!?]{{0,4}}?(?:超过|突破|破|达|有)\s*(?P<m>{N})\s*万?\+?条?"),
+)
+_AUDIENCE = (
+    ("online", _c(rf"(?P<n>{N})\s*(?:多|\+)?(?:万)?(?:个)?(?:人|位|宝宝|家人|姐妹)(?:同时)?(?:在线|在看|在抢|在拍|正在抢|正在看|在直播间|围观)")),
+    ("orders", _c(rf"(?:已经|刚刚|已|刚才)(?:有)?\s*(?P<n>{N})\s*(?:多)?(?:个)?(?:人|位)?(?:拍|下单|抢|付款|买|加购|收藏|抢购)了")),
+    ("orders", _c(rf"(?:刚刚|刚才|直播间|这一场|本场|现在)(?:已经)?(?:拍了|卖了|下单|成交|抢了|卖出)(?:了)?\s*(?P<n>{N})\s*(?:多)?(?:单|件|份)")),
+)
+_ORIGIN = _c(r"(?:产地|原产地|产自|产于|出产于|来自|原装进口自?|进口自|采自|源自|发源于|生产于|产区)(?:是|为|:|在)?"
+             r"(?P<loc>[\u4e00-\u9fffa-z]{2,10})|(?P<loc2>[\u4e00-\u9fff]{2,5})(?:原装)?进口")
+_NUMERIC = _c(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*(?P<u>mah|毫安时|毫安|ml|毫升|kg|公斤|千克|mm|毫米|cm|厘米|gb|tb|hz|"
+              r"英寸|寸|℃|(?<=\d)l(?![a-z])|升|(?<=\d)g(?![a-z])|克|(?<=\d)w(?![a-z])|瓦|片|抽)")
+_ORDER = ("window", "stock", "audience", "sales", "ranking", "award", "test", "gift_value", "promotion",
+          "reference_price", "price", "origin", "attribute", "numeric")
+
+
+@cache
+def places() -> tuple[tuple[str, bool], ...]:
+    """(place, is_abroad) pairs, longest first (``rules/tables/places.txt``)."""
+    text = resources.files("cohost.compliance").joinpath("rules/tables/places.txt").read_text(encoding="utf-8")
+    out = [(line.lstrip("*"), line.startswith("*")) for line in text.splitlines() if line and not line.startswith("#")]
+    return tuple(sorted(out, key=lambda p: len(p[0]), reverse=True))
+
+
+def place_in(text: str) -> tuple[str, bool] | None:
+    for place, abroad in places():
+        if text.startswith(place) or (len(place) > 1 and place in text[:6]):
+            return place, abroad
+    return None
+
+
+# Substrings without which a pattern cannot match: checked first, so most patterns never run on a line.
+_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
+    _WINDOW[0][1]: ("限时", "仅此", "错过", "再不抢", "下次", "过时", "最后", "机不可失"), _WINDOW[1][1]: ("今", "当天", "本场"), _WINDOW[2][1]: ("最后", "今", "就今"),
+    _WINDOW[3][1]: ("分", "秒", "小时"), _WINDOW[4][1]: ("点",), _WINDOW[5][1]: ("马上", "即将", "立刻", "很快", "随时"),
+    _WINDOW[6][1]: ("过了", "错过"), _WINDOW[7][1]: ("明天",), _WINDOW_EN[0][1]: ("end",),
+    _WINDOW_EN[1][1]: ("today", "tonight", "last"), _WINDOW_EN[2][1]: ("limited",), _STOCK_EN: ("left", "last"),
+    _AUDIENCE[0][1]: ("在线", "在看", "在抢", "在拍", "正在", "在直播间", "围观"),
+    _AUDIENCE[1][1]: ("了",), _AUDIENCE[2][1]: ("刚", "直播间", "这一场", "本场", "现在"),
+    _SALES[0]: ("销", "售", "卖"),
+    _SALES[1]: ("买了", "买过", "在用", "回购", "选择", "下单过", "好评", "推荐", "种草", "复购", "信赖", "认可"),
+    _SALES[2]: ("率", "满意度", "好评度"), _SALES[3]: ("每",), _SALES[4]: ("好评",),
+    _RANKING: ("名", "榜", "冠军", "销冠", "top", "no."), _AWARD: ("奖", "称号", "荣誉"),
+    _TEST: ("检", "测", "验", "认证", "sgs", "ccc", "cma", "cnas", "fda", "临床"),
+    _ORIGIN: ("产", "来自", "进口", "采自", "源自", "发源"), _DISCOUNT: ("折", "半价"), _FIRST_N: ("前",),
+    _GIFT_VALUE: ("价值",), _NUMERIC: tuple("0123456789"),
+}
+
+
+
+@cache
+def _prefilter() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    words: dict[str, set[int]] = {}
+    for pattern, needs in _NEEDS.items():
+        for need in needs:
+            words.setdefault(need, set()).add(id(pattern))
+    for word, ids in words.items():
+        automaton.add_word(word, frozenset(ids))
+    automaton.make_automaton()
+    return automaton
+
+
+_GATED = frozenset(id(p) for p in _NEEDS)
+
+
+def _finditer(pattern: re.Pattern[str], text: str, seen: set[int]) -> list[re.Match[str]]:
+    if id(pattern) in _GATED and id(pattern) not in seen:
+        return []
+    return list(pattern.finditer(text))
+
+
+def extract(norm: NormalizedText, attributes: tuple[str, ...] = ()) -> list[Claim]:
+    """Every claim in ``norm``; ``attributes`` are the product's attribute names (normalised)."""
+    text = norm.text
+    seen: set[int] = set()
+    for _, ids in _prefilter().iter(text):
+        seen |= ids
+    found: list[Claim] = []
+    for kind, pattern in _WINDOW:
+        found.extend(_window(kind, m) for m in _finditer(pattern, text, seen))
+    for kind, pattern in _WINDOW_EN:
+        found.extend(_window(kind, m, "en") for m in _finditer(pattern, text, seen))
+    found.extend(_stock(norm, seen))
+    for detail, pattern in _AUDIENCE:
+        found.extend(Claim("audience", m.start(), m.end(), detail, parse_number(m.group("n")))
+                     for m in _finditer(pattern, text, seen))
+    for pattern in _SALES:
+        for m in _finditer(pattern, text, seen):
+            said = m.groupdict().get("n") or m.groupdict().get("m")
+            found.append(Claim("sales", m.start(), m.end(), value=parse_number(said) if said else None))
+    for kind, pattern in (("ranking", _RANKING), ("award", _AWARD), ("test", _TEST)):
+        found.extend(Claim(kind, m.start(), m.end()) for m in _finditer(pattern, text, seen))
+    found.extend(_money(norm))
+    found.extend(_promotions(text, seen))
+    for m in _finditer(_ORIGIN, text, seen):
+        loc = m.group("loc") or m.group("loc2")
+        spot = place_in(loc)
+        if spot is None and m.group("loc2") is None:
+            continue
+        found.append(Claim("origin", m.start(), m.end(), "import" if m.group("loc2") else "place",
+                           subject=spot[0] if spot else loc))
+    found.extend(_attributes(text, attributes))
+    for m in _finditer(_NUMERIC, text, seen):
+        unit = _PHYS.get(m.group("u"), m.group("u"))
+        found.append(Claim("numeric", m.start(), m.end(), value=parse_number(m.group("n")), unit=unit))
+    return _resolve(found)
+
+
+def _window(kind: str, m: re.Match[str], lang: str = "zh") -> Claim:
+    value: Decimal | None = None
+    unit = None
+    groups = m.groupdict()
+    if groups.get("n"):
+        value = parse_number(groups["n"])
+        u = groups.get("u") or ""
+        unit = "hour" if ("时" in u or u.startswith("hour")) else "second" if ("秒" in u or u.startswith("sec")) else "minute"
+    elif groups.get("h"):
+        value, unit = parse_number(groups["h"]), "clock"
+    return Claim("window", m.start(), m.end(), kind, value, unit, lang=lang)
+
+
+def _stock(norm: NormalizedText, seen: set[int]) -> list[Claim]:
+    text = norm.text
+    out = [Claim("stock", m.start(), m.end(), "count", parse_number(m.group("n"))) for m in _STOCK_COUNT.finditer(text)
+           if not text.startswith("限购", max(0, m.start() - 2))]
+    out += [Claim("stock", m.start(), m.end(), "low") for m in _STOCK_LOW.finditer(text)]
+    out += [Claim("stock", m.start(), m.end(), "out") for m in _STOCK_OUT.finditer(text)]
+    out += [Claim("stock", m.start(), m.end(), "in") for m in _STOCK_IN.finditer(text)]
+    for m in _finditer(_STOCK_EN, text, seen):
+        n = m.group("n") or m.group("m") or m.group("k")
+        out.append(Claim("stock", m.start(), m.end(), "count", parse_number(n), lang="en"))
+    # "不多了，只剩35盒": the number is the checkable statement; the vague one rests on it.
+    counted = {norm.sentence(c.start) for c in out if c.detail == "count"}
+    return [c for c in out if c.detail != "low" or norm.sentence(c.start) not in counted]
+
+
+def _money(norm: NormalizedText) -> list[Claim]:
+    text = norm.text
+    out: list[Claim] = []
+    for m in _MONEY.finditer(text):
+        group = "a" if m.group("a") else "b" if m.group("b") else "c"
+        value = parse_number(m.group(group))
+        if value is None:
+            continue
+        if m.group("j"):
+            value += Decimal(str(parse_number(m.group("j")) or 0)) / 10
+        c_start, _ = norm.clause(m.start())
+        before = text[max(c_start, m.start(group) - 10):m.start(group)]
+        if _SKIP_CUE.search(before):
+            continue
+        if _REF_CUE.search(before):
+            out.append(Claim("reference_price", m.start(), m.end(), value=value))
+        elif _GIFT_CUE.search(before):
+            out.append(Claim("gift_value", m.start(), m.end(), value=value))
+        elif _PROMO_CUE.search(before):
+            out.append(Claim("promotion", m.start(), m.end(), "amount", value))
+        else:
+            qty = _QTY_BEFORE.search(before)
+            count = parse_number(qty.group("q")) if qty else None
+            out.append(Claim("price", m.start(), m.end(), value=value,
+                             qty=int(count) if count and count == int(count) and 1 <= count <= 20 else 1))
+    return out
+
+
+def _promotions(text: str, seen: set[int]) -> list[Claim]:
+    out: list[Claim] = []
+    for m in _finditer(_DISCOUNT, text, seen):
+        value = Decimal(5) if m.group("half") else parse_number(m.group("n"))
+        if value is not None and 0 < value < 10:
+            out.append(Claim("promotion", m.start(), m.end(), "discount", value))
+    for m in _GIFT.finditer(text):
+        if m.group("x"):
+            out.append(Claim("promotion", m.start(), m.end(), "bogo", parse_number(m.group("x")),
+                             subject=m.group("y")))
+        else:
+            out.append(Claim("promotion", m.start(), m.end(), "gift", subject=m.group("g")))
+    out += [Claim("promotion", m.start(), m.end(), "first_n", parse_number(m.group("n"))) for m in _finditer(_FIRST_N, text, seen)]
+    out += [Claim("gift_value", m.start(), m.end(), value=parse_number(m.group("n"))) for m in _finditer(_GIFT_VALUE, text, seen)]
+    return out
+
+
+def _attributes(text: str, names: tuple[str, ...]) -> list[Claim]:
+    out: list[Claim] = []
+    for name in names:
+        if len(name) < 2:
+            continue
+        pos = text.find(name)
+        while pos >= 0:
+            m = re.compile(r"(?:是|为|:|有|约|大约|达到|达|足足|只有|高达)?\s*" + _CUT + r"{1,12}").match(text, pos + len(name))
+            if m:
+                out.append(Claim("attribute", pos, m.end(), subject=name))
+            pos = text.find(name, pos + len(name))
+    return out
+
+
+def _resolve(claims: list[Claim]) -> list[Claim]:
+    """Drop a claim that overlaps an earlier-ordered kind (or the same kind, keeping the longer)."""
+    rank = {kind: i for i, kind in enumerate(_ORDER)}
+    claims.sort(key=lambda c: (rank[c.kind], -(c.end - c.start), c.start))
+    kept: list[Claim] = []
+    buckets: dict[int, list[Claim]] = {}  # by start // 32; claims are short, so overlaps are local
+    for claim in claims:
+        lo, hi = (claim.start - 64) // 32, claim.end // 32
+        if any(k.start < claim.end and claim.start < k.end for b in range(lo, hi + 1) for k in buckets.get(b, ())):
+            continue
+        kept.append(claim)
+        buckets.setdefault(claim.start // 32, []).append(claim)
+    return sorted(kept, key=lambda c: (c.start, c.end))

@@ -1,0 +1,169 @@
+"""Context guards: when a matched word is not a claim (compliance.md ABS-5, ABS-6(1), ABS-8, §16).
+
+Each guard answers "is this hit excused here?" from the normalised text around it. A rule lists the
+guards that apply to it; a lexicon group or pattern may override the list.
+
+Constraints:
+
+- Scope is the clause (between commas and stops) or the sentence, never the whole text: a negation
+  in one sentence does not excuse a claim in the next.
+- Negation: a multi-character negator (不是, 不能说, 并非, 没有 …) up to 10 characters before the hit in
+  the same clause, or 不/没/非/别 directly before it; affirmative idioms that contain 不 (不得不说,
+  毫不夸张, 不要太, 不仅 …) are not negations.
+- Questions: the viewer's question quoted or reported by the AI (是不是最好的？) is not a claim, but an
+  answer that agrees with it (是的/对/没错 …) is, and so is a rhetorical question (难道/还不 …).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from cohost.compliance.text import NormalizedText
+
+_NEGATORS = ("并不是", "不是", "并非", "不算", "算不上", "谈不上", "称不上", "不能说", "不敢说", "不会说", "不能称",
+             "不敢称", "没有说", "没说", "不说", "不敢保证", "不能保证", "无法保证", "不保证", "不承诺", "不能承诺",
+             "没有", "不能", "不会", "不可能", "不代表", "未必", "不一定", "并没有", "从不", "绝不", "不要", "禁止",
+             "避免", "杜绝", "严禁", "切勿", "不得", "拒绝", "不敢", "不存在", "无法", "不用", "不必", "不再", "哪有",
+             "哪里是", "别说", "不建议", "not", "never", "isn't", "aren't", "don't", "can't", "cannot", "won't",
+             "no longer")
+_NEAR_NEGATORS = frozenset("不没非别无未勿")
+_NOT_NEGATION = ("不得不", "不夸张", "毫不", "不用说", "不愧", "不要太", "不仅", "不但", "不光", "不止", "不只", "不骗",
+                 "不吹", "不得了", "不错", "不少", "不断", "不管", "不论", "忍不住", "不然", "不过", "要不", "不同",
+                 "不一样", "少不了", "离不开", "数不清", "不到", "不贵", "不停", "不久", "不禁", "不妨", "不如", "不输",
+                 "不亚于", "不比", "不逊色", "不好意思", "没想到", "没得说", "没话说", "没毛病", "没的说", "没法比",
+                 "非常", "非要", "是不是", "不信", "不服", "不用担心", "不会后悔", "不后悔", "没有之一", "无论",
+                 "不能错过", "不要错过", "别错过", "不会错", "没错", "无敌", "无比", "无与伦比", "不二", "不亏",
+                 "不踩雷", "不然")
+_CONTRAST = re.compile(r"而是|但是|但|可是|却|只不过")
+_QUESTION_IN_CLAUSE = re.compile(r"是不是|是否|有没有|会不会|能不能|可不可以|算不算|对不对|哪款|哪一款|哪种")
+_QUESTION_END = re.compile(r"(?:吗|么|呢)[~!。.\s]*$")
+_REPORTED = re.compile(r"(?<![没请])问(?!题)|提问|想知道|好奇|留言|弹幕|评论区?(?:里)?有")
+_AFFIRM = re.compile(r"[\s,]*(?:是的|是啊|对的|对啊|对|没错|当然|必须|绝对|肯定|确实|那必须|yes)")
+_RHETORICAL = re.compile(r"难道|还不|怎么能不|谁不|哪个不|凭什么不")
+_QUOTE_INTRO = re.compile(r"(?:问|说|提到|留言|评论|弹幕|讲|叫|称|写着|所谓|号称|什么)[^,。!?]{0,4}$")
+# Used with .match(text, pos): no "^" (it would only match at the start of the whole text).
+_META = re.compile(r"[^,。!?]{0,3}(?:这种|这样的|这类|这个|这些|等|之类的?)(?:词|字|说法|表述|用语|字眼|话)"
+                   r"|[^,。!?]{0,4}(?:是|属于|算)(?:极限词|违禁词|违规|违反)|[^,。!?]{0,3}(?:的说法|这种话)")
+_ASPIRATION = re.compile(r"目标|愿景|致力|追求|梦想|理想|希望|努力|力争|立志|使命|理念|宗旨|争取|争做|力求|只为|一心|"
+                         r"用心|初心|信念|坚持|尽最大|尽力|全力以赴|想要做|想做|要做|服务|态度|诚意|真诚|售后")
+_SELF = re.compile(r"店里|本店|咱家|咱们家|我们家|我家|店铺|全店|这几款|这两款|这三款|这几个|款里|款中|颜色里|色号里|"
+                   r"系列里|这个系列|这一系列|同系列|今天这几|直播间里|这批|款式里|之中|里面|当中|其中|个颜色|所有颜色|"
+                   r"所有色号|口味里|本场|今天带的|我们店|咱们店|产品线|几款|两款|三款|链接里|今天的")
+_GLOBAL = re.compile(r"全网|全国|全球|全世界|行业|业内|史上|市面上|世界|全平台|国内|同类|所有品牌|宇宙|地表|天猫|京东|淘宝|"
+                     r"抖音|拼多多|快手|别家|同行")
+_CAUTION = re.compile(r"咨询医生|遵医嘱|请先咨询|慎用|就医|医生指导|正在服药|不能代替|不可替代|不能替代|不适用|请勿|禁用|忌用|"
+                      r"过敏者|不建议|停止使用|停用|请在医生|不具有|不具备|无治疗|非药品|不是药")
+_INNER_NEGATION = re.compile(r"不|没|别|勿|禁止")
+
+Guard = Callable[[NormalizedText, int, int], bool]
+REACH = 60
+"""Characters a guard looks at around a hit, inside its sentence: keeps a 20,000-character text without
+punctuation linear (each hit costs O(REACH), not O(sentence))."""
+
+
+def near(norm: NormalizedText, start: int, end: int, before: int = REACH, after: int = REACH) -> tuple[int, int]:
+    """The part of the hit's sentence within ``before``/``after`` characters of it."""
+    s_start, s_end = norm.sentence(start)
+    return max(s_start, start - before), min(s_end, end + after)
+
+
+def negated(norm: NormalizedText, start: int, end: int) -> bool:
+    c_start, _ = norm.clause(start)
+    window = norm.text[max(c_start, start - 12):start]
+    if not window:
+        return False
+    if window[-1] in _NEAR_NEGATORS and not _in_idiom(window, len(window) - 1):
+        return True
+    for negator in _NEGATORS:
+        pos = window.rfind(negator)
+        if pos < 0 or _in_idiom(window, pos) or _CONTRAST.search(window, pos + len(negator)):
+            continue
+        if negator.isascii() and not _ascii_word(window, pos, negator):
+            continue
+        return True
+    return False
+
+
+def _ascii_word(window: str, pos: int, word: str) -> bool:
+    before = window[pos - 1] if pos > 0 else " "
+    after = window[pos + len(word)] if pos + len(word) < len(window) else " "
+    return not before.isalnum() and not after.isalnum()
+
+
+def _in_idiom(window: str, pos: int) -> bool:
+    for idiom in _NOT_NEGATION:
+        i = window.find(idiom, max(0, pos - len(idiom) + 1))
+        while 0 <= i <= pos:
+            if i + len(idiom) > pos:
+                return True
+            i = window.find(idiom, i + 1)
+    return False
+
+
+def question(norm: NormalizedText, start: int, end: int) -> bool:
+    _, s_end = norm.sentence(start)
+    w_start, w_end = near(norm, start, end)
+    c_start, c_end = norm.clause(start)
+    c_start, c_end = max(c_start, start - REACH), min(c_end, end + REACH)
+    asked = (norm.text[max(w_start, s_end - 6):s_end].rstrip(" ~!。").endswith("?")
+             or _QUESTION_END.search(norm.text[c_start:c_end]) is not None
+             or _QUESTION_IN_CLAUSE.search(norm.text, c_start, start) is not None
+             or _REPORTED.search(norm.text, w_start, start) is not None)
+    if not asked or _RHETORICAL.search(norm.text, w_start, w_end):
+        return False
+    return _AFFIRM.match(norm.text, s_end, s_end + 12) is None
+
+
+def quotation(norm: NormalizedText, start: int, end: int) -> bool:
+    quote = norm.quote_around(start, end)
+    if quote is None:
+        return False
+    q_open, q_close = quote
+    inner = norm.text[q_open + 1:q_close].rstrip(" ~!")
+    if inner.endswith("?") or _QUESTION_END.search(inner):
+        return True
+    s_start, _ = norm.sentence(q_open)
+    if _QUOTE_INTRO.search(norm.text[max(s_start, q_open - 8):q_open]):
+        return True
+    return _META.match(norm.text, q_close + 1, q_close + 13) is not None
+
+
+def meta(norm: NormalizedText, start: int, end: int) -> bool:
+    return _META.match(norm.text, end, end + 12) is not None
+
+
+def aspiration(norm: NormalizedText, start: int, end: int) -> bool:
+    w_start, _ = near(norm, start, end)
+    return _ASPIRATION.search(norm.text, w_start, start) is not None
+
+
+def self_comparison(norm: NormalizedText, start: int, end: int) -> bool:
+    w_start, w_end = near(norm, start, end)
+    if _GLOBAL.search(norm.text, w_start, w_end):
+        return False
+    return _SELF.search(norm.text, w_start, start) is not None
+
+
+def caution(norm: NormalizedText, start: int, end: int) -> bool:
+    w_start, w_end = near(norm, start, end)
+    return _CAUTION.search(norm.text, w_start, w_end) is not None
+
+
+def inner_negation(norm: NormalizedText, start: int, end: int) -> bool:
+    return _INNER_NEGATION.search(norm.text, start, end) is not None
+
+
+GUARD_FUNCTIONS: dict[str, Guard] = {
+    "negation": negated, "question": question, "quotation": quotation, "meta": meta,
+    "aspiration": aspiration, "self_comparison": self_comparison, "caution": caution,
+    "inner_negation": inner_negation,
+}
+
+
+def excused(norm: NormalizedText, start: int, end: int, guards: tuple[str, ...]) -> str | None:
+    """The name of the first guard that excuses [start, end), or ``None``."""
+    for name in guards:
+        if GUARD_FUNCTIONS[name](norm, start, end):
+            return name
+    return None
