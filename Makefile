@@ -3,8 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-test
-# Debian packages the test suite needs (none yet); installed only when missing.
-TEST_DEBS :=
+# Debian packages the test suite needs; installed only when missing.
+TEST_DEBS := fonts-wqy-microhei
 
 .PHONY: demo test lint typecheck unit bench install clean example
 

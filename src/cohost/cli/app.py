@@ -8,7 +8,7 @@ import sys
 import typer
 
 from cohost import __version__
-from cohost.cli import ask, catalog, check, demo, serve
+from cohost.cli import ask, catalog, check, copy, demo, script, serve
 from cohost.cli.context import HomeOption, app_state
 from cohost.errors import CohostError
 
@@ -20,6 +20,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(catalog.app, name="catalog")
+app.add_typer(script.app, name="script")
+copy.register(app)
 serve.register(app)
 demo.register(app)
 ask.register(app)

@@ -2,6 +2,7 @@
 
 from cohost.store.catalog import CatalogRepository, ImportCounts, StoredProduct
 from cohost.store.db import Database, make_engine, migrate
+from cohost.store.scripts import ScriptRepository
 
 
 class Store:
@@ -10,6 +11,10 @@ class Store:
     def __init__(self, db: Database) -> None:
         self.db = db
         self.catalog = CatalogRepository(db)
+        self.scripts = ScriptRepository(db)
+        from cohost.governance.audit import AuditLog  # governance imports the store: import it late
+
+        self.audit = AuditLog(db)
 
     @classmethod
     def open(cls, url: str) -> "Store":

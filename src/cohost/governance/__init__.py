@@ -1,0 +1,1 @@
+"""Governance: audit, roles, consent, retention, PII vault (compliance.md §13)."""
