@@ -1,8 +1,12 @@
 """Grounded Q&A benchmark: accuracy, escalation, hallucination, injection and latency on dev sets.
 
 Run: ``.venv/bin/python bench/qa.py [--set NAME=CATALOG.json:QUESTIONS.jsonl ...] [--now ISO] [--show-failures]``.
-Default sets: the example shop (examples/catalog/shop.json + bench/data/qa_dev.jsonl) and a second,
-different shop (bench/data/shop_b.json + bench/data/qa_dev_b.jsonl). Each catalog is imported into a
+Default sets (``SETS``), each a different shop, each reported separately and marked with whether the
+engine was tuned on it: the example shop (examples/catalog/shop.json + bench/data/qa_dev.jsonl), a
+second shop (bench/data/shop_b.json + qa_dev_b.jsonl), a third shop written before the engine was first
+run on it (bench/data/shop_c.json + qa_dev_c.jsonl) and a fourth, held-out one
+(bench/data/shop_d.json + qa_dev_d.jsonl). The figures of each set's first, untouched run are kept in
+bench/data/qa_first_runs.json and printed beside the current ones. Each catalog is imported into a
 throw-away SQLite store and answered through the store (facts read at answer time), with a manual clock
 at ``--now`` so promotion windows are reproducible. Rewrites the ``## Q&A (bench/qa.py)`` section of
 docs/benchmarks.md. Targets: ≥95% answerable correct, ≥90% correct escalation, 0 hallucinations,
@@ -17,19 +21,20 @@ not escalated, expected intent, no facts).
 The hallucination check here is deliberately independent of the engine's own guard: it reads the
 catalog itself and flags any number in an answer that is not written in a fact of the products the
 answer is about (or the shop's policies), and any attribute value / variant name of another product
-that this product's facts do not contain.
+that neither this product's facts nor the shop's policies contain.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -43,10 +48,25 @@ from cohost.knowledge import QAEngine, StoreFactSource  # noqa: E402
 from cohost.store import Store  # noqa: E402
 from report import write_section  # noqa: E402
 
-DEFAULT_SETS = [
-    ("example shop (禾溪小铺)", ROOT / "examples/catalog/shop.json", ROOT / "bench/data/qa_dev.jsonl"),
-    ("second shop (跃动运动生活馆)", ROOT / "bench/data/shop_b.json", ROOT / "bench/data/qa_dev_b.jsonl"),
+DATA = ROOT / "bench/data"
+
+
+@dataclass(frozen=True)
+class QASet:
+    key: str  # names the set in qa_first_runs.json
+    name: str
+    catalog: Path
+    questions: Path
+    tuned: str  # was the engine tuned on this set's failures?
+
+
+SETS = [
+    QASet("example", "example shop (禾溪小铺)", ROOT / "examples/catalog/shop.json", DATA / "qa_dev.jsonl", "yes"),
+    QASet("b", "second shop (跃动运动生活馆)", DATA / "shop_b.json", DATA / "qa_dev_b.jsonl", "yes"),
+    QASet("c", "third shop (栖木生活集)", DATA / "shop_c.json", DATA / "qa_dev_c.jsonl", "after its first run"),
+    QASet("d", "fourth shop (匠选好物社)", DATA / "shop_d.json", DATA / "qa_dev_d.jsonl", "after its first run"),
 ]
+FIRST_RUNS = DATA / "qa_first_runs.json"
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 SPLIT = re.compile(r"[、,，;；/|（）()\s]+")
 SUFFIX = re.compile(r"(码|号|色)$")  # "M码" is the variant "M" said aloud
@@ -65,8 +85,10 @@ class Checker:
         self.numbers: dict[str | None, set[str]] = {None: set()}
         self.values: dict[str, set[str]] = {}
         self.text: dict[str, str] = {}
+        self.shop_text = ""
         for fact in facts_for_shop(catalog.shop):
             self.numbers[None] |= {_canon(n) for n in NUMBER.findall(str(fact.value))}
+            self.shop_text += "|" + str(fact.value)
         for product in catalog.products:
             nums: set[str] = set()
             vals: set[str] = set()
@@ -80,11 +102,12 @@ class Checker:
         self.all_values = set().union(*self.values.values()) if self.values else set()
 
     def problems(self, answer: dict[str, Any]) -> list[str]:
-        skus = {answer.get("sku")} | {f.split(".", 1)[0] for f in answer["facts"] if not f.startswith("shop.")}
-        skus.discard(None)
+        skus: set[str] = {f.split(".", 1)[0] for f in answer["facts"] if not f.startswith("shop.")}
+        if answer.get("sku"):
+            skus.add(str(answer["sku"]))
         allowed = set(self.numbers[None])
         own_values: set[str] = set()
-        own_text = ""
+        own_text = self.shop_text  # a shop policy may name what is also another product's value (顺丰冷链)
         for sku in skus:
             allowed |= self.numbers.get(sku, set())
             own_values |= self.values.get(sku, set())
@@ -111,13 +134,14 @@ class Result:
     injection_items: int = 0
     intent_ok: int = 0
     latencies: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)  # CPU time of the answering thread: what a busy machine does not inflate
     failures: list[str] = field(default_factory=list)
 
     def pct(self, a: int, b: int) -> str:
         return f"{100 * a / b:.1f}% ({a}/{b})" if b else "n/a"
 
-    def p(self, q: float) -> float:
-        data = sorted(self.latencies)
+    def p(self, q: float, cpu: bool = False) -> float:
+        data = sorted(self.cpu if cpu else self.latencies)
         return data[min(len(data) - 1, int(q * len(data)))] if data else 0.0
 
 
@@ -145,9 +169,10 @@ def run_set(name: str, catalog_path: Path, questions: Path, now: datetime, show:
             engine = QAEngine(StoreFactSource(store), clock=ManualClock(now.timestamp()))
             engine.answer("预热 warm-up", context_sku=None)
             for item in items:
-                start = time.perf_counter()
+                start, cpu = time.perf_counter(), time.thread_time()
                 record = engine.answer(item["question"], context_sku=item.get("context_sku"), id=item["id"])
                 result.latencies.append((time.perf_counter() - start) * 1000)
+                result.cpu.append((time.thread_time() - cpu) * 1000)
                 got = record.to_json_dict()
                 ok = judge(item, got)
                 result.n += 1
@@ -176,45 +201,84 @@ def run_set(name: str, catalog_path: Path, questions: Path, now: datetime, show:
     return result
 
 
+def _line(r: Result) -> list[str]:
+    return [str(r.n), r.pct(r.answerable_ok, r.answerable), r.pct(r.rest_ok, r.rest), str(r.hallucinations),
+            f"{r.injections}/{r.injection_items}", r.pct(r.intent_ok, r.n), f"{r.p(0.5):.2f}", f"{r.p(0.99):.2f}",
+            f"{r.p(0.99, cpu=True):.2f}"]
+
+
+def _summary(r: Result) -> dict[str, Any]:
+    return {"questions": r.n, "answerable": [r.answerable_ok, r.answerable], "rest": [r.rest_ok, r.rest],
+            "hallucinations": r.hallucinations, "injections": [r.injections, r.injection_items],
+            "p99_ms": round(r.p(0.99), 2)}
+
+
+def _first_run_text(key: str, runs: dict[str, Any]) -> str:
+    run = runs.get(key)
+    if not run:
+        return "not recorded (the engine was developed against this set)"
+    a, b = run["answerable"], run["rest"]
+    return (f"{100 * a[0] / a[1]:.1f}% / {100 * b[0] / b[1]:.1f}% / {run['hallucinations']} halluc. "
+            f"({run.get('note', '')})").replace(" ()", "")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--set", action="append", default=[], metavar="NAME=CATALOG:QUESTIONS")
     parser.add_argument("--now", default="2026-11-20T21:00:00+08:00", help="the clock for promotion windows")
     parser.add_argument("--show-failures", action="store_true")
     parser.add_argument("--no-write", action="store_true", help="do not touch docs/benchmarks.md")
+    parser.add_argument("--record-first-run", metavar="KEY", help="store this (untouched) run of set KEY in "
+                        "bench/data/qa_first_runs.json; refused when one is already stored")
     args = parser.parse_args(argv)
-    sets = DEFAULT_SETS
+    sets = SETS
     if args.set:
         sets = []
         for spec in args.set:
             name, paths = spec.split("=", 1)
             catalog, questions = paths.split(":", 1)
-            sets.append((name, Path(catalog), Path(questions)))
+            sets.append(QASet(name, name, Path(catalog), Path(questions), "?"))
     now = datetime.fromisoformat(args.now)
-    results = [run_set(name, c, q, now, args.show_failures) for name, c, q in sets if c.exists() and q.exists()]
-    lines = ["| set | questions | answerable correct | escalation/unknown correct | hallucinations | "
-             "injections succeeded | intent accuracy | p50 ms | p99 ms |", "|---|---|---|---|---|---|---|---|---|"]
-    for r in results:
-        print(f"\n== {r.name}: {r.n} questions")
+    runs: dict[str, Any] = json.loads(FIRST_RUNS.read_text(encoding="utf-8")) if FIRST_RUNS.exists() else {}
+    done = [(s, run_set(s.name, s.catalog, s.questions, now, args.show_failures))
+            for s in sets if s.catalog.exists() and s.questions.exists()]
+    header = ["set", "tuned on it?", "questions", "answerable correct", "escalation/unknown correct",
+              "hallucinations", "injections succeeded", "intent accuracy", "p50 ms", "p99 ms", "p99 CPU ms",
+              "first run, untouched (answerable / escalation / hallucinations)"]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for qs, r in done:
+        print(f"\n== {r.name}: {r.n} questions (tuned on it: {qs.tuned})")
         print(f"answerable correct (sku + expected facts + not escalated): {r.pct(r.answerable_ok, r.answerable)}")
         print(f"escalation / unknown correct on the rest:                  {r.pct(r.rest_ok, r.rest)}")
         print(f"hallucination rate:                                        {r.pct(r.hallucinations, r.n)}")
         print(f"injections succeeded:                                      {r.injections} of {r.injection_items}")
         print(f"intent accuracy (all questions):                           {r.pct(r.intent_ok, r.n)}")
-        print(f"latency per question: p50 {r.p(0.5):.2f} ms, p99 {r.p(0.99):.2f} ms, max {max(r.latencies):.2f} ms")
+        print(f"latency per question: p50 {r.p(0.5):.2f} ms, p99 {r.p(0.99):.2f} ms, max {max(r.latencies):.2f} ms "
+              f"(CPU time p99 {r.p(0.99, cpu=True):.2f} ms; load average {os.getloadavg()[0]:.1f})")
+        print(f"first run, untouched:                                      {_first_run_text(qs.key, runs)}")
         for failure in r.failures:
             print("  ✗", failure)
-        lines.append(f"| {r.name} | {r.n} | {r.pct(r.answerable_ok, r.answerable)} | {r.pct(r.rest_ok, r.rest)} | "
-                     f"{r.hallucinations} | {r.injections}/{r.injection_items} | {r.pct(r.intent_ok, r.n)} | "
-                     f"{r.p(0.5):.2f} | {r.p(0.99):.2f} |")
+        lines.append("| " + " | ".join([r.name, qs.tuned, *_line(r), _first_run_text(qs.key, runs)]) + " |")
+        if args.record_first_run == qs.key:
+            if qs.key in runs:
+                print(f"first run of {qs.key!r} already recorded; not overwritten", file=sys.stderr)
+            else:
+                runs[qs.key] = _summary(r) | {"note": f"recorded {datetime.now(UTC):%Y-%m-%d}"}
+                FIRST_RUNS.write_text(json.dumps(runs, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     body = "\n".join(lines) + (
-        f"\n\nClock fixed at {args.now}; answers read through a SQLite store. Targets: ≥95% answerable, ≥90% "
-        "escalation, 0 hallucinations, 0 injections, p99 ≤ 20 ms (offline, hashing embedder, no LLM). "
+        f"\n\nEach set is a different shop. \"Tuned on it\" says whether the engine's rules were adjusted after "
+        "looking at that set's failures; a set written before the engine first ran on it and never tuned on is "
+        "the honest estimate for an unseen shop. The first-run column is that set's untouched score "
+        "(bench/data/qa_first_runs.json). "
+        f"Clock fixed at {args.now}; answers read through a SQLite store. Targets: ≥95% answerable, ≥90% "
+        "escalation, 0 hallucinations, 0 injections, p99 ≤ 20 ms (offline, hashing embedder, no LLM; wall-clock, one "
+        "pass; \"p99 CPU\" is the answering thread's CPU time, which other load on the machine does not inflate — "
+        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores when measured). "
         "Hallucination = a number, attribute value or variant name in an answer that no fact of that product "
         "(or shop policy) contains, checked independently of the engine's guard.\n")
-    if not args.no_write and results:
+    if not args.no_write and done:
         write_section("Q&A (bench/qa.py)", body)
-    ok = all(r.hallucinations == 0 and r.injections == 0 for r in results)
+    ok = all(r.hallucinations == 0 and r.injections == 0 for _, r in done)
     return 0 if ok else 1
 
 

@@ -14,19 +14,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from cohost.domain import ProductFact
+from cohost.knowledge.lexicon import DIMENSION_LABELS, dimension_asked, dimension_of
 from cohost.knowledge.phrasing import Phrasebook
-from cohost.knowledge.retrieval import Hit
+from cohost.knowledge.retrieval import ANSWER_AT, Hit
 from cohost.knowledge.text import Question
 from cohost.knowledge.views import ProductFacts, VariantFacts, money
 
-ANSWER_AT = 3.0  # least retrieval score that lets a fact answer an open question (set on the dev sets)
 _LIST_PRICE = re.compile(r"原价|划线价|以前|之前|平时|日常|原来|reference price|original price")
 _RESTOCK = re.compile(r"补货|补不补|还会有|restock")
 _BOUGHT = re.compile(r"拍了|已拍|下单了|买了|已下单|已买|付款了|付了|ordered|bought")
-_IDENTITY = re.compile(r"是什么|是啥|什么东西|什么产品|什么商品|卖的什么|介绍|what is")
+# "3号链接是什么" asks what the product is; "是什么颜色" asks an attribute
+_IDENTITY = re.compile(r"是(什么|啥)(东西|产品|商品|宝贝)?(?=$|[呀啊呢吗嘛哦哇来的?？!！。,，~\s])|什么东西|什么产品|什么商品|"
+                       r"卖的什么|介绍|what is(?! the)")
 _OPINION = re.compile(r"怎么样|好用吗|好不好|值得|推荐|效果|好吗|咋样|how is it|any good")
 _SIZE_ADVICE = re.compile(r"\d+\s*(斤|kg|公斤|cm|厘米)|身高|体重|穿什么码|选什么码|多大码|穿多大|什么码合适|哪个码合适|码合适")
 _VARIANT_WORDS = re.compile(r"颜色|色|码|口味|味道|规格|款式|尺寸|大小|size|colou?r|flavou?r")
+_LIST = re.compile(r"有哪|有什么|有啥|几种|几个|几款|多少种|哪几|哪些|都有|可选|可以选|which|what (colou?rs|sizes)")
+_DIMENSION_WORDS = frozenset(["颜色", "色号", "尺码", "码数", "规格", "口味", "款式", "尺寸", "容量", "型号"])
 _WARRANTY = re.compile(r"保修|质保|维修|坏了|warranty|repair")
 
 
@@ -57,6 +61,23 @@ def short_name(title: str, limit: int = 18) -> str:
             break
         out += part
     return out or title
+
+
+def variant_dimension(pf: ProductFacts) -> str | None:
+    """What the product's variants are (colour, size, capacity, weight, flavour, scent), or None: the
+    dimension attribute whose value names most of them ("尺码范围: S-XXL" ↔ S, M, L…), else their names."""
+    names = [str(v.name.value) for v in pf.variants]
+    keys = [compact_name(n) for n in names]
+    for fact in pf.attributes:
+        value = compact_name(str(fact.value))
+        for dimension, labels in DIMENSION_LABELS.items():
+            if any(cue in fact.label for cue in labels) and sum(1 for k in keys if k and k in value) * 2 > len(keys):
+                return dimension
+    return dimension_of(names)
+
+
+def compact_name(text: str) -> str:
+    return re.sub(r"[（(][^）)]*[）)]|[\s#]", "", text).lower()
 
 
 class Composer:
@@ -143,11 +164,23 @@ class Composer:
         lists_variants = pf.variants and _VARIANT_WORDS.search(q.text)
         if hits and hits[0].why.startswith("label") and hits[0].score >= ANSWER_AT + 1 and not lists_variants:
             return self.facts(q, pf, hits[:1])  # "有几种模式": the question names an attribute
+        if hits and hits[0].why.split(",")[0] == "label" and hits[0].score >= ANSWER_AT + 1 and not _LIST.search(q.text):
+            fact = pf.by_id.get(hits[0].fact_id)
+            if fact is not None and fact.label not in _DIMENSION_WORDS:
+                return self.facts(q, pf, hits[:1])  # "尺码建议是什么": the whole label, not the variant list
         if named:
             for v in named[:4]:
                 d.add(self.p.say("variant_exists", lang, variant=v.label), v.name)
                 if v.sold_out:
                     d.add(self.p.say("variant_sold_out", lang, variant=v.label), v.stock)
+            return d
+        asked = dimension_asked(q.text)
+        if asked is not None and not (pf.variants and variant_dimension(pf) == asked):
+            # "有什么颜色" when the variants are sizes: the colour attribute answers it, or nothing does
+            fact = next((a for a in pf.attributes if any(cue in a.label for cue in DIMENSION_LABELS[asked])), None)
+            if fact is None:
+                return None
+            self.say_fact(d, fact, pf, lang)
             return d
         if hits and hits[0].score >= ANSWER_AT and not pf.variants:
             return self.facts(q, pf, hits)
@@ -173,7 +206,7 @@ class Composer:
             if price is not None:
                 d.add(self.p.say("price", lang, name=self._name(pf), price=money(price.value)), price)
             return d
-        good = [h for h in hits if h.score >= ANSWER_AT]
+        good = [h for h in hits if h.score >= ANSWER_AT and h.fact_id in pf.by_id]  # valid now
         if not good and _OPINION.search(q.text) and pf.selling_points:
             points = pf.selling_points[:2]
             d.add(self.p.say("points", lang, name=self._name(pf), value="，".join(str(p.value) for p in points)), *points)

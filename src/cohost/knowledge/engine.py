@@ -20,14 +20,14 @@ from datetime import UTC, datetime
 from cohost.clock import SYSTEM_CLOCK, Clock
 from cohost.config import Settings
 from cohost.domain import ProductFact
-from cohost.knowledge.answers import ANSWER_AT, Composer, Draft
+from cohost.knowledge.answers import Composer, Draft
 from cohost.knowledge.escalation import detect_risk, is_identity_question
 from cohost.knowledge.guard import rewrite
 from cohost.knowledge.intents import IntentGuess, classify
 from cohost.knowledge.linking import Link, ProductLinker
 from cohost.knowledge.phrasing import Phrasebook
 from cohost.knowledge.record import AnswerRecord
-from cohost.knowledge.retrieval import FactIndex, Hit
+from cohost.knowledge.retrieval import ANSWER_AT, FactIndex, Hit
 from cohost.knowledge.sources import FactSource, StoreFactSource
 from cohost.knowledge.text import Question, normalize_question
 from cohost.knowledge.views import ProductFacts, VariantFacts
@@ -38,6 +38,9 @@ from cohost.store import Store
 _PRODUCT_INTENTS = {"price", "stock", "variant", "attribute", "usage", "suitability", "promotion", "other"}
 _SECONDARY = ("price", "stock", "shipping", "returns", "promotion")
 _HAS = re.compile(r"有没有|有吗|有.{0,8}(吗|么|嘛|没)|还有|do you have|is there")
+# about the anchor as a person: "主播多高", "主播穿的什么码", "主播用的是哪个颜色" (not "主播穿的这件多少钱")
+_ANCHOR = re.compile(r"主播(你|自己|本人|今年)?的?(身高|体重|多高|多重|几斤|多少斤|多大|几岁|年龄|三围)|"
+                     r"主播.{0,6}(穿|用|戴|涂|擦|试|背|拿|选)(的|了|着)(是)?(什么|啥|哪个|哪款|哪种|几号|多大|几码)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +105,8 @@ class QAEngine:
         if is_identity_question(q.text):
             return self._reply(question, id, "chitchat", "identity", q.lang, 0.95)
         guess = classify(q.text)
+        if _ANCHOR.search(q.text):  # the anchor's own height, size or pick is no catalog fact
+            return self._hold(question, id, guess.intent, "no_fact", link.sku, 0.6, q.lang)
         now = datetime.fromtimestamp(self.clock.time(), UTC)
         pf = self._product(link.sku, now)
         named = self._variants(idx, q, link, pf)
@@ -152,9 +157,12 @@ class QAEngine:
         if intent in ("shipping", "returns"):
             return c.policy(q, intent, pf, hits, self.source.shop_facts()) or "no_fact"
         if intent == "comparison":
-            if link.via in ("ambiguous", "unknown_link"):
+            if link.via == "unknown_link" or (link.via == "ambiguous" and not link.separate):
                 return "ambiguous_product"
-            skus = list(dict.fromkeys(s for s in (link.context, link.sku, *link.named) if s))
+            if link.via == "ambiguous":  # "龙井和茉莉花茶哪个好": two products, each named by its own words
+                skus = list(link.candidates)
+            else:
+                skus = list(dict.fromkeys(s for s in (link.context, link.sku, *link.named) if s))
             if len(skus) > 2 and link.via != "link_number":
                 return "ambiguous_product"  # "卫衣和冲锋衣": one of the names fits several products
             for sku in skus:  # a merchant's FAQ that already compares them is the best answer
@@ -203,7 +211,8 @@ class QAEngine:
         strong_faq = bool(hits) and ".faq:" in hits[0].fact_id and hits[0].score >= ANSWER_AT + 1
         if strong_faq and intent in ("other", "attribute", "stock", "variant") and not guess.scores.get("stock"):
             return "attribute" if intent in ("other", "stock") else intent
-        named_fact = bool(hits) and hits[0].score >= ANSWER_AT and ("label" in hits[0].why or "concept" in hits[0].why)
+        named_fact = bool(hits) and hits[0].score >= ANSWER_AT and any(
+            w in hits[0].why for w in ("label", "concept", "value-word"))
         if intent == "price" and guess.scores.get("price", 0) <= 2 and named_fact:
             return "attribute"  # "含绒量多少": the bare 多少 asks for the named fact, not the price
         if named and intent in ("other", "attribute") and _HAS.search(q.text):

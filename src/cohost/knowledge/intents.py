@@ -21,7 +21,8 @@ _Q = r"(吗|么|嘛|不|没|呢|\?|$)"
 
 _RULES: dict[str, list[tuple[float, str]]] = {
     "price": [
-        (3, r"多少钱|几块钱?|几元|啥价|什么价|价格|价钱|价位|售价|多少米|几个米|多少(钱)?[一1]?(瓶|盒|件|个|支|包|袋|套|斤|条|双|罐|片)"),
+        # "多少钱一瓶", "多少一瓶", "多少钱瓶" ask a price; "多少斤", "多少片" ask a quantity
+        (3, r"多少钱|几块钱|几块(?=$|[?？!！。,，~吗呀啊呢])|几元|啥价|什么价|价格|价钱|价位|售价|多少米|几个米|多少钱?[一1每](瓶|盒|件|个|支|包|袋|套|斤|条|双|罐|片|本|盆|箱|份)"),
         (3, r"怎么卖|卖多少|多少块|贵不贵|贵吗|贵不|便宜吗|划算吗|原价|划线价|到手价|现价|单价|优惠价|直播价|活动价"),
         (2, r"多少(?![a-z\u4e00-\u9fff\d])|^\d+号?多少"),
         (3, r"how much|price|\bcost"),
@@ -42,11 +43,13 @@ _RULES: dict[str, list[tuple[float, str]]] = {
     ],
     "returns": [
         (3, r"退货|退换|换货|无理由|售后|保修|质保|保换|能退|可以退|退吗|能换|可以换|包退|包换|运费险|退款|坏了怎么办"),
+        (2, r"(退|换)(货|回|的)?.{0,5}(运费|邮费)|(寄回|退回).{0,4}(运费|邮费|谁出)"),
         (3, r"return|refund|warranty|exchange"),
     ],
     "usage": [
         (3, r"怎么用|如何用|怎么使用|如何使用|使用方法|用法|怎么吃|怎么喝|怎么泡|怎么煮|怎么洗|怎么穿|怎么戴|怎么搭|怎么装"),
         (3, r"怎么安装|怎么充电|怎么保存|怎么储存|怎么存放|怎么清洗|怎么清洁|用量|一次用多少|多久用一次|一天几次|用几次|说明书"),
+        (3, r"(能|可以)?(泡|冲)几(次|泡|遍)|(泡|冲)多少(次|泡)|耐泡|几泡"),
         (3, r"how (do i|to) use|how to|directions"),
     ],
     "promotion": [
@@ -86,6 +89,7 @@ _RULES: dict[str, list[tuple[float, str]]] = {
     ],
 }
 _COMPILED = {intent: [(w, re.compile(p)) for w, p in rules] for intent, rules in _RULES.items()}
+_RETURN_POSTAGE = re.compile(r"(退|换)(货|回|的)?.{0,5}(运费|邮费)|(寄回|退回).{0,4}(运费|邮费)|运费险")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +118,9 @@ def classify(text: str) -> IntentGuess:
     # "拍了…发货" is about shipping, "优惠价多少" about price: purchase/promotion yield to the fact asked
     if "shipping" in scores and "purchase" in scores:
         scores["purchase"] -= 1
+    # "退货运费谁出" asks the returns policy: the postage of a return is not shipping
+    if "shipping" in scores and "returns" in scores and _RETURN_POSTAGE.search(text):
+        del scores["shipping"]
     if not scores:
         return IntentGuess("other", 0.0, 0.3, {})
     best = max(scores, key=lambda i: (scores[i], -_ORDER.index(i)))

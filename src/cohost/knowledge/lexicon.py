@@ -1,9 +1,11 @@
 """Generic commerce vocabulary: attribute *concepts* that connect how viewers ask ("多重", "能放多久")
-with how merchants label facts ("净含量", "保质期").
+with how merchants label facts ("净含量", "保质期"), the variant *dimensions* a question can name
+(colour, size, capacity…), and a small English → Chinese map of product nouns.
 
 Constraint: nothing here is about one shop or product. A concept has question cues (regex over the
-normalised question) and label cues (substrings of a fact's label, or of an FAQ's question). Anything
-product-specific comes from the catalog at index time.
+normalised question) and label cues (substrings of a fact's label, of an FAQ's question, or — for
+evidence, whose label says nothing — of the claim itself). Anything product-specific comes from the
+catalog at index time.
 """
 
 from __future__ import annotations
@@ -17,55 +19,230 @@ class Concept:
     name: str
     ask: re.Pattern[str]
     labels: tuple[str, ...]
+    units: re.Pattern[str] | None = None  # a value with such a unit is about the concept ("90℃" ↔ 水温)
 
 
-def _c(name: str, ask: str, labels: str) -> Concept:
-    return Concept(name, re.compile(ask), tuple(labels.split("|")))
+def _c(name: str, ask: str, labels: str, units: str | None = None) -> Concept:
+    return Concept(name, re.compile(ask), tuple(labels.split("|")), re.compile(units) if units else None)
 
 
+# Cues are written for *normalised* questions: traditional → simplified, lower case, and "X不X" → "X吗".
 CONCEPTS: tuple[Concept, ...] = (
     _c("capacity", r"容量|多少ml|多少毫升|几ml|几毫升|多大(瓶|罐|杯|支)|装多少|能装|多少l\b|几升|capacity|how big", "容量|净含量|体积|规格|毫升"),
-    _c("weight", r"多重|重量|几斤|多少斤|多少克|多少g|净重|分量|份量|有多沉|重不重|weigh", "重量|净重|净含量|克重|毛重|规格"),
-    _c("size", r"尺寸|多大(?!的?(孩子|宝宝|小孩|年龄|岁))|多长|多宽|多高|长度|宽度|高度|大小|几寸|多少寸|多少cm|多少厘米|直径|口径|size|dimension", "尺寸|长度|宽度|高度|大小|直径|口径|规格|尺码"),
-    _c("material", r"材质|面料|材料|什么做的|什么料|用料|纯棉|是棉|真皮|不锈钢|塑料|玻璃|陶瓷|硅胶|material|made of|cotton", "材质|面料|材料|用料|内胆|成分|含量|外壳"),
+    _c("weight", r"多重|重量|几斤|多少斤|多少克|多少g|净重|分量|份量|有多沉|重吗|沉吗|轻吗|重不重|weigh|heavy", "重量|净重|净含量|克重|毛重|规格"),
+    _c("size", r"尺寸|多大(?!的?(孩子|宝宝|小孩|年龄|岁|月))|多长|多宽|多高|长度|宽度|高度|大小|几寸|多少寸|多少cm|多少厘米|直径|口径|size|dimension",
+       "尺寸|长度|宽度|高度|大小|直径|口径|径|株高|规格|尺码"),
+    _c("dissolve", r"溶解|溶化|化开|融化|化不开|能化|dissolve", "溶解|溶化|溶"),
+    _c("body_measure", r"头围|腰围|胸围|臀围|脚长|脚宽|肩宽|腕围|手腕", "尺码|码数|尺码建议|尺寸|头围|腰围|胸围|脚长"),
+    _c("folded", r"收起来|折起来|叠起来|收起|折叠后|收纳后|折叠起来|folded", "收纳|折叠"),
+    _c("unfolded", r"展开|打开后|撑开|搭起来|unfolded", "展开"),
+    _c("material", r"材质|面料|材料|什么做的|什么料|用料|纯棉|是棉|真皮|不锈钢|塑料|玻璃|陶瓷|硅胶|什么木|木头|material|made of|cotton", "材质|面料|材料|用料|内胆|成分|含量|外壳"),
     _c("ingredients", r"成分|配料|原料|添加|含不含|含有|有没有添加|防腐剂|香精|酒精|糖|ingredient", "成分|配料|原料|配方|添加|主要成分"),
     _c("shelf_life", r"保质期|过期|有效期|能放多久|放多久|保存多久|多久过期|生产日期|新鲜|shelf life|expire", "保质期|有效期|生产日期|保存期"),
     _c("origin", r"产地|哪里产|哪产|哪里生产|哪生产|哪里的货|国产|进口|原产|哪里做的|made in|origin", "产地|原产地|生产地|产区|国别"),
+    _c("year", r"哪年|哪一年|年份|几几年|多少年的|年代|vintage", "年份|年代|生产日期"),
     _c("colour", r"颜色|什么色|色号|几个色|哪些色|色系|colou?r", "颜色|色号|色系|颜色分类"),
     _c("taste", r"味道|口味|好吃|甜不甜|甜吗|辣吗|咸吗|酸吗|口感|香味|气味|香型|什么味|taste|flavou?r|smell", "口味|味道|口感|香型|香调|气味|甜度|辣度|风味"),
-    _c("skin", r"肤质|敏感肌|油皮|干皮|混油|混干|痘肌|油性|干性|什么皮肤|skin", "适用肤质|肤质|适用人群|适合肤质"),
-    _c("audience", r"适合|适用|谁用|什么人|男生|女生|男士|女士|老人|小孩|孩子|儿童|学生|几岁|年龄|suitable|for (kids|men|women)", "适用人群|适用年龄|适合人群|适用对象|适用|适合"),
-    _c("battery", r"续航|电池|充满|待机|电量|毫安|mah|能用多久|用多久|用多久没电|用几个?小时|用多长时间|充一次|battery", "续航|电池|电池容量|充电时间|待机|充电"),
+    _c("skin", r"肤质|敏感肌|油皮|干皮|混油|混干|痘肌|油性|干性|什么皮肤|skin", "适用肤质|肤质|适合肤质|肌肤"),
+    _c("audience", r"适合|适用|谁用|什么人|男生|女生|男士|女士|老人|小孩|孩子|儿童|学生|几岁|年龄|几个月|新生儿|suitable|for (kids|men|women)",
+       "适用人群|适用年龄|适合人群|适用对象|适用|适合|年龄|人群|阶段"),
+    _c("runtime", r"续航|能用多久|用多久|用几个?小时|用多长时间|待机|充一次(电)?.{0,2}用|用几天|battery life", "续航|待机|使用时间|使用时长|工作时间"),
+    _c("charge_time", r"充满|充电(要|需要)?多久|充电时间|多久充满|充多久|charging time", "充电时间|充电时长|充满"),
+    _c("battery", r"电池|电量|毫安|mah|battery", "电池|毫安|电量", r"\d\s*mah"),
+    _c("charging", r"充电口|充电接口|充电头|什么充电|怎么充电|充电方式|type-?c|usb", "充电接口|充电方式|充电|接口"),
     _c("level", r"几档|几个档|档位|几个挡|挡位", "档位|档|挡"),
     _c("ports", r"几个口|几个接口|什么接口|接口|插口|port", "接口|插口"),
     _c("lasting", r"留香|香味能?留|能留多久|持久|持妆|lasting", "留香|持久|持妆"),
-    _c("power", r"功率|瓦数|多少瓦|几瓦|电压|插电|power|watt|volt", "功率|额定功率|电压|电源"),
-    _c("waterproof", r"防水|进水|泡水|淋雨|下水|waterproof", "防水|防水等级"),
+    _c("power", r"功率|瓦数|多少瓦|几瓦|电压|插电|power|watt|volt", "功率|额定功率|电压|电源", r"\d\s*(w|瓦)(?![a-z])"),
+    _c("temperature", r"水温|温度|多少度|几度|耐热|耐高温|耐温|temperature", "温度|水温|耐热|耐温", r"℃|°|\d\s*度"),
+    _c("flush", r"冲(马桶|厕所|下水道)|马桶|厕所|flush", "冲厕|可冲|马桶|厕所"),
+    _c("abroad", r"出国|国外|境外|110v|abroad|overseas", "电压|出国|国外|境外"),
+    _c("waterproof", r"防水|进水|泡水|淋雨|下水|水洗|冲洗|ipx|waterproof", "防水|防水等级"),
     _c("warmth", r"保温|保冷|保暖|暖和|冷不冷|热不热|keep (warm|hot|cold)", "保温|保冷|保暖|保温时长|保温效果|填充|充绒"),
     _c("brand", r"品牌|牌子|什么牌|哪个牌|哪家|brand", "品牌|牌子"),
     _c("model", r"型号|款号|货号|model", "型号|货号|款号"),
-    _c("thickness", r"厚|薄|加绒|透气|thick|thin", "厚度|厚薄|面料|透气"),
+    _c("thickness", r"厚|薄|加绒|透气|thick|thin", "厚度|厚薄|面料|透气|克重"),
     _c("fit", r"版型|宽松|修身|偏大|偏小|正码|尺码偏|显瘦|fit", "版型|尺码建议|尺码|码数|建议"),
-    _c("washing", r"机洗|手洗|怎么洗|洗涤|掉色|缩水|褪色|起球|干洗|wash", "洗涤|洗护|洗涤方式|保养|水洗"),
+    _c("washing", r"机洗|手洗|怎么洗|洗涤|干洗|能洗|wash", "洗涤|洗护|洗涤方式|保养|水洗"),
+    _c("pilling", r"起球|起毛|pilling", "起球"),
+    _c("fading", r"掉色|褪色|串色|染色", "掉色|褪色|色牢度"),
+    _c("shrink", r"缩水|shrink", "缩水"),
     _c("storage", r"怎么保存|冷藏|冷冻|常温|储存|存放|贮存|放冰箱|store", "储存|贮存|保存|储藏|存放|储存方式"),
-    _c("count", r"几个装|几片|几包|一盒几|多少片|多少粒|多少支|几支|几粒|几袋|几只|有几个|多少个|多少包|how many", "包装|规格|数量|装量|片数|件数|粒数|入数"),
+    _c("light", r"晒|阳光|光照|日照|见光|太阳|光线|喜阴|耐阴|sunlight", "光照|日照|光线|遮光"),
+    _c("count", r"几个装|几片|几包|一盒几|多少片|多少粒|多少支|几支|几粒|几袋|几只|有几个|多少个|多少包|几本|多少本|几册|几页|多少页|几张|多少张|"
+       r"几颗|多少颗|几块(?!钱)|多少块(?!钱)|几条|几双|几瓶|几罐|how many",
+       "包装|规格|数量|装量|片数|件数|粒数|入数|册|页|张数|本数|配件",
+       r"\d\s*(颗|粒|片|支|包|袋|个(?!月|小时|工作日)|只|条|双|册|本|张|抽|卷|块|瓶|罐)"),
     _c("spec", r"规格|参数|配置|spec", "规格|参数|配置"),
     _c("effect", r"功效|作用|效果|有什么用|干嘛用|用途|功能|好用|effect|what (is it|does it) (for|do)", "功效|作用|用途|功能|效果"),
-    _c("compat", r"兼容|适配|支持.{0,6}(手机|苹果|安卓|华为|系统)|能连|配对|接口|compatible", "兼容|适配|接口|支持|连接"),
+    _c("compat", r"兼容|适配|支持.{0,6}(手机|苹果|安卓|华为|系统)|能连|配对|接口|compatible", "兼容|适配|接口|支持|连接|适用型号|适用设备|适用机型"),
     _c("shipping", r"发货|快递|物流|几天到|多久到|包邮|运费|邮费|顺丰|配送|预售|ship|deliver", "发货|快递|物流|配送|运费|预售|邮费"),
     _c("usage", r"怎么用|如何用|用法|使用方法|怎么吃|怎么喝|怎么泡|怎么煮|用量|一次用多少|how to use", "用法|使用方法|用量|食用方法|冲泡|使用|吃法"),
     _c("warranty", r"保修|质保|坏了|维修|warranty|repair", "保修|质保|售后|维修"),
     _c("invoice", r"发票|开票|抬头|invoice|receipt", "invoice|发票|开票"),
     _c("service_hours", r"客服.{0,4}(几点|时间|什么时候|上班|下班|在线)|几点.{0,3}(下班|上班)|联系客服|customer service hours",
        "customer_service|客服"),
-    _c("certificate", r"正品|真的|假的|授权|检测|报告|认证|证书|专柜|authentic|genuine|certif", "授权|检测|报告|认证|证书|正品|证明"),
+    # what a claim must say to answer these: a sales ranking says nothing about authenticity
+    _c("authentic", r"正品|真的吗|真货|假的|假货|是不是真|是真的|授权|专柜|authentic|genuine|fake", "正品|授权|专柜|防伪|品牌方|官方"),
+    _c("report", r"检测|报告|认证|证书|资质|质检|certif", "检测|报告|认证|证书|ccc|合格"),
+    _c("award", r"获奖|得奖|奖项|什么奖|拿过.{0,2}奖|榜|排名|第几|award|rank", "奖|榜|名"),
+    _c("proof", r"证明|证据|凭什么|依据|proof", "证明"),
 )
+_BY_NAME = {c.name: c for c in CONCEPTS}
 
 
 def concepts_asked(text: str) -> list[Concept]:
     return [c for c in CONCEPTS if c.ask.search(text)]
 
 
+def concept(name: str) -> Concept:
+    return _BY_NAME[name]
+
+
 def label_matches(concept: Concept, label: str) -> bool:
     """``label`` is compact (letters and digits only), so cues are compared without underscores."""
     return any(cue.replace("_", "") in label for cue in concept.labels)
+
+
+# --- variant dimensions ------------------------------------------------------------------------------
+# A question that names a dimension ("有什么颜色") is answered by the variants only when the variants
+# really are that dimension; otherwise by an attribute of it, or not at all. Taste and scent are one
+# dimension ("几种味道" of a diffuser asks its scents).
+DIMENSION_ASK: dict[str, re.Pattern[str]] = {
+    "colour": re.compile(r"颜色|什么色|啥色|哪个色|色号|几个色|几种色|哪些色|哪几个色|哪几种色|色系|colou?rs?\b"),
+    "size": re.compile(r"尺码|码数|什么码|多大码|几码|哪个码|大码|小码|sizes?\b"),
+    "flavour": re.compile(r"口味|什么味|几种味|哪些味|香型|香味|香调|什么香|flavou?rs?\b|scents?\b"),
+    "capacity": re.compile(r"容量|多少ml|几ml|多大(瓶|罐|杯)|capacity"),
+}
+DIMENSION_LABELS: dict[str, tuple[str, ...]] = {
+    "colour": ("颜色", "色号", "色系", "配色"),
+    "size": ("尺码", "码数", "尺寸"),
+    "flavour": ("口味", "味道", "风味", "香型", "香调", "香味", "气味"),
+    "capacity": ("容量", "净含量", "规格"),
+    "weight": ("重量", "净重", "净含量", "规格"),
+}
+_COLOUR_NAME = re.compile(
+    r"色|[白黑灰蓝红绿粉紫黄橙棕褐银金青咖驼]|卡其|藏青|米白|奶白|奶油|雾霾|曜石|透明|彩虹|"
+    r"\b(black|white|grey|gray|blue|red|green|pink|purple|yellow|orange|brown|silver|gold|beige)\b")
+_SIZE_NAME = re.compile(
+    r"^(x{0,3}[sml]|\d?x{1,3}l|\d{1,2}xl|nb|均码|free|one ?size)(码|号)?([（(].*)?$|^\d{2,3}(码|号)?([（(].*)?$|^\d{2}-\d{2}(码)?$|"
+    r"^\d+(\.\d+)?\s*(cm|厘米|m|米)(床)?([（(].*)?$|码|尺码|大号|中号|小号|加大")
+_CAPACITY_NAME = re.compile(r"^\d+(\.\d+)?\s*(ml|毫升|l|升|mah)")
+_WEIGHT_NAME = re.compile(r"^\d+(\.\d+)?\s*(g|kg|克|千克|公斤|斤)(?![a-z])")
+_FLAVOUR_NAME = re.compile(r"味$|味[（(]")
+
+
+def dimension_of(names: list[str]) -> str | None:
+    """The dimension most variant names are (colour, size, capacity, weight, flavour), or None when unclear."""
+    if not names:
+        return None
+    votes: dict[str, int] = {}
+    for raw in names:
+        name = raw.lower().strip()
+        kind = None
+        if _CAPACITY_NAME.search(name):
+            kind = "capacity"
+        elif _WEIGHT_NAME.search(name):
+            kind = "weight"
+        elif _SIZE_NAME.search(name):
+            kind = "size"
+        elif _FLAVOUR_NAME.search(name):
+            kind = "flavour"
+        elif _COLOUR_NAME.search(name):
+            kind = "colour"
+        if kind:
+            votes[kind] = votes.get(kind, 0) + 1
+    if not votes:
+        return None
+    best = max(votes, key=lambda k: votes[k])
+    return best if votes[best] * 2 > len(names) else None
+
+
+def dimension_asked(text: str) -> str | None:
+    for name, pattern in DIMENSION_ASK.items():
+        if pattern.search(text):
+            return name
+    return None
+
+
+# --- English product nouns ---------------------------------------------------------------------------
+# How an English-speaking viewer names a product, mapped to the Chinese head nouns a catalog title uses.
+# Generic commerce vocabulary only (clothing, beauty, food, digital, home, baby, pets, kitchen, sports,
+# outdoor, stationery, music, car, garden); a title or alias containing the noun is a mention.
+_EN_NOUNS: dict[str, tuple[str, ...]] = {
+    # clothing and accessories
+    "t-shirt": ("t恤",), "tshirt": ("t恤",), "tee": ("t恤",), "shirt": ("衬衫", "t恤"), "hoodie": ("卫衣",),
+    "sweatshirt": ("卫衣",), "sweater": ("毛衣", "针织衫"), "jacket": ("外套", "夹克", "冲锋衣", "羽绒服"),
+    "down jacket": ("羽绒服",), "puffer": ("羽绒服",), "coat": ("外套", "大衣"), "raincoat": ("雨衣",),
+    "jeans": ("牛仔裤",), "pants": ("裤",), "trousers": ("裤",), "leggings": ("打底裤", "瑜伽裤"), "shorts": ("短裤",),
+    "skirt": ("裙",), "dress": ("连衣裙", "裙"), "socks": ("袜",), "underwear": ("内裤",), "panties": ("内裤",),
+    "bra": ("内衣", "文胸"), "pajamas": ("睡衣",), "scarf": ("围巾",), "hat": ("帽",), "cap": ("帽",),
+    "gloves": ("手套",), "shoes": ("鞋",), "sneakers": ("运动鞋", "鞋"), "running shoes": ("跑鞋",),
+    "slippers": ("拖鞋",), "sandals": ("凉鞋",), "boots": ("靴",), "bag": ("包",), "handbag": ("包",),
+    "backpack": ("背包", "双肩包"), "wallet": ("钱包",), "belt": ("腰带", "皮带"), "sunglasses": ("墨镜", "太阳镜"),
+    "umbrella": ("伞",),
+    # beauty and personal care
+    "serum": ("精华",), "essence": ("精华",), "face cream": ("面霜",), "cream": ("霜",), "moisturizer": ("面霜", "乳液"),
+    "cleanser": ("洁面", "洗面奶"), "face wash": ("洗面奶", "洁面"), "facial mask": ("面膜",), "face mask": ("面膜",),
+    "sheet mask": ("面膜",), "lipstick": ("口红",), "lip balm": ("润唇膏",), "sunscreen": ("防晒",), "sunblock": ("防晒",),
+    "makeup remover": ("卸妆",), "cleansing oil": ("卸妆油",), "toner": ("爽肤水", "化妆水"), "lotion": ("乳液",),
+    "perfume": ("香水",), "foundation": ("粉底",), "shampoo": ("洗发",), "conditioner": ("护发素",),
+    "body wash": ("沐浴露",), "shower gel": ("沐浴露",), "toothpaste": ("牙膏",), "toothbrush": ("牙刷",),
+    "electric toothbrush": ("电动牙刷",), "brush head": ("刷头",), "brush heads": ("刷头",), "razor": ("剃须刀",),
+    "shaver": ("剃须刀",), "hair dryer": ("吹风机",), "hairdryer": ("吹风机",), "blow dryer": ("吹风机",),
+    "straightener": ("直发", "夹板"), "curling iron": ("卷发",), "comb": ("梳",),
+    # food and drink
+    "nuts": ("坚果",), "walnuts": ("核桃",), "pecans": ("山核桃", "碧根果"), "oats": ("燕麦",), "oatmeal": ("燕麦",),
+    "green tea": ("绿茶",), "black tea": ("红茶",), "oolong": ("乌龙",), "tea": ("茶",), "coffee": ("咖啡",),
+    "honey": ("蜂蜜",), "noodles": ("面",), "beef jerky": ("牛肉干",), "jerky": ("肉干",), "milk": ("奶",),
+    "chocolate": ("巧克力",), "snacks": ("零食",), "cherries": ("车厘子", "樱桃"), "cherry": ("车厘子", "樱桃"),
+    "fruit": ("水果", "果"), "fish": ("鱼",), "rice": ("米",), "cookies": ("饼干",), "candy": ("糖",),
+    # digital
+    "power bank": ("充电宝",), "powerbank": ("充电宝",), "charger": ("充电器",), "cable": ("数据线", "线"),
+    "earphones": ("耳机",), "earbuds": ("耳机",), "headphones": ("耳机",), "headset": ("耳机",), "smartwatch": ("手表",),
+    "watch": ("手表", "表"), "phone stand": ("支架",), "stand": ("支架",), "holder": ("支架",), "speaker": ("音箱",),
+    "keyboard": ("键盘",), "mouse": ("鼠标",), "camera": ("相机", "摄像头"), "tablet": ("平板",), "laptop": ("笔记本电脑",),
+    # home
+    "thermos": ("保温杯", "保温壶"), "vacuum flask": ("保温杯", "保温壶"), "tumbler": ("杯",), "water bottle": ("水杯", "杯"),
+    "mug": ("杯",), "cup": ("杯",), "kettle": ("壶",), "bedding": ("四件套", "床品"), "bed sheets": ("四件套", "床单"),
+    "duvet": ("被",), "quilt": ("被",), "pillow": ("枕",), "blanket": ("毯",), "electric blanket": ("电热毯",),
+    "towel": ("毛巾",), "towels": ("毛巾",), "diffuser": ("香薰",), "storage box": ("收纳箱",), "lamp": ("灯",),
+    # baby
+    "diapers": ("纸尿裤",), "nappies": ("纸尿裤",), "pull-ups": ("拉拉裤",), "wipes": ("湿巾",), "baby bottle": ("奶瓶",),
+    "feeding bottle": ("奶瓶",), "onesie": ("连体衣",), "romper": ("连体衣",),
+    # pets
+    "cat food": ("猫粮",), "dog food": ("狗粮",), "cat litter": ("猫砂",), "litter": ("猫砂",),
+    "water fountain": ("饮水机",), "pet fountain": ("饮水机",),
+    # kitchen
+    "blender": ("料理机", "破壁机"), "air fryer": ("空气炸锅",), "rice cooker": ("电饭煲",), "pan": ("锅",), "wok": ("锅",),
+    "knife": ("刀",),
+    # sports and outdoor
+    "yoga mat": ("瑜伽垫",), "tent": ("帐篷",), "camping chair": ("椅",), "chair": ("椅",),
+    "sleeping bag": ("睡袋",), "dumbbell": ("哑铃",), "dumbbells": ("哑铃",), "jump rope": ("跳绳",), "bike": ("自行车",),
+    "bicycle": ("自行车",), "helmet": ("头盔",), "flashlight": ("手电",), "torch": ("手电",),
+    # stationery and books
+    "gel pen": ("中性笔",), "pen": ("笔",), "pens": ("笔",), "pencil": ("铅笔",), "notebook": ("笔记本", "本子", "手账"),
+    "journal": ("手账",), "picture book": ("绘本",), "picture books": ("绘本",), "book": ("书",), "books": ("书",),
+    # music, car, garden
+    "guitar": ("吉他",), "ukulele": ("尤克里里",), "piano": ("钢琴",), "keyboard piano": ("电子琴",),
+    "drill": ("电钻", "钻"), "electric drill": ("电钻",), "screwdriver": ("螺丝刀", "起子"), "hammer": ("锤",),
+    "mop": ("拖把",), "laundry pods": ("凝珠",), "laundry detergent": ("洗衣液", "凝珠", "洗衣粉"), "detergent": ("洗衣液", "洗洁精"),
+    "building blocks": ("积木",), "blocks": ("积木",), "lego": ("积木",), "toy": ("玩具",), "toys": ("玩具",),
+    "glasses": ("眼镜",), "eyeglasses": ("眼镜",), "lunch box": ("饭盒", "保鲜盒"), "food container": ("保鲜盒",),
+    "flour": ("面粉", "粉"), "wine": ("酒",), "rice wine": ("黄酒", "米酒"),
+    "vacuum": ("吸尘器",), "vacuum cleaner": ("吸尘器",), "car vacuum": ("吸尘器",), "plant": ("绿植", "盆栽"),
+    "potted plant": ("盆栽",), "flowers": ("花",),
+}
+_EN_RE = re.compile(r"(?<![a-z])(" + "|".join(sorted(map(re.escape, _EN_NOUNS), key=len, reverse=True)) + r")(?:e?s)?(?![a-z])")
+
+
+def english_nouns(text: str) -> list[str]:
+    """Chinese head nouns for the English product nouns in normalised ``text`` ("the scarf" → 围巾)."""
+    if not re.search(r"[a-z]{3}", text):
+        return []
+    out: list[str] = []
+    for m in _EN_RE.finditer(text):
+        for noun in _EN_NOUNS[m.group(1)]:
+            if noun not in out:
+                out.append(noun)
+    return out

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from cohost.domain import Product
 from cohost.knowledge import segmenter
+from cohost.knowledge.lexicon import english_nouns
 from cohost.knowledge.text import Question, compact, normalize
 
 STRONG = 2.0  # a mention this strong moves the answer away from the product on screen
@@ -44,6 +45,11 @@ _BRACKETS = re.compile(r"[（(【\[]([^）)】\]]*)[）)】\]]")
 _VARIANT_SUFFIX = re.compile(r"(码|号|色|款|装|版)$")
 _VALUE_PARTS = re.compile(r"[、,，;；/|]+")
 _TRAILING_CJK = re.compile(r"[\u4e00-\u9fff]+$")
+# a quantity in a title ("全8册", "24支装", "2人", "400g") is no word of the product's name
+_QUANTITY = re.compile(r"[全共约]?\d+(?:\.\d+)?(?:[-~]\d+)?\s*(?:[a-z]{1,3}|[册支条包袋片只个件瓶盒双套本枚粒人寸罐斤张页抽卷斤])?装?")
+_TITLE_PARTS = re.compile(r"[\s【】\[\]（）()、,，/|+·]+")
+_CJK_WORD = re.compile(r"[\u4e00-\u9fff]")
+_SPACED = re.compile(r"[^a-z0-9.\u4e00-\u9fff]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +65,7 @@ class Link:
     link_number: int | None = None
     context: str | None = None
     context_variant: str | None = None
+    separate: bool = False  # ambiguous only as one product: each candidate is named by its own words
 
 
 @dataclass(slots=True)
@@ -136,6 +143,8 @@ def _short_forms(token: str) -> list[str]:
         out.append(short)
     if token.isdigit() and token.startswith("0") and token.lstrip("0"):
         out.append(token.lstrip("0"))
+    if len(token) >= 3 and all(_CJK_WORD.match(c) for c in token) and token[:2] not in out:
+        out.append(token[:2])  # "透明框" → 透明 (only where 的/色/码 or the end follows: "有透明的吗")
     return out
 
 
@@ -148,6 +157,8 @@ class ProductLinker:
             p.sku: [_VariantKey(v.sku, *variant_tokens(v.name)) for v in p.variants] for p in products
         }
         self._raw: dict[str, dict[str, float]] = {}
+        self._names = {p.sku: "|".join(compact(x) for x in [p.title, *p.aliases]) for p in products}
+        self._en: dict[str, dict[str, float]] = {}
         self._forms = self._build(products)
         self._by_first: dict[str, list[tuple[str, dict[str, float]]]] = defaultdict(list)
         for form, by_sku in self._forms:  # only forms whose first character occurs in a question are tried
@@ -177,9 +188,11 @@ class ProductLinker:
                 raw.add(compact(p.brand), p.sku, 2.0)
             tokens = [t for t in segmenter.cut(normalize(p.title))
                       if t not in _GENERIC and t not in segmenter.STOPWORDS and not t.isdigit()]
-            heads = [t for t in tokens if not re.fullmatch(r"[\d.]+[a-z]*", t)]
+            heads = set(self._heads(p.title, p.brand))
             for token in tokens:
-                raw.add(compact(token), p.sku, 2.5 if heads and token == heads[-1] else 1.2)
+                raw.add(compact(token), p.sku, 2.5 if token in heads else 1.2)
+            for head in heads - set(tokens):
+                raw.add(compact(head), p.sku, 2.5)
             for value in p.attributes.values():
                 for part in {value, *_VALUE_PARTS.split(value)}:
                     key = compact(part)
@@ -200,6 +213,22 @@ class ProductLinker:
         forms.sort(key=lambda item: -len(item[0]))
         return forms
 
+    @staticmethod
+    def _heads(title: str, brand: str | None) -> list[str]:
+        """The title's head nouns: the last word of the first part that is not the brand, and the last
+        word of the whole title, never a quantity ("恐龙百科立体书 全8册" → 立体书, "理发器 K7" → 理发器)."""
+        brand_key = compact(brand or "")
+        parts = []
+        for part in _TITLE_PARTS.split(normalize(title)):
+            part = _QUANTITY.sub(" ", part).strip()
+            words = [w for w in segmenter.cut(part) if _CJK_WORD.search(w) and not w[0].isdigit()
+                     and w not in _GENERIC and w not in segmenter.STOPWORDS]
+            if words and compact(part) != brand_key:
+                parts.append(words)
+        if not parts:
+            return []
+        return list(dict.fromkeys([parts[0][-1], parts[-1][-1]]))
+
     # queries --------------------------------------------------------------------------------------------
     def link_numbers(self, q: Question, context_sku: str | None = None) -> list[int]:
         sizes = {t for v in self.variants.get(context_sku or "", []) for t in (*v.tokens, *v.extra)}
@@ -217,15 +246,20 @@ class ProductLinker:
                 found.append((m.start(1), number))
         return [n for _, n in sorted(found)]
 
-    def mentions(self, key: str, context: str | None = None) -> tuple[dict[str, float], dict[str, set[str]]]:
+    def mentions(self, key: str, context: str | None = None, text: str | None = None) -> tuple[dict[str, float], dict[str, set[str]]]:
         """Scores and matched forms per product. With a product on screen, a form its own facts contain
-        ("内胆" when it has 内胆材质) is taken as about that product and does not count for others."""
+        ("内胆" when it has 内胆材质) is taken as about that product and does not count for others.
+        ``text`` (the normalised question) lets Latin words be told apart ("the sofa" is not
+        "thesofa") and English product nouns name products ("scarf" → a title holding its Chinese noun)."""
         scores: dict[str, float] = defaultdict(float)
         matched: dict[str, set[str]] = defaultdict(set)
         vocab = self._vocab.get(context, "") if context else ""
+        spaced = _SPACED.sub(" ", text) if text and re.search(r"[a-z]", text) else ""
         candidates = [f for char in set(key) for f in self._by_first.get(char, ())]
+        for form, by_sku in ((f, w) for f, w in self._english(text) if f not in key) if spaced else ():
+            candidates.append((form, by_sku))
         for form, by_sku in candidates:
-            if _present(form, key):
+            if _present(form, key) or (spaced and (form.startswith("en:") or (form.isascii() and _present(form, spaced)))):
                 own = bool(vocab) and form in vocab
                 for sku, weight in by_sku.items():
                     if own and sku != context:
@@ -234,16 +268,58 @@ class ProductLinker:
                     matched[sku].add(form)
         return dict(scores), dict(matched)
 
+    def _english(self, text: str | None) -> list[tuple[str, dict[str, float]]]:
+        """Forms ``en:<noun>`` for the English product nouns in ``text``: a product whose title or alias
+        holds the Chinese noun is named by it (shared, it counts for each as any shared form does)."""
+        out = []
+        for noun in english_nouns(text or ""):
+            form = f"en:{noun}"
+            holders = self._en.get(form)
+            if holders is None:  # a few dozen nouns at most per catalog version: remembered
+                holders = self._en[form] = {sku: NAMING for sku, names in self._names.items() if noun in names}
+            if holders:
+                out.append((form, {sku: w / len(holders) for sku, w in holders.items()}))
+        return out
+
     def _named_elsewhere(self, matched: dict[str, set[str]], ctx: str) -> set[str]:
-        """Products named by a naming form (title, head word, alias) that the product on screen lacks."""
+        """Products named by a naming form (title, head word, alias) that the product on screen lacks. A
+        generic form the product on screen could be called too ("杯子" while a 保温杯 is shown: every
+        character of it is in its name) does not move the question away."""
         forms = {f for sku, fs in matched.items() if sku != ctx for f in fs}
         own = matched.get(ctx, set())
         named: set[str] = set()
         for form in forms - own:
-            by_sku = self._raw.get(form, {})
-            if ctx not in by_sku:
-                named.update(s for s, w in by_sku.items() if w >= NAMING)
+            by_sku = self._raw.get(form) or self._en.get(form, {})
+            if ctx in by_sku or self._fits(form, ctx):
+                continue
+            named.update(s for s, w in by_sku.items() if w >= NAMING)
         return named
+
+    def _fits(self, form: str, ctx: str) -> bool:
+        """Could the product on screen be called ``form`` too: every character of it (but 子/儿) is in
+        its title or aliases ("杯子" fits a 保温杯, not a hoodie)."""
+        core = {c for c in form.removeprefix("en:") if _CJK_WORD.match(c)} - set("子儿的个")
+        return bool(core) and core <= set(self._names.get(ctx, ""))
+
+    @staticmethod
+    def _separate(tie: tuple[str, ...], matched: dict[str, set[str]]) -> bool:
+        """Each product of the tie is named by words of its own ("龙井和茉莉花茶" names two products; "精华"
+        one of two)."""
+        sets = [matched.get(s, set()) for s in tie]
+        return len(tie) > 1 and all(a and not (a & b) for i, a in enumerate(sets) for b in sets[i + 1:])
+
+    def _ambiguous(self, q: Question, top: float, named: tuple[str, ...], tie: tuple[str, ...],
+                   matched: dict[str, set[str]], ctx: str | None) -> Link:
+        """A tie. When each product is named by its own words, they are listed in the question's order
+        (a comparison answers about them in that order)."""
+        separate = self._separate(tie, matched)
+        if separate:
+            def first(sku: str) -> int:
+                spots = [q.key.find(f) for f in matched[sku] if not f.startswith("en:")]
+                return min([p for p in spots if p >= 0], default=len(q.key))
+
+            tie = tuple(sorted(tie, key=first))
+        return Link(None, "ambiguous", top, named=named, candidates=tie, context=ctx, separate=separate)
 
     @staticmethod
     def _tie(ranked: list[tuple[str, float]], matched: dict[str, set[str]], exclude: str | None) -> tuple[str, ...]:
@@ -274,7 +350,7 @@ class ProductLinker:
                 return Link(None, "unknown_link", link_number=numbers[0], context=ctx)
             named = tuple(dict.fromkeys(s for s in skus if s is not None))
             return Link(first, "link_number", 10.0, named=named, link_number=numbers[0], context=ctx)
-        scores, matched = self.mentions(q.key, ctx)
+        scores, matched = self.mentions(q.key, ctx, q.text)
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
         named = tuple(s for s, v in ranked if v >= STRONG)
         if ctx is not None:
@@ -285,13 +361,14 @@ class ProductLinker:
                 ranked_others = [(s, v) for s, v in ranked if s in others]
                 tie = self._tie(ranked_others, matched, ctx)
                 if len(tie) > 1:
-                    return Link(None, "ambiguous", ranked_others[0][1], named=named, candidates=tie, context=ctx)
+                    return self._ambiguous(q, ranked_others[0][1], named, tie, matched, ctx)
                 return Link(tie[0], "mention", ranked_others[0][1], named=named, context=ctx)
-            if ranked and ranked[0][0] != ctx and ranked[0][1] >= STRONG and ranked[0][1] > ctx_score + 1.0:
+            if (ranked and ranked[0][0] != ctx and ranked[0][1] >= STRONG and ranked[0][1] > ctx_score + 1.0
+                    and not all(self._fits(f, ctx) for f in matched[ranked[0][0]])):
                 top = ranked[0][1]
                 tie = self._tie(ranked, matched, ctx)
                 if len(tie) > 1:
-                    return Link(None, "ambiguous", top, named=named, candidates=tie, context=ctx)
+                    return self._ambiguous(q, top, named, tie, matched, ctx)
                 return Link(tie[0], "mention", top, named=named, context=ctx)
             return Link(ctx, "context", max(ctx_score, 1.0), named=named, context=ctx, context_variant=ctx_variant)
         if not ranked or ranked[0][1] < WEAK:
@@ -299,7 +376,7 @@ class ProductLinker:
         top = ranked[0][1]
         tie = self._tie(ranked, matched, None)
         if len(tie) > 1:
-            return Link(None, "ambiguous", top, named=named, candidates=tie)
+            return self._ambiguous(q, top, named, tie, matched, None)
         return Link(tie[0], "mention", top, named=named)
 
     def variants_in(self, sku: str, q: Question) -> list[str]:

@@ -1,10 +1,16 @@
 """Retrieval over fact *ids*: which facts of a product (or of the shop) answer a question.
 
 Hybrid scoring, all of it explainable: BM25 over jieba terms (+ CJK bigrams), the embedder's cosine
-between the question and an FAQ question or a fact text, and two rule signals: the question names the
-fact's label ("保质期多久" ↔ 保质期) or asks for its concept ("能放多久" ↔ 保质期 via ``lexicon``), or it
-names one of the fact's values ("有白色吗" ↔ 颜色: 白色/黑色). The index holds words and vectors, never
-values to speak: answers read the facts again from the source.
+between the question and an FAQ question or a fact text, and rule signals: the question names the
+fact's label ("保质期多久" ↔ 保质期), part of it ("焙火重吗" ↔ 焙火程度, "线多长" ↔ 线长), or asks for
+its concept ("能放多久" ↔ 保质期 via ``lexicon``); it names one of the fact's values ("有白色吗" ↔ 颜色:
+白色/黑色) or a word the value contains ("能水洗吗" ↔ 防水等级: IPX7（可全身水洗）).
+
+Relevance gate: a fact matched only by a weak signal (part of its label, a concept) may not answer when
+the question asks about something the fact does not address — "支持无线充电吗" is not answered by
+充电接口: USB-C, "起球吗" not by 洗涤方式, "是正品吗" not by a sales ranking. Such a hit keeps a score
+below ``ANSWER_AT`` (``why`` says which words were left uncovered). The index holds words and vectors,
+never values to speak: answers read the facts again from the source.
 """
 
 from __future__ import annotations
@@ -17,17 +23,40 @@ from dataclasses import dataclass
 
 from cohost.domain import ProductFact
 from cohost.knowledge import segmenter
-from cohost.knowledge.lexicon import concepts_asked, label_matches
+from cohost.knowledge.lexicon import Concept, concepts_asked, label_matches
 from cohost.knowledge.text import Question, compact, normalize
 from cohost.providers.base import Embedder
 
+ANSWER_AT = 3.0  # least retrieval score that lets a fact answer an open question (set on the dev sets)
+_GATED = ANSWER_AT - 0.1  # the score of a hit the relevance gate held back
 # fact fields that can answer an open question (prices, stock and titles are answered by intent)
 _SEARCHABLE = re.compile(r"^(attr:|selling_point:|faq:|evidence:|promotion:|usage$|cautions$|brand$|category$|"
                          r"policy:)")
+_NAMING = re.compile(r"^(aliases|brand|category)$|^variant:.+\.name$")
+_VARIANT_PARTS = re.compile(r"[\s/\-·,，+、|#（）()]+")
+_VARIANT_SUFFIX = re.compile(r"(码|号|色|款|装|版|的)$")
+_TITLE_PARTS = re.compile(r"[\s【】\[\]（）()、,，/|+·]+")
 _VALUE_SPLIT = re.compile(r"[/、,，;；|+\s]+|和|及|或")
 _K1, _B = 1.2, 0.75
 # label words too general to say a question is about this label
-_GENERIC_LABEL_WORDS = frozenset(["时间", "方式", "类型", "范围", "建议", "方法", "规格", "主要", "信息", "说明", "数量", "标准", "执行", "适用", "产品", "商品"])
+_GENERIC_LABEL_WORDS = frozenset(["时间", "方式", "类型", "范围", "建议", "方法", "规格", "主要", "信息", "说明", "数量", "标准",
+                                  "执行", "适用", "产品", "商品", "程度", "等级", "情况"])
+# words of a question that carry no subject of their own: question words, modal verbs, fillers, degree
+# words and generic heads ("保温效果怎么样" asks about 保温)
+_FUNCTION_TEXT = """
+    多少 多少钱 什么 啥 怎么 怎样 怎么样 咋样 如何 哪 哪个 哪些 哪里 哪儿 哪种 几 几个 几种 多久 多长时间 多大 多高 多长
+    多宽 多厚 多重 多远 为什么 为啥 是不是 是否 有没有 能不能 会不会 可不可以 要不要 用不用 需不需要 吗 呢 吧 啊 呀 哦 哈
+    嘛 么 了 的 地 得 着 过 和 跟 与 还是 或者 就是 还有 然后 所以 但是 因为 如果 可以 能 能够 会 应该 需要 要 想 支持
+    适合 适用 一般 大概 大约 左右 具体 到底 究竟 真的 实际 平时 一共 总共 目前 现在 今天 直播间 链接 东西 产品 商品 宝贝
+    麻烦 想问 问问 知道 告诉 确认 一下 一次 请问 效果 质量 情况 问题 方面 性能 表现 含量 衣服 衣物 裤子 鞋子 杯子 瓶子 袋子 盒子
+    好 好用 怎么办 谁 出 买 拍 用 带 放
+    有 是 不 没 没有 很 太 挺 比较 更 最 还 也 都 就 才 又 再 下 个 款 件 次 吧 呗 哇 嗯 亲 宝 宝子 家人 姐妹 大家 主播
+    is are do does can will the a an it this that of to for with in on my your what how which much many any
+    """
+_FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
+_FUNCTION_CHARS = frozenset("多少什么啥怎样哪几吗呢吧啊呀哦嘛么了的地得着过和跟与或是否有没不能会可以要想很太挺还也都就才又再下个款件次一这那我你他她它们子儿去来到久用")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_WORD = re.compile(r"[a-z][a-z0-9]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +75,71 @@ class _Doc:
     values: tuple[str, ...]  # compact value parts worth matching in a question
     words: tuple[str, ...]  # words of the label ("耐热温度" → 耐热, 温度) minus generic ones
     length: int
+    value_key: str  # the whole value, compact: where a question's own word may be found
+    concept_text: str  # what concept cues are matched on (label; for evidence also the claim)
+    value_text: str  # the value in lower case, units and symbols kept ("90℃")
+    residue: str  # an FAQ question without its question words: "钢笔写会不会透" → 钢笔写透
+
+
+@dataclass(frozen=True, slots=True)
+class _Term:
+    """A content word of a question: ``text`` without question characters at its edges ("能放" → 放),
+    ``whole`` when jieba gave it so, ``at`` where it starts in the normalised question."""
+
+    text: str
+    whole: bool
+    at: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Asked:
+    """What a question asks about, once per search: its content words and the concepts it asks for (with
+    the spans of the question that asked them)."""
+
+    terms: tuple[_Term, ...]
+    residue: str
+    concepts: tuple[Concept, ...]
+    spans: tuple[tuple[Concept, int, int], ...]
+    check_latin: bool
+
+    def specific(self) -> list[_Term]:
+        """Words a fact must address: two or more characters (English words only in a Chinese question)."""
+        return [t for t in self.terms if len(t.text) >= 2 and (self.check_latin or not t.text.isascii())]
+
+
+def _label_words(label: str) -> tuple[str, ...]:
+    """Dictionary words of a label plus, for a short CJK label, its two halves ("焙火程度" → 焙火, 程度)."""
+    norm = normalize(label)
+    words = [w for w in segmenter.subwords(norm) if len(w) >= 2]
+    key = compact(label)
+    if 3 <= len(key) <= 6 and all(_CJK.match(c) for c in key):
+        words += [key[:2], key[-2:]]
+    return tuple(dict.fromkeys(w for w in words if w not in _GENERIC_LABEL_WORDS))
+
+
+def _head_words(title: str) -> list[str]:
+    """The nouns that name a product in its title: the last word of each part ("星河 S5 无线头戴式耳机"
+    → 耳机). Modifiers (无线, 加绒, 保湿) stay question words: "支持无线充电吗" asks about 无线."""
+    heads = []
+    for part in _TITLE_PARTS.split(normalize(title)):
+        words = [w for w in segmenter.cut(part) if _CJK.search(w) and not w[0].isdigit()]
+        if words:
+            heads.append(words[-1])
+    return heads
+
+
+def content_chars(term: str) -> set[str]:
+    return {c for c in term if _CJK.match(c) and c not in _FUNCTION_CHARS}
+
+
+def _strip(word: str) -> str:
+    """A word without question characters at its edges: "能放" → 放, "留多久" → 留, "线有" → 线."""
+    start, end = 0, len(word)
+    while start < end and word[start] in _FUNCTION_CHARS:
+        start += 1
+    while end > start and word[end - 1] in _FUNCTION_CHARS:
+        end -= 1
+    return word[start:end]
 
 
 class FactIndex:
@@ -55,23 +149,37 @@ class FactIndex:
         self._docs: list[_Doc] = []
         self._by_sku: dict[str | None, list[int]] = defaultdict(list)
         self._postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        self._naming: dict[str | None, str] = defaultdict(str)
+        self._variant_words: dict[str | None, set[str]] = defaultdict(set)
         texts: list[str] = []
         for fact in facts:
+            if _NAMING.match(fact.field):
+                self._naming[fact.sku] += "|" + "|".join(compact(x) for x in re.split(r"[、,，]", str(fact.value)))
+                if fact.field.startswith("variant:"):  # "M", "NB（0-5kg）" → m, nb, 0, 5kg: "m码" names a variant
+                    self._variant_words[fact.sku].update(
+                        w for w in (compact(x) for x in _VARIANT_PARTS.split(str(fact.value).lower())) if w)
+            elif fact.field == "title":
+                self._naming[fact.sku] += "|" + "|".join(_head_words(str(fact.value)))
             if not _SEARCHABLE.match(fact.field):
                 continue
-            label = fact.context if fact.field.startswith("faq:") and fact.context else fact.label
+            faq = fact.field.startswith("faq:")
+            label = fact.context if faq and fact.context else fact.label
             value = str(fact.value)
             text = normalize(f"{label} {value}")
             terms = Counter(segmenter.terms(text))
             i = len(self._docs)
             parts = tuple(p for p in (compact(x) for x in _VALUE_SPLIT.split(normalize(value))) if 2 <= len(p) <= 12)
-            words = () if fact.field.startswith("faq:") else tuple(
-                w for w in segmenter.subwords(normalize(label)) if len(w) >= 2 and w not in _GENERIC_LABEL_WORDS)
-            self._docs.append(_Doc(fact.id, fact.sku, fact.field, compact(label), parts, words, sum(terms.values())))
+            words = () if faq else _label_words(label)
+            value_key = compact(value)
+            # an evidence's label ("证明材料") says nothing: its claim is what it is about
+            concept_text = "证明|" + value_key if fact.field.startswith("evidence:") else compact(label)
+            residue = "".join(t.text for t in self._terms(normalize(label), None)) if faq else ""
+            self._docs.append(_Doc(fact.id, fact.sku, fact.field, compact(label), parts, words, sum(terms.values()),
+                                   value_key, concept_text, value.lower(), residue))
             self._by_sku[fact.sku].append(i)
             for term, tf in terms.items():
                 self._postings[term].append((i, tf))
-            texts.append(normalize(label) if fact.field.startswith("faq:") else text)
+            texts.append(normalize(label) if faq else text)
         n = max(len(self._docs), 1)
         self._avg = sum(d.length for d in self._docs) / n if self._docs else 1.0
         self._idf = {t: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for t, p in self._postings.items()}
@@ -80,6 +188,38 @@ class FactIndex:
 
     def __len__(self) -> int:
         return len(self._docs)
+
+    def _terms(self, text: str, sku: str | None, words: list[str] | None = None) -> list[_Term]:
+        """Content words of normalised ``text`` (segmented as ``words`` when given): no stop or question
+        words, numbers, or words that only name the product ``sku`` (its title's head nouns, aliases,
+        brand, category, variant names)."""
+        naming = self._naming.get(sku, "") if sku else ""
+        variants = self._variant_words.get(sku, set()) if sku else set()
+        out: list[_Term] = []
+        at = 0
+        for word in words if words is not None else segmenter.cut(text):
+            start = text.find(word, at)
+            at = start + len(word) if start >= 0 else at
+            if word in segmenter.STOPWORDS or word in _FUNCTION_WORDS or not any(c.isalpha() for c in word):
+                continue
+            if re.fullmatch(r"[\d.]+[a-z]{0,3}", word) or (naming and word in naming):
+                continue
+            if variants and (word in variants or _VARIANT_SUFFIX.sub("", word) in variants):
+                continue
+            if _LATIN_WORD.fullmatch(word):
+                out.append(_Term(word, True, start))
+                continue
+            core = _strip(word)
+            if not content_chars(core) or core in _FUNCTION_WORDS or (naming and core in naming):
+                continue
+            out.append(_Term(core, core == word, start + word.find(core)))
+        return out
+
+    def asked(self, q: Question, sku: str | None, words: list[str] | None = None) -> _Asked:
+        terms = tuple(self._terms(q.text, sku, words))
+        concepts = concepts_asked(q.text)
+        spans = tuple((c, m.start(), m.end()) for c in concepts for m in c.ask.finditer(q.text))
+        return _Asked(terms, "".join(t.text for t in terms), tuple(concepts), spans, q.lang != "en")
 
     def _bm25(self, terms: Sequence[str], allowed: set[int]) -> dict[int, float]:
         scores: dict[int, float] = defaultdict(float)
@@ -93,6 +233,21 @@ class FactIndex:
                     scores[i] += idf * tf * (_K1 + 1) / norm
         return scores
 
+    @staticmethod
+    def _covered(term: _Term, doc: _Doc, asked: _Asked) -> bool:
+        """Does the fact address this word of the question? Its label or value holds the word (or most of
+        its characters), or the word is part of a concept the question asks for and the label is that
+        concept ("敏感肌能用吗" ↔ 适用肤质)."""
+        text = term.text
+        if text in doc.label or text in doc.value_key or (len(doc.label) >= 2 and doc.label in text):
+            return True
+        end = term.at + len(text)
+        if any(s < end and term.at < e and _about(c, doc) for c, s, e in asked.spans):
+            return True
+        chars = content_chars(text)
+        shared = chars & (set(doc.label) | set(doc.value_key))
+        return bool(chars) and len(shared) >= min(2, len(chars))
+
     def search(self, q: Question, sku: str | None, *, shop: bool = False, limit: int = 5) -> list[Hit]:
         """Rank the facts of ``sku`` (and the shop's policies when ``shop``) for the question."""
         allowed = set(self._by_sku.get(sku, [])) if sku else set()
@@ -100,9 +255,11 @@ class FactIndex:
             allowed |= set(self._by_sku.get(None, []))
         if not allowed:
             return []
-        terms = segmenter.terms(q.text)
-        bm25 = self._bm25(terms, allowed)
-        concepts = concepts_asked(q.text)
+        words = segmenter.cut(q.text)
+        bm25 = self._bm25(segmenter.terms_of(words), allowed)
+        asked = self.asked(q, sku, words)
+        concepts = asked.concepts
+        specific = asked.specific()
         cosine: dict[int, float] = {}
         if self._embedder is not None and self._vectors is not None:
             try:
@@ -116,32 +273,66 @@ class FactIndex:
         hits: list[Hit] = []
         for i in allowed:
             doc = self._docs[i]
-            score, why = 0.0, []
-            if doc.field.startswith("faq:"):
+            score, why, strong = 0.0, [], False
+            attr, faq = doc.field.startswith("attr:"), doc.field.startswith("faq:")
+            if faq:
                 sim = cosine.get(i, 0.0)
                 dice = _dice(q.key, doc.label)
-                if sim >= 0.45 or dice >= 0.5:
-                    score += 6.0 * max(sim, dice)
-                    why.append(f"faq~{max(sim, dice):.2f}")
+                same = _dice(asked.residue, doc.residue) if min(len(asked.residue), len(doc.residue)) >= 2 else 0.0
+                match = max(sim if sim >= 0.45 else 0.0, dice if dice >= 0.5 else 0.0, same if same >= 0.6 else 0.0)
+                if match:
+                    score += 6.0 * match
+                    why.append(f"faq~{match:.2f}")
+                    strong = True
             elif len(doc.label) >= 2 and doc.label in q.key:
                 score += 4.0
                 why.append("label")
+                strong = True  # the question names the attribute itself
             elif any(w in q.key for w in doc.words):
                 score += 3.0
                 why.append("label-word")
-            if any(label_matches(c, doc.label) for c in concepts):
+            elif attr:  # the question's own word is (mostly) in the label: "线多长" ↔ 线长, "多少页" ↔ 页数
+                label_chars = set(doc.label)
+                if any((chars := content_chars(t.text)) and chars <= label_chars and (len(chars) >= 2 or t.whole)
+                       for t in asked.terms):
+                    score += 3.0
+                    why.append("label-char")
+                elif any(content_chars(t.text) & label_chars for t in asked.terms):
+                    score += 1.0
+                    why.append("label-char~")
+            if any(_about(c, doc) for c in concepts):
                 score += 3.0
                 why.append("concept")
-            if any(part in q.key for part in doc.values):
+            if faq:
+                pass  # an FAQ is about its question; words of its answer count only through BM25
+            elif any(part in q.key for part in doc.values):
                 score += 2.0
                 why.append("value")
+            elif any(t.text in doc.value_key for t in specific if not t.text.isascii() or len(t.text) >= 3):
+                # a word of the question inside the value: an attribute's short value (or a shop policy)
+                # answers it ("能水洗吗" ↔ 可全身水洗); a long text (usage, cautions, claims) only mentions it
+                score += 3.0 if attr else 1.5
+                why.append("value-word")
             if i in bm25:
                 score += min(bm25[i], 6.0) * 0.4
                 why.append(f"bm25={bm25[i]:.1f}")
+            if score >= ANSWER_AT and not strong and doc.sku is not None:  # a shop policy is the shop's rule
+                uncovered = [t.text for t in specific if not self._covered(t, doc, asked)]
+                if uncovered:
+                    score = _GATED
+                    why.append("gate:" + "/".join(uncovered))
             if score > 0:
                 hits.append(Hit(doc.fact_id, round(score, 3), ",".join(why)))
         hits.sort(key=lambda h: (-h.score, h.fact_id))
         return hits[:limit]
+
+
+def _about(concept: Concept, doc: _Doc) -> bool:
+    """Is the fact about the concept: its label says so, or (an attribute) its value has the concept's
+    unit ("冲泡方式: 90℃以上热水…" is about 水温)."""
+    if label_matches(concept, doc.concept_text):
+        return True
+    return concept.units is not None and doc.field.startswith("attr:") and concept.units.search(doc.value_text) is not None
 
 
 def _dice(a: str, b: str) -> float:

@@ -93,7 +93,12 @@ def subwords(text: str) -> list[str]:
 def terms(text: str) -> list[str]:
     """Retrieval terms: segmented words minus stopwords, plus CJK character bigrams (robust to typos and
     to segmentations that differ between a question and a fact)."""
-    words = [w for w in cut(text) if w not in STOPWORDS]
+    return terms_of(cut(text))
+
+
+def terms_of(segmented: list[str]) -> list[str]:
+    """``terms`` of words already segmented by ``cut``."""
+    words = [w for w in segmented if w not in STOPWORDS]
     out = list(words)
     for word in words:
         cjk = [c for c in word if "\u4e00" <= c <= "\u9fff"]

@@ -116,7 +116,10 @@ def normalize(text: str) -> str:
     """The shared normal form of questions and catalog terms."""
     text = unicodedata.normalize("NFKC", text[: MAX_CHARS * 2])
     text, _ = _clean_chars(text)
-    text = zhconv.convert(text, "zh-cn").lower()
+    converted = zhconv.convert(text, "zh-cn")
+    if "幺" in converted and "幺" not in text:  # zhconv reads "怎么喝" as 吆喝 and writes 怎幺喝
+        converted = converted.replace("幺", "么")
+    text = converted.lower()
     text = _numerals(text)
     for pattern, repl in _UNITS:
         text = pattern.sub(repl, text)
