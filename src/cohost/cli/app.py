@@ -8,7 +8,7 @@ import sys
 import typer
 
 from cohost import __version__
-from cohost.cli import ask, catalog, check, copy, demo, script, serve
+from cohost.cli import ask, catalog, check, copy, demo, say, script, serve
 from cohost.cli.context import HomeOption, app_state
 from cohost.errors import CohostError
 
@@ -26,6 +26,7 @@ serve.register(app)
 demo.register(app)
 ask.register(app)
 check.register(app)
+say.register(app)
 
 
 def _version(value: bool) -> None:
@@ -59,12 +60,10 @@ def main(argv: list[str] | None = None) -> None:
     except typer.Abort:
         print("Error: aborted", file=sys.stderr)
         sys.exit(1)
-    except Exception as exc:  # click usage errors and the like
-        import click
-
-        if isinstance(exc, click.ClickException):
+    except Exception as exc:  # usage errors from click or typer's vendored copy of it
+        if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):
             print(f"Error: {exc.format_message()}", file=sys.stderr)
-            sys.exit(exc.exit_code)
+            sys.exit(int(exc.exit_code))
         raise
 
 
