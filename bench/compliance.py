@@ -1,10 +1,22 @@
 """Compliance checker: precision and recall per rule family, false positives on clean text, speed.
 
-Run: ``.venv/bin python bench/compliance.py [--cases bench/data/compliance_cases.jsonl] [--no-write]``.
+Run: ``.venv/bin/python bench/compliance.py [--no-write] [--record-first]``.
 
-Cases are this project's own (``bench/data/compliance_cases.jsonl``: violating lines, clean lines and
-false-positive traps per family, some checked against products in ``compliance_products.json`` at a
-given time) plus the examples of compliance.md §17, read in place from ``../shared/specs/compliance.md``.
+Two case sets, scored the same way:
+
+- **tuned** (``bench/data/compliance_cases.jsonl``): the development set the rules were written and
+  tuned against: violating lines, clean lines and false-positive traps per family, some checked
+  against products in ``compliance_products.json`` at a given time;
+- **held-out** (``bench/data/compliance_holdout.jsonl``): written afterwards, from real-sounding
+  catalog, script and live-answer text across 8 categories (美妆, 食品, 服饰, 数码, 家居, 母婴, 宠物, 茶),
+  and scored once on the unchanged engine before any fix (``compliance_first_run.json``, written by
+  ``--record-first`` only if absent). Its products are the SKUs of ``examples/catalog/shop.json`` and
+  ``compliance_holdout_products.json``. Fixes after that first run target general causes; the cases
+  themselves are never edited to fit the engine, so later figures on it are no longer strictly blind;
+- **fresh** (``bench/data/compliance_fresh.jsonl``): 60 more cases written after the held-out fixes and
+  scored once on that engine (its first run is in the same record), for a blind figure after the fixes.
+
+plus the examples of compliance.md §17, read in place from ``../shared/specs/compliance.md``.
 Scoring:
 
 - recall(family) = violating cases of the family whose expected rule ids were all reported;
@@ -12,9 +24,11 @@ Scoring:
   the family's rule ids (a rule id counts for the family of its first rule file entry);
 - false-positive rate = clean and trap cases with any finding at all, whatever its severity.
 
-It also times ``check`` on a typical 200-character live line (the live guard runs on every answer)
-and reports how often real, unlabelled text is flagged (streamer replies and product titles from
-``../shared/eval-data``, when present). Figures go to docs/benchmarks.md, section
+It also runs the checker over every merchant-written text field of ``examples/catalog/shop.json``
+(title, selling points, usage, cautions, FAQ answers, attribute values) with its own product, where
+lawful text should produce no findings, times ``check`` on a typical 200-character live line with and
+without a product (the live guard runs on every answer) and reports how often real, unlabelled text
+is flagged (streamer replies and product titles from ``../shared/eval-data``, when present). Figures go to docs/benchmarks.md, section
 "Compliance checker (bench/compliance.py)".
 """
 
@@ -40,6 +54,10 @@ from report import write_section
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "bench" / "data"
 SHARED = ROOT.parent / "shared"
+CATALOG = ROOT / "examples" / "catalog" / "shop.json"
+SETS = {"tuned": DATA / "compliance_cases.jsonl", "held-out": DATA / "compliance_holdout.jsonl",
+        "fresh": DATA / "compliance_fresh.jsonl"}
+FIRST_RUN = DATA / "compliance_first_run.json"
 TITLE = "Compliance checker (bench/compliance.py)"
 LINE_200 = ("家人们晚上好，欢迎刚进来的朋友！这款玻尿酸保湿精华液30ml现在直播间只要89元，质地清爽不黏腻，上脸吸收很快，洁面后取两到三滴轻拍至吸收就可以了，"
             "早晚都能用。敏感肌的宝宝请先在耳后试用一下哦。今天下单还送同款5ml小样一支，每单限赠一支，赠完即止，喜欢的宝宝可以直接拍三号链接。"
@@ -91,6 +109,61 @@ def run_case(checker: Checker, case: dict[str, Any], products: dict[str, Product
                          stats=case.get("stats") or None)
 
 
+def load_products() -> dict[str, Product]:
+    """Fixture products by key, the held-out products and every SKU of the example catalog."""
+    products: dict[str, Product] = {}
+    for name in ("compliance_products.json", "compliance_holdout_products.json"):
+        path = DATA / name
+        if path.exists():
+            fixtures = json.loads(path.read_text(encoding="utf-8"))
+            products.update({k: Product.model_validate(v) for k, v in fixtures.items() if not k.startswith("_")})
+    for raw in json.loads(CATALOG.read_text(encoding="utf-8"))["products"]:
+        products[raw["sku"]] = Product.model_validate(raw)
+    return products
+
+
+def summary(result: dict[str, Any]) -> dict[str, Any]:
+    """The headline figures of one scored set (what the first-run record keeps)."""
+    hit = sum(v[0] for v in result["recall"].values())
+    total = sum(v[1] for v in result["recall"].values())
+    true = sum(v[0] for v in result["pairs"].values())
+    reported = sum(v[1] for v in result["pairs"].values())
+    return {"violating": total, "recalled": hit, "recall": hit / total if total else None,
+            "reported": reported, "precision": true / reported if reported else None,
+            "clean": result["clean_total"], "clean_flagged": result["clean_flagged"],
+            "fp_rate": result["clean_flagged"] / result["clean_total"] if result["clean_total"] else None,
+            "misses": [m[0] for m in result["misses"]], "false_alarms": [f[0] for f in result["false_alarms"]]}
+
+
+def catalog_fields(raw: dict[str, Any]) -> list[tuple[str, str]]:
+    """(field, text) for every merchant-written text of one catalog product."""
+    out = [("title", raw["title"])]
+    out += [(f"selling_point:{i}", t) for i, t in enumerate(raw.get("selling_points") or [], 1)]
+    out += [(name, raw[name]) for name in ("usage", "cautions") if raw.get(name)]
+    out += [(f"faq:{i}", f["a"]) for i, f in enumerate(raw.get("faq") or [], 1)]
+    out += [(f"attr:{k}", v) for k, v in (raw.get("attributes") or {}).items()]
+    return out
+
+
+def catalog_scan(checker: Checker, products: dict[str, Product]) -> tuple[int, list[str], Counter[str], list[str]]:
+    """Check every text field of the example catalog with its own product: lawful text → no finding,
+    and every claim in it supported by the product's facts (the content studio rejects the others)."""
+    now = datetime.fromisoformat("2026-11-20T21:00:00+08:00")
+    total, left, verdicts, unsupported = 0, [], Counter[str](), []
+    for raw in json.loads(CATALOG.read_text(encoding="utf-8"))["products"]:
+        product = products[raw["sku"]]
+        for name, text in catalog_fields(raw):
+            total += 1
+            for f in checker.check(text, product=product, now=now, mode="text"):
+                left.append(f"{raw['sku']}.{name} 「{text}」 → {f.rule} 「{f.text}」 ({f.message.split(' / ')[0]})")
+            for c in checker.claims(text, product, now):
+                verdicts[c.verdict] += 1
+                if c.verdict != "supported":
+                    unsupported.append(f"{raw['sku']}.{name} 「{text}」 → {c.kind} claim 「{c.text}」 {c.verdict}"
+                                       f"{' (' + c.note + ')' if c.note else ''}")
+    return total, left, verdicts, unsupported
+
+
 def score(checker: Checker, cases: list[dict[str, Any]], products: dict[str, Product]) -> dict[str, Any]:
     family_of: dict[str, str] = {}
     for rule in checker.rules:
@@ -123,20 +196,41 @@ def score(checker: Checker, cases: list[dict[str, Any]], products: dict[str, Pro
             "misses": misses, "false_alarms": false_alarms}
 
 
-def speed(checker: Checker) -> dict[str, float]:
+def _per_call(call: Any, rounds: int = 15, n: int = 40) -> tuple[float, float]:
+    """Median wall and CPU microseconds per ``call(i)``; every call gets a new ``i`` (a new line, so no
+    memo is ever hit: this is the cost of a line the checker has not seen)."""
+    call(0)
+    walls, cpus = [], []
+    i = 1
+    for _ in range(rounds):
+        w0, c0 = time.perf_counter(), time.process_time()
+        for _ in range(n):
+            call(i)
+            i += 1
+        walls.append((time.perf_counter() - w0) / n)
+        cpus.append((time.process_time() - c0) / n)
+    return statistics.median(walls) * 1e6, statistics.median(cpus) * 1e6
+
+
+def speed(checker: Checker, product: Product | None = None) -> dict[str, float]:
     import os
 
     out: dict[str, float] = {"chars": len(LINE_200), "load": os.getloadavg()[0]}
+
+    def line(i: int) -> str:
+        return LINE_200.replace("三号链接", f"{i}号链接")
+
     for mode in ("live", "text"):
-        checker.check(LINE_200, mode=mode)
-        samples = []
-        for _ in range(30):
-            t0 = time.perf_counter()
-            for _ in range(50):
-                checker.check(LINE_200, mode=mode)
-            samples.append((time.perf_counter() - t0) / 50)
-        out[f"{mode}_median_us"] = statistics.median(samples) * 1e6
-        out[f"{mode}_per_s"] = 1 / statistics.median(samples)
+        out[f"{mode}_median_us"], out[f"{mode}_cpu_us"] = _per_call(
+            lambda i, m=mode: checker.check(line(i), mode=m))
+        out[f"{mode}_per_s"] = 1e6 / out[f"{mode}_median_us"]
+    if product is not None:
+        now = datetime.fromisoformat("2026-11-20T21:00:00+08:00")
+        out["product_median_us"], out["product_cpu_us"] = _per_call(
+            lambda i: checker.check(line(10_000 + i), product=product, now=now, mode="live"))
+        out["pair_median_us"], out["pair_cpu_us"] = _per_call(
+            lambda i: (checker.claims(line(20_000 + i), product, now),
+                       checker.check(line(20_000 + i), product=product, now=now, mode="text")))
     big = (LINE_200 + "全网最低价，仅剩3件！") * (20_000 // (len(LINE_200) + 11))
     t0 = time.perf_counter()
     n = len(checker.check(big))
@@ -173,30 +267,60 @@ def real_text(checker: Checker) -> list[str]:
     return lines
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cases", type=Path, default=DATA / "compliance_cases.jsonl")
-    parser.add_argument("--no-write", action="store_true", help="print only; do not touch docs/benchmarks.md")
-    args = parser.parse_args()
-    checker = Checker.default()
-    fixtures = json.loads((DATA / "compliance_products.json").read_text(encoding="utf-8"))
-    products = {k: Product.model_validate(v) for k, v in fixtures.items() if not k.startswith("_")}
-    cases = load_cases(args.cases)
-    result = score(checker, cases, products)
-
+def family_table(result: dict[str, Any]) -> list[str]:
     rows = ["| family | violating cases | recall | reported findings | precision |", "|---|---|---|---|---|"]
-    families = sorted(set(result["recall"]) | set(result["pairs"]))
-    for family in families:
+    for family in sorted(set(result["recall"]) | set(result["pairs"])):
         hit, total = result["recall"].get(family, [0, 0])
         true, reported = result["pairs"].get(family, [0, 0])
         rows.append(f"| {family} | {total} | {hit / total:.1%} |" if total else f"| {family} | 0 | — |")
         rows[-1] += f" {reported} | {true / reported:.1%} |" if reported else " 0 | — |"
-    all_hit = sum(v[0] for v in result["recall"].values())
-    all_total = sum(v[1] for v in result["recall"].values())
-    all_true = sum(v[0] for v in result["pairs"].values())
-    all_rep = sum(v[1] for v in result["pairs"].values())
-    rows.append(f"| **all** | {all_total} | **{all_hit / all_total:.1%}** | {all_rep} | **{all_true / all_rep:.1%}** |")
-    fp = result["clean_flagged"] / result["clean_total"]
+    s = summary(result)
+    rows.append(f"| **all** | {s['violating']} | **{_pct(s['recall'])}** | {s['reported']} | **{_pct(s['precision'])}** |")
+    return rows
+
+
+def category_table(checker: Checker, cases: list[dict[str, Any]], products: dict[str, Product]) -> list[str]:
+    rows = ["| category | violating | recalled | clean | flagged |", "|---|---|---|---|---|"]
+    for category in sorted({c.get("category", "—") for c in cases}):
+        part = [c for c in cases if c.get("category", "—") == category]
+        s = summary(score(checker, part, products))
+        rows.append(f"| {category} | {s['violating']} | {s['recalled']} | {s['clean']} | {s['clean_flagged']} |")
+    return rows
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1%}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-write", action="store_true", help="print only; do not touch docs/benchmarks.md")
+    parser.add_argument("--record-first", action="store_true",
+                        help=f"store this run as the first, untuned score ({FIRST_RUN.name}) if none is stored yet")
+    args = parser.parse_args()
+    checker = Checker.default()
+    products = load_products()
+    sets = {name: load_cases(path) for name, path in SETS.items() if path.exists()}
+    results = {name: score(checker, cases, products) for name, cases in sets.items()}
+    now_figures = {name: summary(r) for name, r in results.items()}
+    if args.record_first and not FIRST_RUN.exists():
+        FIRST_RUN.write_text(json.dumps({"note": "first run of both sets on the engine as committed, before any fix "
+                                         "prompted by the held-out set", "recorded": datetime.now().isoformat(timespec="minutes"),
+                                         "sets": now_figures}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    first = json.loads(FIRST_RUN.read_text(encoding="utf-8"))["sets"] if FIRST_RUN.exists() else {}
+
+    overview = ["| set | tuned on? | cases (violating / clean) | recall first run → now | precision first run → now | "
+                "false-positive rate first run → now |", "|---|---|---|---|---|---|"]
+    for name, s in now_figures.items():
+        b = first.get(name, {})
+        tuned = {"tuned": "**yes** (rules written against it)",
+                 "held-out": "no when first scored (engine as committed); the fixes since were prompted by its failures",
+                 "fresh": "no when first scored (after the held-out fixes); its 4 misses then got general fixes",
+                 }.get(name, "—")
+        overview.append(
+            f"| {name} | {tuned} | {s['violating']} / {s['clean']} | {_pct(b.get('recall'))} → **{_pct(s['recall'])}** | "
+            f"{_pct(b.get('precision'))} → {_pct(s['precision'])} | {_pct(b.get('fp_rate'))} → **{_pct(s['fp_rate'])}** "
+            f"({s['clean_flagged']}/{s['clean']}) |")
 
     spec = spec_cases(SHARED / "specs" / "compliance.md")
     spec_rows = ["| # | mode | expected (§17) | reported | verdict |", "|---|---|---|---|---|"]
@@ -220,29 +344,62 @@ def main() -> None:
         spec_rows.append(f"| {case['id']} | {case['mode']} | {', '.join(case['expect']) or 'CLEAN'} | "
                          f"{', '.join(got) or '—'} | {verdict} |")
 
-    s = speed(checker)
+    fields, leftover, verdicts, unsupported = catalog_scan(checker, products)
+    s = speed(checker, products.get("MZ-001"))
     real = real_text(checker)
     body = [
-        f"{len(checker.rules)} rules in {len({r.source.split(':')[0] for r in checker.rules})} files; "
-        f"{len(cases)} own cases ({all_total} violating, {result['clean_total']} clean or false-positive traps)"
-        + (f" plus {len(spec)} examples of compliance.md §17." if spec else "."),
-        "", "### Own cases: recall and precision per rule family", "", *rows, "",
-        f"**False-positive rate on clean text and traps: {fp:.1%}** ({result['clean_flagged']} of {result['clean_total']} "
-        "clean cases got any finding). Targets on the independent held-out set: recall ≥ 95%, false positives ≤ 3%.",
+        f"{len(checker.rules)} rules in {len({r.source.split(':')[0] for r in checker.rules})} files. "
+        + ", ".join(f"{name}: {len(cases)} cases" for name, cases in sets.items())
+        + (f"; plus {len(spec)} examples of compliance.md §17." if spec else "."),
+        "", "### Each set's first run → now", "", *overview, "",
+        "Targets on an independent held-out set: recall ≥ 95%, false positives ≤ 3%. Each set's *first run* "
+        "is its honest blind score: the held-out set (187 cases, 9 categories) was written and scored before "
+        "any change to the engine as committed; the fresh set (60 cases) was written after the held-out fixes "
+        "and scored once on that engine. The failures of both then prompted fixes of general causes (never "
+        "edits of the cases), so their *now* figures are no longer blind. The tuned set is the development set "
+        "and says little about generalisation.",
         "",
     ]
-    if result["misses"] or result["false_alarms"]:
-        body += ["Misses and false alarms on own cases:", ""]
-        body += [f"- miss {i}: {t} — missing {m}, got {g}" for i, t, m, g in result["misses"]]
-        body += [f"- false alarm {i}: {t} — {g}" for i, t, g in result["false_alarms"]]
+    for name, result in results.items():
+        body += [f"### {name} set: recall and precision per rule family", "", *family_table(result), ""]
+        if name in ("held-out", "fresh"):
+            body += [f"{name} set by product category:", "", *category_table(checker, sets[name], products), ""]
+        if result["misses"] or result["false_alarms"]:
+            body += [f"Misses and false alarms still left on the {name} set:", ""]
+            body += [f"- miss {i}: {t} — missing {m}, got {g}" for i, t, m, g in result["misses"]]
+            body += [f"- false alarm {i}: {t} — {g}" for i, t, g in result["false_alarms"]]
+            body.append("")
+    body += ["### Example catalog, every merchant-written field checked with its own product", "",
+             f"{fields} texts (titles, selling points, usage, cautions, FAQ answers, attribute values) of "
+             f"examples/catalog/shop.json: **{len(leftover)} findings**.", ""]
+    body += [f"- {line}" for line in leftover]
+    if leftover:
+        body.append("")
+    body += [f"Claims in the same texts, judged against their own product: "
+             f"{', '.join(f'{v} {n}' for v, n in verdicts.most_common())}"
+             + (":" if unsupported else " (every claim the merchant's text makes is backed by its facts)."), ""]
+    body += [f"- {line}" for line in unsupported]
+    if unsupported:
         body.append("")
     if spec:
         body += [f"### compliance.md §17 examples: {spec_pass}/{spec_scored} scored cases pass", "", *spec_rows, ""]
     body += [
         "### Speed", "",
-        f"- typical {int(s['chars'])}-character live line: **{s['live_median_us']:.0f} µs** per check "
-        f"(**{s['live_per_s']:,.0f} checks/s**, one core); text mode {s['text_median_us']:.0f} µs ({s['text_per_s']:,.0f}/s); "
-        f"machine load average {s['load']:.1f} while measuring (2 cores shared with other work)",
+        "Every call below checks a line the checker has not seen before (the line's link number changes), so "
+        "no memo is hit. CPU time is what the check itself costs; wall time is inflated whenever other work "
+        "shares the 2 cores (at load average L a process gets roughly 2/L of a core).", "",
+        f"- typical {int(s['chars'])}-character live line, no product: **{s['live_cpu_us']:.0f} µs CPU** "
+        f"({s['live_median_us']:.0f} µs wall); text mode {s['text_cpu_us']:.0f} µs CPU ({s['text_median_us']:.0f} µs "
+        f"wall); machine load average {s['load']:.1f} while measuring",
+    ]
+    if "product_median_us" in s:
+        body.append(f"- the same line checked against its product (MZ-001: price, variants, stock, promotions, "
+                    f"evidence; product facts cached by content hash): **{s['product_cpu_us']:.0f} µs CPU** "
+                    f"({s['product_median_us']:.0f} µs wall)")
+        body.append(f"- `claims()` then `check()` on the same line (the content proofreader's pattern; the second "
+                    f"call reuses the first's verdicts): {s['pair_cpu_us']:.0f} µs CPU for both "
+                    f"({s['pair_median_us']:.0f} µs wall)")
+    body += [
         f"- a {int(s['big_chars']):,}-character script: {s['big_ms']:.0f} ms ({int(s['big_findings'])} findings)",
         f"- loading and compiling the rule files: {s['load_ms']:.0f} ms (once per process)", "",
     ]

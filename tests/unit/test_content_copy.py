@@ -84,7 +84,8 @@ def test_hostile_keyword_input_is_refused_or_neutralised(tmp_path: Path) -> None
 def test_copy_is_proofread_labelled_and_audited(studio: ContentStudio) -> None:
     copy = studio.copy("SP-004", platform="douyin", seed=2, now=NOW)  # sold out, and 第一泡 in its usage
     assert not any("上链接" in line or "点开购物车" in line for line in copy.voiceover)
-    assert all("第一泡" not in b for b in copy.bullets) and any(f.action == "removed" for f in copy.fixes)
+    # "第一泡" counts tea brews, not a ranking: the lawful usage text is not removed as an absolute term
+    assert not any(f.action == "removed" and "第一泡" in f.model_dump_json() for f in copy.fixes)
     assert is_valid_label(copy.label) and copy.aigc["Label"] == "1"
     assert copy.generator.provider == "offline-templates"
     audit = studio.store.audit.entries(subject="product:SP-004")

@@ -7,28 +7,37 @@
 
 Constraints:
 
-- ``Checker.default()`` loads the packaged rule files once per process; a checker is immutable after
-  construction and safe to share between threads.
+- ``Checker.default()`` loads the packaged rule files once per process; a checker's rules are
+  immutable after construction and its caches are locked, so one checker is shared between threads.
 - Modes select rules by check type: ``text`` → TEXT (scripts, copy), ``live`` → LIVE (answers before
   they are spoken), ``comment`` → CMT (viewer comments: a viewer's superlative is not an ad claim).
 - Without a product, claims that need facts (stock, time limits, reference prices) are reported at
   their rule's ``unverified`` severity, or not at all; with a product they are supported (no finding),
   contradicted (finding with the correct value) or lack evidence.
 - Cue marks in scripts (``[倒计时]``, ``[上链接]``) are stage directions, never checked as speech.
-- Findings are sorted by span; within one rule family, overlapping findings keep the most severe.
+- Findings are sorted by span; within one rule family, overlapping findings keep the most severe, and
+  at equal severity the rule written for the product's category (SEC-FOOD-1 for food) wins over the
+  general one (AD-17).
+- Speed: a product's normalised facts (:class:`ProductFacts`) are built once per content and kept in
+  a bounded LRU keyed by ``Product.content_hash()`` (a product edited in place gets a new hash, so a
+  stale view is never used); the claim verdicts of one (text, product content, second, stats) are
+  memoised, so ``claims()`` followed by ``check()`` on the same line (the content proofreader, the
+  live guard) verifies once.
 """
 
 from __future__ import annotations
 
 import re
 import threading
+import weakref
+from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -38,7 +47,7 @@ from cohost.compliance.context import excused, near
 from cohost.compliance.matcher import Hit, Matcher
 from cohost.compliance.rules import CHECK_OF_MODE, RANK, Rule, check_unique, load_rule_file
 from cohost.compliance.text import NormalizedText, normalize_term
-from cohost.compliance.verify import ProductView, Verdict, verify
+from cohost.compliance.verify import ProductFacts, ProductView, Verdict, verify
 from cohost.domain import Finding, Product, Severity
 from cohost.domain.catalog import CHINA_TZ
 from cohost.errors import InputError
@@ -50,6 +59,42 @@ _FIRST_SENTENCE = re.compile(r"[^。!?\n]{1,120}")
 _EVIDENCE_TAGS = frozenset({"ranking", "evidence"})
 
 Verdicts = Literal["supported", "contradicted", "unsupported", "needs_evidence"]
+FACTS_CACHE = 256
+"""Products whose prepared facts are kept (a live room shows a few dozen; a catalog check walks many)."""
+CLAIMS_CACHE = 512
+"""Recent (text, product, time, stats) claim verdicts kept for ``check()`` after ``claims()``."""
+MEMO_CHARS = 2000
+"""Longer texts (whole scripts) are not memoised: they are checked once and would crowd the memo."""
+
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class _LRU(Generic[K, V]):
+    """A small thread-safe LRU map."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._data: OrderedDict[K, V] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: K) -> V | None:
+        with self._lock:
+            value = self._data.get(key)
+            if value is not None:
+                self._data.move_to_end(key)
+            return value
+
+    def put(self, key: K, value: V) -> None:
+        with self._lock:
+            self._data[key] = value
+            self._data.move_to_end(key)
+            while len(self._data) > self.size:
+                self._data.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._data)
 
 
 @dataclass(slots=True)
@@ -64,6 +109,7 @@ class _Item:
     suggestion: str | None = None
     from_claim: bool = False
     unverified: bool = False
+    specific: bool = False  # the rule (or its word group) is written for particular categories
 
 
 class ClaimCheck(BaseModel):
@@ -90,6 +136,10 @@ class Checker:
         self._gates = tuple(r for r in self.rules if r.gate)
         self._by_key = {r.key: r for r in self.rules}
         self._active = lru_cache(maxsize=256)(self._active_rules)
+        self._facts: _LRU[str, tuple[ProductFacts, frozenset[str]]] = _LRU(FACTS_CACHE)
+        self._hashes: _LRU[int, tuple[weakref.ref[Product], str, str]] = _LRU(FACTS_CACHE)
+        self._claims: _LRU[tuple[str, str, int, tuple[tuple[str, float], ...]], list[tuple[Claim, Verdict]]] = \
+            _LRU(CLAIMS_CACHE)
 
     # construction --------------------------------------------------------------------------------------
     _default: Checker | None = None
@@ -122,6 +172,26 @@ class Checker:
             raise KeyError(key)
         return found
 
+    def facts(self, product: Product) -> tuple[ProductFacts, frozenset[str], str]:
+        """The product's prepared facts, its category kinds and its content hash (cached by that hash)."""
+        digest = self._content_hash(product)
+        cached = self._facts.get(digest)
+        if cached is None:
+            cached = (ProductFacts(product), self.categories.kinds_of(product))
+            self._facts.put(digest, cached)
+        return cached[0], cached[1], digest
+
+    def _content_hash(self, product: Product) -> str:
+        """``product.content_hash()``, recomputed only when the product's serialised content changed
+        (the JSON dump is native and several times cheaper than the canonical hash)."""
+        dump = product.model_dump_json()
+        seen = self._hashes.get(id(product))
+        if seen is not None and seen[0]() is product and seen[1] == dump:
+            return seen[2]
+        digest = product.content_hash()
+        self._hashes.put(id(product), (weakref.ref(product), dump, digest))
+        return digest
+
     def _active_rules(self, check: str, kinds: frozenset[str] | None) -> frozenset[int]:
         return frozenset(i for i, r in enumerate(self._matcher.rules) if check in r.checks and r.scope.applies(kinds))
 
@@ -135,8 +205,12 @@ class Checker:
         if not text or not text.strip():
             return []
         norm = NormalizedText(text)
-        kinds = self.categories.kinds_of(product) if product is not None else None
-        view = ProductView(product, now or datetime.now(CHINA_TZ)) if product is not None else None
+        kinds: frozenset[str] | None = None
+        view: ProductView | None = None
+        digest = ""
+        if product is not None:
+            facts, kinds, digest = self.facts(product)
+            view = ProductView(facts, now or datetime.now(CHINA_TZ))
         cues = [m.span() for m in _CUE.finditer(norm.text)]
         found: list[_Item] = []
         for hit in self._matcher.scan(norm, self._active(check, kinds), kinds):
@@ -146,7 +220,7 @@ class Checker:
             if item is not None:
                 found.append(item)
         supported_spans: list[tuple[int, int]] = []
-        for claim, verdict in self._claim_verdicts(norm, view, stats, check):
+        for claim, verdict in self._claim_verdicts(norm, view, stats, check, digest):
             if verdict.verdict == "supported":
                 if claim.kind in ("ranking", "award", "test", "sales"):
                     supported_spans.append(norm.clause(claim.start))
@@ -166,9 +240,13 @@ class Checker:
         if not text or not text.strip():
             return []
         norm = NormalizedText(text)
-        view = ProductView(product, now or datetime.now(CHINA_TZ)) if product is not None else None
+        view: ProductView | None = None
+        digest = ""
+        if product is not None:
+            view = ProductView(self.facts(product)[0], now or datetime.now(CHINA_TZ))
+            digest = self._content_hash(product)
         out = []
-        for claim, verdict in self._claim_verdicts(norm, view, stats, None):
+        for claim, verdict in self._claim_verdicts(norm, view, stats, None, digest):
             start, end = norm.original_span(claim.start, claim.end)
             out.append(ClaimCheck(kind=claim.kind, span=(start, end), text=text[start:end], verdict=verdict.verdict,
                                   facts=verdict.facts, expected=verdict.expected, note=verdict.note))
@@ -206,14 +284,25 @@ class Checker:
                     return _Item(bounded, bounded.severity, hit.start, hit.end, values, bounded.suggestion)
         severity = rule.severity_for(trigger, kinds)
         suggestion = rule.rewrites.get(word) or trigger.suggestion or rule.suggestion
-        return _Item(rule, severity, hit.start, hit.end, values, suggestion)
+        specific = bool(rule.scope.applies_to or (trigger.scope is not None and trigger.scope.applies_to))
+        return _Item(rule, severity, hit.start, hit.end, values, suggestion, specific=specific)
 
     def _claim_verdicts(self, norm: NormalizedText, view: ProductView | None, stats: Mapping[str, float] | None,
-                        check: str | None) -> list[tuple[Claim, Verdict]]:
+                        check: str | None, digest: str = "") -> list[tuple[Claim, Verdict]]:
         if check is not None and not any(check in r.checks for r in self._policies.values()):
             return []
         names = tuple(view.attributes) if view is not None else ()
-        return [(c, verify(c, norm, view, stats)) for c in extract(norm, names)]
+        specs = view is not None or check is None  # check() without a product has no facts to hold specs to
+        if len(norm.text) > MEMO_CHARS:  # a whole script: checked once, not worth keeping
+            return [(c, verify(c, norm, view, stats)) for c in extract(norm, names, specs)]
+        second = int(view.now.timestamp()) if view is not None else 0
+        key = (norm.text, digest if specs else "-", second, tuple(sorted((stats or {}).items())))
+        memo = self._claims.get(key)
+        if memo is not None:
+            return memo
+        found = [(c, verify(c, norm, view, stats)) for c in extract(norm, names, specs)]
+        self._claims.put(key, found)
+        return found
 
     def _claim_finding(self, norm: NormalizedText, claim: Claim, verdict: Verdict, view: ProductView | None,
                        kinds: frozenset[str] | None) -> _Item | None:
@@ -224,6 +313,8 @@ class Checker:
         severity: Severity | None
         if verdict.verdict == "contradicted":
             severity = rule.severity
+        elif view is None and claim.kind == "stock" and claim.detail == "in":
+            severity = None  # "有现货" without a product: an availability statement, not scarcity pressure
         elif view is None or claim.kind == "audience":
             severity = rule.unverified  # nothing to check against: the rule says how much that matters
         elif verdict.verdict == "needs_evidence" or claim.kind == "promotion":
@@ -241,13 +332,14 @@ class Checker:
 
     def _gate_findings(self, norm: NormalizedText, product: Product, kinds: frozenset[str], check: str,
                        ) -> list[_Item]:
-        out = []
+        out: list[_Item] = []
+        gates = [rule for rule in self._gates if check in rule.checks and rule.gate & kinds]
+        if not gates:
+            return out
         approved = has_ad_approval(product)
         first = _FIRST_SENTENCE.search(norm.text)
         start, end = first.span() if first else (0, len(norm.text))
-        for rule in self._gates:
-            if check not in rule.checks or not rule.gate & kinds:
-                continue
+        for rule in gates:
             if (rule.approval == "missing" and approved) or (rule.approval == "present" and not approved):
                 continue
             if any(p.search(norm.text) for p in rule.unless_sentence):
@@ -257,7 +349,8 @@ class Checker:
         return out
 
     def _finish(self, norm: NormalizedText, found: list[_Item]) -> list[Finding]:
-        found.sort(key=lambda f: (-RANK[f.severity], f.from_claim, -(f.end - f.start), f.start))
+        # most severe first; at equal severity a category-specific rule before a general one
+        found.sort(key=lambda f: (-RANK[f.severity], f.from_claim, not f.specific, -(f.end - f.start), f.start))
         kept: list[_Item] = []
         buckets: dict[int, list[_Item]] = {}  # kept items by start // 64: spans are short, so clashes are local
         for item in found:

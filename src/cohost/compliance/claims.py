@@ -14,11 +14,17 @@ Constraints:
   anything else → the price being asked.
 - Where two claims overlap, the first kind in ``_ORDER`` wins (a 秒杀 countdown is a time limit, not a
   price; 已售罄 is stock, not sales).
+- Money: "<product>，59元", 59块, 59块9, 到手价59, 只要五十九, ¥59, 88.9元, 1,299元; after a reference
+  price the next bare figure is the price now (原价199，今天直播间99). 元 inside a word (一元硬币) and 块
+  as a classifier (一块肥皂) are not money.
+- Digits inside standard codes, model numbers and dates (GB/T 28004.1, X200, 2026年3月) are never
+  prices, quantities or specifications; numbers with units are whole tokens (50×35×30cm, 3-5g, ≥40%).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -28,15 +34,11 @@ import ahocorasick
 
 from cohost.compliance.numbers import NUMBER, parse_number
 from cohost.compliance.text import NormalizedText
+from cohost.compliance.units import Quantity, code_spans, quantity_spans
 
 N = NUMBER
 _CUT = r"[^,。!?;\n]"
-_QTY_UNITS = "件|瓶|盒|罐|袋|包|支|套|双|条|个|份|箱|只|台|张|组|片|单|斤"
-_PHYS = {"ml": "ml", "毫升": "ml", "l": "l", "升": "l", "g": "g", "克": "g", "kg": "kg", "公斤": "kg", "千克": "kg",
-         "斤": "斤", "mah": "mah", "毫安时": "mah", "毫安": "mah", "w": "w", "瓦": "w", "cm": "cm", "厘米": "cm",
-         "mm": "mm", "毫米": "mm", "片": "片", "抽": "抽", "寸": "寸", "英寸": "寸", "gb": "gb", "tb": "tb",
-         "hz": "hz", "mm²": "mm²", "℃": "℃"}
-
+_QTY_UNITS = "件|瓶|盒|罐|袋|包|支|套|双|条|个|份|箱|只|台|张|组|片|单|斤|副|根|颗|粒|卷|枚|提|桶|顶|饼"
 
 @dataclass(frozen=True, slots=True)
 class Claim:
@@ -49,16 +51,28 @@ class Claim:
     qty: int = 1
     subject: str | None = None  # gift object, place, attribute name, variant hint
     lang: str = "zh"
+    amounts: tuple[Quantity, ...] = ()  # a numeric claim's quantities (each side of a size; a range; a bound)
 
 
 def _c(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-_MONEY = _c(rf"(?:[¥$]\s*(?P<a>{N}))|(?P<b>{N})\s*(?:元|块钱|块|rmb)(?P<j>[一二三四五六七八九\d](?![\d万千百十元块.]))?"
-            rf"|(?:到手价?|只要|只需|仅需|仅要|现价|售价|直播价|活动价|秒杀价|特价|券后价?|折后价?|优惠价|一口价|福利价"
+# 元 inside a noun (一元硬币, 元素, 元旦) and 块 as a classifier (一块肥皂, 两块饼干, 一块儿) are not money: 块 is money
+# only before a number (59块9), punctuation, the end, or a word that goes on about the price.
+_NOT_YUAN = r"硬币|钢镚|钱币|纸币|素|旦|宵|件|老|帅|首|月|朝|次方|宝|气"
+_BLOCK_OK = (r"$|[\d一二三四五六七八九两十,。!?;、~\s)\]」”\"'/]|钱|左右|多|包邮|到手|就|吧|啦|呀|哦|哈|嘛|了|的|都|也|还|而已|起"
+             r"|拿下|带走|入手|买|拍|每|能|可以|即可|搞定|秒杀|抢|下单|呢|噢|喔|哟|啊|米|不到|以内|以下|出头|封顶|一[件个瓶盒支袋包套只双条份罐箱片]")
+# Three patterns, each starting with a character class or literal words so the regex engine skips to
+# the few places they can start; their matches are merged left to right like one alternation.
+_MONEY = (
+    _c(rf"[¥$]\s*(?P<a>{N})"),
+    _c(rf"(?P<b>{N})\s*(?:元(?!{_NOT_YUAN})|块钱|块(?={_BLOCK_OK})|rmb)"
+       rf"(?P<j>[一二三四五六七八九\d](?![\d万千百十元块.]|{_QTY_UNITS}|[个斤毛角]))?"),
+    _c(rf"(?:到手价?|只要|只需|仅需|仅要|现价|售价|直播价|活动价|秒杀价|特价|券后价?|折后价?|优惠价|一口价|福利价"
             rf"|团购价|价格是|价钱是|价格|到手只要|原价|划线价|日常价|专柜价|市场价|吊牌价|零售价|官方价|官网价|门店价"
-            rf"|建议零售价|指导价|平时卖|以前卖|之前卖|平时要|日常要)\s*[:是为]?\s*(?P<c>{N})(?![\d.%万千ｗw]|\s*(?:{_QTY_UNITS}|ml|g|kg|mah|w|折|%))")
+            rf"|建议零售价|指导价|平时卖|以前卖|之前卖|平时要|日常要)\s*[:是为]?\s*(?P<c>{N})(?![\d.%万千ｗw]|\s*(?:{_QTY_UNITS}|ml|g|kg|mah|w|折|%))"),
+)
 _REF_CUE = _c(r"(?:原价|划线价|日常价|专柜价|市场价|零售价|吊牌价|官方价|官网价|门店价|建议零售价|指导价|平时|平常|以前|之前"
               r"|往常|外面|别家|线下|专柜|商场|超市|日常|原来)[^,。!?]{0,4}$")
 _PROMO_CUE = _c(r"(?:立减|直降|减|优惠|省|便宜|返|券|红包|补贴|抵|满|差价|多花|降|少|加|再减|领)[^,。!?]{0,2}$")
@@ -70,7 +84,7 @@ _DISCOUNT = _c(rf"(?:打)?(?P<n>{N})折|(?P<half>半价)")
 _GIFT = _c(rf"买(?P<x>{N})(?:{_QTY_UNITS})?送(?P<y>{N})"
            rf"|(?:(?:下单|拍下?|购买|买|加购|现在拍|现在下单|付款){_CUT}{{0,8}}?|(?<![^,。!?;\s]))(?:就|即|再|还|额外|加|都)?"
            rf"(?:加赠|另赠|赠送|再送|赠|送)(?![到货达出回去])(?P<g>{_CUT}{{1,14}})")
-_FIRST_N = _c(rf"前(?P<n>{N})(?:名|位|单|个)(?!次)")
+_FIRST_N = _c(rf"(?<![目之以提当面跟眼从先日事饭睡生空])前(?P<n>{N})(?:名|位|单|个)(?!次)")
 _GIFT_VALUE = _c(rf"价值\s*(?P<n>{N})\s*(?:元|块)")
 _STOCK_COUNT = _c(rf"(?:仅剩|只剩|还剩|就剩|剩下|剩|最后|库存只有|库存仅|库存就|只有|仅有|限量|只备了|就备了)(?:最后)?\s*"
                   rf"(?P<n>{N})\s*(?:{_QTY_UNITS})(?!链接|环节|问题|步|款式|颜色|福利|话题|宝宝|朋友|家人|小时|分钟|天)")
@@ -78,15 +92,16 @@ _STOCK_LOW = _c(r"不多了|所剩无几|库存告急|库存紧张|快没了|快
                 r"随时下架|最后几件|最后一批|最后一波库存|数量有限|库存有限|限量")
 _STOCK_OUT = _c(r"已售罄|售罄了|卖完了|没货了|断货了|抢光了|秒光了|卖光了|已经售罄|已抢完")
 _STOCK_IN = _c(r"有现货|现货|库存充足|不限量|管够|随便拍|大量现货|货很多|库存很多|有货")
+_SOON_FILL = r"(?:一到|一过|过后|之后|以后)?(?:就|便|会|要|马上|立刻|准时|都|就会|就要|就得|会被)?(?:要|会)?"
 _WINDOW = (
     ("generic", _c(r"限时(?:优惠|特价|秒杀|折扣|抢购|福利|活动|价|特惠|专享|直降|折)?|仅此一次|错过就没(?:有)?了|再不抢就没了|"
                    r"下次就没(?:有)?了|过时不候|最后(?:的)?机会|最后一次(?:机会|福利|活动)|机不可失")),
-    ("today", _c(r"(?:今天|今晚|今日|当天|本场)(?:晚上)?(?:\d{1,2}点|[零一二两三四五六七八九十]{1,3}点)?(?:前)?"
-                 r"(?:截止|结束|为止|下架|恢复原价|恢复|涨价|就没了|就没有了|最后一天)")),
+    ("today", _c(r"(?:今天|今晚|今日|当天|本场)(?:晚上)?(?:\d{1,2}点|[零一二两三四五六七八九十]{1,3}点)?(?:整|前)?"
+                 rf"{_SOON_FILL}(?:截止|结束|为止|下架|恢复原价|恢复|涨价|就没了|就没有了|最后一天)")),
     ("today", _c(r"最后一天|仅限今天|仅限今晚|仅限今日|只有今天|只有今晚|就今天|就今晚|只限今天|今天最后|今晚最后")),
     ("minutes", _c(rf"(?:还有|还剩|仅剩|只剩|最后|倒计时|剩下|剩)(?:最后)?\s*(?P<n>{N})\s*(?P<u>分钟|分|秒钟|秒|个小时|小时)")),
     ("hour", _c(r"(?P<h>\d{1,2}|[零一二两三四五六七八九十]{1,3})点(?:整|半|准时)?(?:前)?(?:准时)?"
-                r"(?:截止|结束|下架|恢复原价|恢复|涨价|停止)")),
+                rf"{_SOON_FILL}(?:截止|结束|下架|恢复原价|恢复|涨价|停止)")),
     ("soon", _c(r"(?:马上|即将|立刻|很快|随时)(?:就)?(?:要)?(?:结束|截止|下架|恢复原价|涨价|恢复|没了|停止)")),
     ("today", _c(r"(?:过了|错过)(?:今天|今晚|今日|这场|本场|这次|这波)[^,。!?]{0,4}(?:就)?(?:没有|恢复|涨|不是|再等)")),
     ("today", _c(r"明天(?:就)?(?:恢复原价|涨价|没有这个价|不是这个价|恢复)")),
@@ -121,8 +136,11 @@ _AUDIENCE = (
 )
 _ORIGIN = _c(r"(?:产地|原产地|产自|产于|出产于|来自|原装进口自?|进口自|采自|源自|发源于|生产于|产区)(?:是|为|:|在)?"
              r"(?P<loc>[\u4e00-\u9fffa-z]{2,10})|(?P<loc2>[\u4e00-\u9fff]{2,5})(?:原装)?进口")
+# Only a prefilter gate now: numbers with units are read as whole tokens by cohost.compliance.units.
 _NUMERIC = _c(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*(?P<u>mah|毫安时|毫安|ml|毫升|kg|公斤|千克|mm|毫米|cm|厘米|gb|tb|hz|"
               r"英寸|寸|℃|(?<=\d)l(?![a-z])|升|(?<=\d)g(?![a-z])|克|(?<=\d)w(?![a-z])|瓦|片|抽)")
+_SPEC_UNITS = frozenset({"ml", "g", "mah", "wh", "w", "mm", "寸", "gb", "%", "片", "抽", "v", "atm", "hz", "℃", "mbps"})
+_NUMBERED = frozenset({"price", "reference_price", "promotion", "gift_value", "numeric", "stock", "sales", "audience"})
 _ORDER = ("window", "stock", "audience", "sales", "ranking", "award", "test", "gift_value", "promotion",
           "reference_price", "price", "origin", "attribute", "numeric")
 
@@ -156,7 +174,7 @@ _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     _RANKING: ("名", "榜", "冠军", "销冠", "top", "no."), _AWARD: ("奖", "称号", "荣誉"),
     _TEST: ("检", "测", "验", "认证", "sgs", "ccc", "cma", "cnas", "fda", "临床"),
     _ORIGIN: ("产", "来自", "进口", "采自", "源自", "发源"), _DISCOUNT: ("折", "半价"), _FIRST_N: ("前",),
-    _GIFT_VALUE: ("价值",), _NUMERIC: tuple("0123456789"),
+    _GIFT_VALUE: ("价值",), _NUMERIC: tuple("0123456789"), _GIFT: ("送", "赠"),
 }
 
 
@@ -177,18 +195,20 @@ def _prefilter() -> ahocorasick.Automaton:
 _GATED = frozenset(id(p) for p in _NEEDS)
 
 
-def _finditer(pattern: re.Pattern[str], text: str, seen: set[int]) -> list[re.Match[str]]:
-    if id(pattern) in _GATED and id(pattern) not in seen:
-        return []
-    return list(pattern.finditer(text))
+def _finditer(pattern: re.Pattern[str], text: str, seen: set[int]) -> Iterable[re.Match[str]]:
+    key = id(pattern)
+    if key in seen or key not in _GATED:
+        return pattern.finditer(text)
+    return ()
 
 
-def extract(norm: NormalizedText, attributes: tuple[str, ...] = ()) -> list[Claim]:
-    """Every claim in ``norm``; ``attributes`` are the product's attribute names (normalised)."""
+def extract(norm: NormalizedText, attributes: tuple[str, ...] = (), specs: bool = True) -> list[Claim]:
+    """Every claim in ``norm``; ``attributes`` are the product's attribute names (normalised).
+    ``specs=False`` skips numbers with units (they can only be judged against a product's facts)."""
     text = norm.text
     seen: set[int] = set()
-    for _, ids in _prefilter().iter(text):
-        seen |= ids
+    hits = {ids for _, ids in _prefilter().iter(text)}  # a few distinct payloads, however many matches
+    seen = seen.union(*hits) if hits else seen
     found: list[Claim] = []
     for kind, pattern in _WINDOW:
         found.extend(_window(kind, m) for m in _finditer(pattern, text, seen))
@@ -214,9 +234,16 @@ def extract(norm: NormalizedText, attributes: tuple[str, ...] = ()) -> list[Clai
         found.append(Claim("origin", m.start(), m.end(), "import" if m.group("loc2") else "place",
                            subject=spot[0] if spot else loc))
     found.extend(_attributes(text, attributes))
-    for m in _finditer(_NUMERIC, text, seen):
-        unit = _PHYS.get(m.group("u"), m.group("u"))
-        found.append(Claim("numeric", m.start(), m.end(), value=parse_number(m.group("n")), unit=unit))
+    if id(_NUMERIC) in seen:
+        codes = code_spans(text)
+        for start, end, said in quantity_spans(text, codes) if specs else ():
+            unit = said[0].unit
+            if unit in _SPEC_UNITS:
+                found.append(Claim("numeric", start, end, value=said[0].hi if said[0].lo == 0 else said[0].lo, unit=unit,
+                                   amounts=said))
+        if codes:  # digits inside GB/T 28004.1, X200, 2026年3月 are never prices, quantities or specs
+            found = [c for c in found if c.kind not in _NUMBERED or not any(a <= c.start < b or (a < c.end <= b)
+                                                                             for a, b in codes)]
     return _resolve(found)
 
 
@@ -248,15 +275,30 @@ def _stock(norm: NormalizedText, seen: set[int]) -> list[Claim]:
     return [c for c in out if c.detail != "low" or norm.sentence(c.start) not in counted]
 
 
+_CONTRAST = _c(rf"[^。!?\d]{{0,10}}?(?P<cue>现在|今天|今晚|直播间|到手|只要|只需|仅需|仅要|活动价|福利价|秒杀|拍下|下单|这里)"
+               rf"[^。!?\d]{{0,6}}?(?P<n>{N})(?![\d.%万千w]|\s*(?:{_QTY_UNITS}|ml|g|kg|mah|w|折|%|点|号|月|日|年|分|秒|小时|天|岁|码|cm|mm|个|次))")
+
+
+def _money_matches(text: str) -> list[tuple[str, re.Match[str]]]:
+    found = sorted(((group, m) for group, pattern in zip("abc", _MONEY, strict=True) for m in pattern.finditer(text)),
+                   key=lambda x: x[1].start())
+    out = []
+    end = -1
+    for group, m in found:
+        if m.start() >= end:
+            out.append((group, m))
+            end = m.end()
+    return out
+
+
 def _money(norm: NormalizedText) -> list[Claim]:
     text = norm.text
     out: list[Claim] = []
-    for m in _MONEY.finditer(text):
-        group = "a" if m.group("a") else "b" if m.group("b") else "c"
+    for group, m in _money_matches(text):
         value = parse_number(m.group(group))
         if value is None:
             continue
-        if m.group("j"):
+        if group == "b" and m.group("j"):
             value += Decimal(str(parse_number(m.group("j")) or 0)) / 10
         c_start, _ = norm.clause(m.start())
         before = text[max(c_start, m.start(group) - 10):m.start(group)]
@@ -273,6 +315,14 @@ def _money(norm: NormalizedText) -> list[Claim]:
             count = parse_number(qty.group("q")) if qty else None
             out.append(Claim("price", m.start(), m.end(), value=value,
                              qty=int(count) if count and count == int(count) and 1 <= count <= 20 else 1))
+    for ref in [c for c in out if c.kind == "reference_price"]:
+        # "原价199，今天直播间99": after a reference price, the next bare figure is the price now
+        after = _CONTRAST.match(text, ref.end)
+        if after is None or any(ref.end <= c.start < after.end() for c in out):
+            continue
+        value = parse_number(after.group("n"))
+        if value is not None:
+            out.append(Claim("price", after.start("cue"), after.end("n"), value=value))
     return out
 
 
@@ -282,7 +332,7 @@ def _promotions(text: str, seen: set[int]) -> list[Claim]:
         value = Decimal(5) if m.group("half") else parse_number(m.group("n"))
         if value is not None and 0 < value < 10:
             out.append(Claim("promotion", m.start(), m.end(), "discount", value))
-    for m in _GIFT.finditer(text):
+    for m in _finditer(_GIFT, text, seen):
         if m.group("x"):
             out.append(Claim("promotion", m.start(), m.end(), "bogo", parse_number(m.group("x")),
                              subject=m.group("y")))
@@ -293,6 +343,10 @@ def _promotions(text: str, seen: set[int]) -> list[Claim]:
     return out
 
 
+_ATTR_VALUE = _c(r"(?:是|为|:|有|约|大约|达到|达|足足|只有|高达)?\s*" + _CUT + r"{1,24}")
+_TOKEN_CHAR = _c(r"[a-z0-9.\-+%/×*#]|\s(?=[a-z0-9])")
+
+
 def _attributes(text: str, names: tuple[str, ...]) -> list[Claim]:
     out: list[Claim] = []
     for name in names:
@@ -300,9 +354,12 @@ def _attributes(text: str, names: tuple[str, ...]) -> list[Claim]:
             continue
         pos = text.find(name)
         while pos >= 0:
-            m = re.compile(r"(?:是|为|:|有|约|大约|达到|达|足足|只有|高达)?\s*" + _CUT + r"{1,12}").match(text, pos + len(name))
+            m = _ATTR_VALUE.match(text, pos + len(name))
             if m:
-                out.append(Claim("attribute", pos, m.end(), subject=name))
+                end = m.end()
+                while end < len(text) and _TOKEN_CHAR.match(text, end):  # never cut GB/T 28004.1 or X200 Pro
+                    end += 1
+                out.append(Claim("attribute", pos, end, subject=name))
             pos = text.find(name, pos + len(name))
     return out
 

@@ -15,9 +15,12 @@ _UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000
 _BIG = {"万": 10_000, "萬": 10_000, "亿": 100_000_000}
 
 CN_NUM = "[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]"
-NUMBER = rf"(?:(?<![\d.,])\d+(?:,\d{{3}})*(?:\.\d+)?(?:[万千亿]|w)?|(?<!{CN_NUM}){CN_NUM}{{1,12}}(?:点{CN_NUM}{{1,4}})?)"
+NUMBER = rf"(?:\d(?<![\d.]\d)(?<!\d,\d)\d*(?:,\d{{3}})*(?:\.\d+)?(?:[万千亿]|w)?|{CN_NUM}(?<!{CN_NUM}{CN_NUM}){CN_NUM}{{0,11}}(?:点{CN_NUM}{{1,4}})?)"
 """A regex fragment for one number, Arabic or Chinese, with an optional 万/千/亿 multiplier. It never
-starts inside a run of digits, so a 20,000-digit run costs one attempt, not 20,000."""
+starts inside a run of digits or after a thousands comma (1,299), so a 20,000-digit run costs one
+attempt, not 20,000; a number after a sentence comma ("精华液,59元" once normalised) is a number. It
+starts with a character class (the lookbehinds follow the first character), so the regex engine
+jumps straight to digits and numerals instead of trying every position."""
 
 _ARABIC = re.compile(r"^(\d+(?:,\d{3})*(?:\.\d+)?)([万千亿w]?)\+?$")
 

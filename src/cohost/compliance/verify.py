@@ -10,7 +10,16 @@ Constraints:
   ``MZ-001.variant:MZ-001-50.stock``, ``MZ-001.promotion:1``, ``MZ-001.evidence:1``, ``MZ-001.attr:产地``).
 - Prices compare exactly, allowing only customary rounding to the yuan (PRICE-21); a spoken price may
   be a variant's price, a multiple for "N件", or the price after an active promotion (立减, N折,
-  满A减B, 第二件半价).
+  满A减B, 第二件半价). A line that names a variant (1.8米的, 50ml的, 番茄红) is held to that variant's
+  price and stock; one that names the titled size (50g) to the product's; "其他尺码" to the rest.
+- Attributes and specifications are compared as tokens (:mod:`cohost.compliance.units`): only a
+  number with the same unit outside the fact's value, range or bound, a code of the same family with
+  another number, or a colour/size the fact does not list contradicts. Descriptive words never do,
+  and the product's own text (a selling point, the usage note) supports what it says word for word.
+  A figure the fact only bounds (50% against "≥40%") is unsupported, not contradicted.
+- Evidence is matched after unifying names (3C = CCC = 强制性产品认证, 检验 = 检测): a certification
+  mark, qualifier (第三方), award or figure the claim states must be in the record; then a shared mark or
+  enough shared wording. An unexpired record wins over an expired one; only expired ones → "已过期".
 - Time limits are read in China time; "今天截止" needs an active promotion ending today, "还有10分钟"
   one ending within 10 (+1) minutes, "8点结束" one ending at 8 or 20 o'clock, "马上结束" within the hour.
 - "低库存" (不多了, 库存告急 …) is true only at or below ``LOW_STOCK`` units.
@@ -27,6 +36,19 @@ from decimal import ROUND_HALF_UP, Decimal
 from cohost.compliance.claims import Claim, place_in
 from cohost.compliance.numbers import parse_number
 from cohost.compliance.text import NormalizedText, normalize_term
+from cohost.compliance.units import (
+    STRICT,
+    Quantity,
+    bare_numbers,
+    canon,
+    codes,
+    enum_pool,
+    enums,
+    mentions,
+    name_tokens,
+    quantities,
+    quantity_spans,
+)
 from cohost.domain import Product
 from cohost.domain.catalog import CHINA_TZ
 
@@ -35,7 +57,6 @@ SOON = timedelta(minutes=60)
 _GRACE = timedelta(minutes=1)
 _NUM_IN = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
 _FILLERS = re.compile(r"这款|这个|我们|咱们|家人们|宝宝们|姐妹们|是|的|了|哦|啊|呢|吧|曾经|也|就|还|获得|荣获|拿过|获过|成为|过|被|评为")
-_KEY_TERMS = ("金奖", "银奖", "铜奖", "冠军", "榜首", "一等奖", "特等奖", "优秀奖", "入围", "推荐奖", "第一", "top1", "no.1")
 _ORDINAL = re.compile(r"第([一二两三四五六七八九十]+)")
 _UNIT_AFTER = re.compile(r"[a-z元块%件瓶盒片袋支]")
 
@@ -88,13 +109,42 @@ def _bigrams(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)}
 
 
-class ProductView:
-    """One product prepared for verification: normalised fact texts and fact ids, built once per check."""
+@dataclass(frozen=True, slots=True)
+class _Attribute:
+    raw: str  # the merchant's attribute name
+    value: str  # normalised value
+    quantities: tuple[Quantity, ...]
+    codes: dict[str, set[str]]
+    enums: dict[str, set[str]]
+    bare: tuple[Quantity, ...]
 
-    def __init__(self, product: Product, now: datetime) -> None:
-        self.product, self.now = product, now.astimezone(CHINA_TZ)
-        sku = product.sku
-        self.sku = sku
+
+@dataclass(frozen=True, slots=True)
+class _Variant:
+    sku: str
+    name: str
+    tokens: tuple[str, ...]
+    price: Decimal | None
+    stock: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Evidence:
+    fid: str
+    expires_at: datetime | None
+    text: str  # normalised, synonyms unified
+    keys: frozenset[str]  # certification marks and key nouns
+    numbers: frozenset[Decimal]
+    quantities: tuple[Quantity, ...]
+
+
+class ProductFacts:
+    """Everything about one product that verification reads, normalised once: immutable, independent of
+    the time, shared between threads (the checker caches it by ``Product.content_hash()``)."""
+
+    def __init__(self, product: Product) -> None:
+        self.product = product
+        sku = self.sku = product.sku
         corpus: list[tuple[str, str]] = [(f"{sku}.title", product.title)]
         corpus += [(f"{sku}.attr:{k}", f"{k}{v}") for k, v in product.attributes.items()]
         corpus += [(f"{sku}.variant:{v.sku}.name", v.name) for v in product.variants]
@@ -104,31 +154,134 @@ class ProductView:
         corpus += [(f"{sku}.promotion:{i}", p.description) for i, p in enumerate(product.promotions, 1)]
         corpus += [(f"{sku}.evidence:{i}", e.claim) for i, e in enumerate(product.evidence, 1)]
         self.corpus = [(fid, normalize_term(text)) for fid, text in corpus if text]
+        self.corpus_quantities = [(fid, text[a:b], q) for fid, text in self.corpus
+                                  for a, b, found in quantity_spans(text) for q in found]
         self.promotions = [(f"{sku}.promotion:{i}", p, normalize_term(p.description))
                            for i, p in enumerate(product.promotions, 1)]
-        self.evidence = [(f"{sku}.evidence:{i}", e, normalize_term(e.claim)) for i, e in enumerate(product.evidence, 1)]
-        self.attributes = {normalize_term(k): (k, normalize_term(v)) for k, v in product.attributes.items()}
+        self.promo_numbers = {fid: _numbers(text) for fid, _, text in self.promotions}
+        self.promo_terms = {fid: _promo_terms(text, self.promo_numbers[fid]) for fid, _, text in self.promotions}
+        self.evidence = [_evidence_record(f"{sku}.evidence:{i}", e.claim, e.expires_at)
+                         for i, e in enumerate(product.evidence, 1)]
+        variant_names = " ".join(normalize_term(v.name) for v in product.variants)
+        self.variant_numbers = _numbers(variant_names)
+        self.attributes: dict[str, _Attribute] = {}
+        for k, v in product.attributes.items():
+            value = normalize_term(v)
+            pool = f"{value} {variant_names}" if variant_names else value
+            self.attributes[normalize_term(k)] = _Attribute(k, value, tuple(quantities(pool)), codes(value),
+                                                            enum_pool(value), tuple(bare_numbers(value)))
+        self.variants = tuple(_Variant(v.sku, v.name, name_tokens(normalize_term(v.name)),
+                                       v.price, v.stock) for v in product.variants)
+        title = normalize_term(product.title)
+        spec = tuple(dict.fromkeys(canon(title[a:b]) for a, b, _ in quantity_spans(title)))
+        # the product as titled ("积雪草舒缓面霜 50g"): a line that names its size means the product itself
+        self.base = _Variant(sku, product.title, spec, product.price, product.stock)
+
+
+class ProductView:
+    """One product's facts at one moment (promotion windows and evidence expiry depend on the time)."""
+
+    __slots__ = ("attributes", "corpus", "evidence", "facts", "now", "product", "promotions", "sku")
+
+    def __init__(self, product: Product | ProductFacts, now: datetime) -> None:
+        facts = product if isinstance(product, ProductFacts) else ProductFacts(product)
+        self.facts = facts
+        self.product, self.sku, self.now = facts.product, facts.sku, now.astimezone(CHINA_TZ)
+        self.corpus, self.promotions, self.attributes = facts.corpus, facts.promotions, facts.attributes
+        self.evidence = facts.evidence
 
     def active(self) -> list[tuple[str, str, datetime | None, datetime | None]]:
         return [(fid, text, p.starts_at, p.ends_at) for fid, p, text in self.promotions if p.active_at(self.now)]
 
     # evidence ---------------------------------------------------------------------------------------
     def evidence_for(self, core: str) -> tuple[str, bool] | None:
-        """(fact id, expired) of the evidence record that states ``core``, or ``None``."""
-        said = _FILLERS.sub("", core)
+        """(fact id, expired) of the evidence record that states ``core``, or ``None``; an unexpired
+        record is preferred to an expired one that states the same thing."""
+        said = _canon_evidence(_FILLERS.sub("", core))
+        keys = _evidence_keys(said)
         numbers = _claim_numbers(said)
+        amounts = quantities(said)
         grams = _bigrams(said)
-        best: tuple[float, str, bool] | None = None
-        for fid, ev, text in self.evidence:
-            if not numbers <= _numbers(text) | _claim_numbers(text):
+        best: tuple[bool, float, str] | None = None
+        for ev in self.evidence:
+            if not keys <= ev.keys or not numbers <= ev.numbers:
+                continue  # a mark (SGS), a qualifier (第三方), an award or a figure the record does not state
+            if any(not any(q.judge(a) == "supported" for q in ev.quantities) for a in amounts):
                 continue
-            if any(term in said and term not in text for term in _KEY_TERMS if term not in ("第一",)):
+            score = len(grams & _bigrams(ev.text)) / len(grams) if grams else 0.0
+            shared = keys & ev.keys & _DISTINCTIVE
+            if shared or (numbers and keys & ev.keys):
+                score += 1.0  # same certification mark, or the same figure under the same key noun
+            if score < 0.45:
                 continue
-            score = len(grams & _bigrams(text)) / len(grams) if grams else 0.0
-            if score >= 0.45 and (best is None or score > best[0]):
-                expired = ev.expires_at is not None and ev.expires_at < self.now
-                best = (score, fid, expired)
-        return None if best is None else (best[1], best[2])
+            expired = ev.expires_at is not None and ev.expires_at < self.now
+            rank = (not expired, score, ev.fid)
+            if best is None or rank[:2] > best[:2]:
+                best = rank
+        return None if best is None else (best[2], not best[0])
+
+    # variants ---------------------------------------------------------------------------------------
+    def variants_named(self, norm: NormalizedText, start: int, end: int) -> tuple[list[_Variant], bool]:
+        """The variants a claim at [start, end) is about: those named in its clause (or, if none, the
+        last one named before it in its sentence); ``True`` when the clause says "the others" (其他尺码)."""
+        variants = self.facts.variants
+        if not variants:
+            return [], False
+        c_start, _ = norm.clause(start)
+        s_start, _ = norm.sentence(start)
+        clause = canon(norm.text[c_start:end])
+        named = [v for v in variants if any(mentions(clause, t) for t in v.tokens)]
+        if named:
+            return named, False
+        base = self.facts.base
+        if any(mentions(clause, t) for t in base.tokens):
+            return [base], False
+        if _OTHERS.search(clause):
+            sentence = canon(norm.text[s_start:end])
+            return [v for v in variants if not any(mentions(sentence, t) for t in v.tokens)], True
+        before = canon(norm.text[max(s_start, start - 40):c_start])
+        last: tuple[int, _Variant] | None = None
+        for v in (*variants, base):
+            for t in v.tokens:
+                spots = mentions(before, t)
+                if spots and (last is None or spots[-1] > last[0]):
+                    last = (spots[-1], v)
+        return ([last[1]], False) if last else ([], False)
+
+
+_OTHERS = re.compile(r"其他|其它|其余|别的|另外的|剩下的")
+_DISTINCTIVE = frozenset({"ccc", "sgs", "cma", "cnas", "fda", "ce", "fcc", "rohs", "reach", "iso", "gb", "人体法",
+                          "spf", "金奖", "银奖", "铜奖", "冠军", "榜首", "一等奖", "特等奖", "优秀奖", "入围", "推荐奖", "专利"})
+_EVIDENCE_SYNONYMS = (
+    (re.compile(r"(?<![a-z0-9])3c(?![a-z0-9])|中国强制性产品认证|国家强制性产品认证|强制性产品认证|国家强制认证|强制认证"), "ccc"),
+    (re.compile(r"检验|质检|测试(?=报告)|检测检验"), "检测"),
+    (re.compile(r"第三方(?:检测|检验)?(?:机构|实验室|公司)"), "第三方检测"),
+    (re.compile(r"双十一"), "双11"),
+)
+_KEY_NOUNS = re.compile(r"(?<![a-z0-9])(ccc|sgs|cma|cnas|fda|ce|fcc|rohs|reach|iso|spf)(?![a-z])|第三方|人体法|临床|"
+                        r"金奖|银奖|铜奖|冠军|榜首|一等奖|特等奖|优秀奖|入围|推荐奖|专利|(?<![a-z])gb(?=[\s/\d])")
+
+
+def _canon_evidence(text: str) -> str:
+    for pattern, repl in _EVIDENCE_SYNONYMS:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def _evidence_keys(text: str) -> frozenset[str]:
+    keys = {m.group(1) or m.group(0) for m in _KEY_NOUNS.finditer(text)}
+    if ("top1" in text or "no.1" in text or "第一" in text) and not re.search(r"第一[次步个天]", text):
+        keys.add("第一")
+    return frozenset(keys)
+
+
+def _evidence_record(fid: str, claim: str, expires_at: datetime | None) -> _Evidence:
+    text = _canon_evidence(normalize_term(claim))
+    keys = _evidence_keys(text)
+    if "第一" in keys or re.search(r"第[一1]名|榜首|冠军|top\s?1|no\.?\s?1", text):
+        keys |= {"第一"}
+    return _Evidence(fid, expires_at, text, keys, frozenset(_numbers(text) | _claim_numbers(text)),
+                     tuple(quantities(text)))
 
 
 def _describe(windows: list[tuple[str, str, datetime | None, datetime | None]]) -> str:
@@ -155,35 +308,64 @@ def verify(claim: Claim, norm: NormalizedText, view: ProductView | None,
 def _price(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict:
     p = view.product
     said = claim.value or Decimal(0)
-    options: list[tuple[Decimal, str]] = [(p.price, f"{view.sku}.price")]
-    options += [(v.price, f"{view.sku}.variant:{v.sku}.price") for v in p.variants if v.price is not None]
+    named, _ = view.variants_named(norm, claim.start, claim.end)
+    priced = [v for v in named if v.price is not None]
+    if priced:  # "1.8米的只要259": the price of the variant it names, not any variant's
+        options: list[tuple[Decimal, str]] = [(v.price, _price_fid(view, v)) for v in priced if v.price is not None]
+        if len(priced) < len(named):
+            options.append((p.price, f"{view.sku}.price"))
+    else:
+        options = [(p.price, f"{view.sku}.price")]
+        if not named:
+            options += [(v.price, f"{view.sku}.variant:{v.sku}.price") for v in p.variants if v.price is not None]
+    active = view.active()
     for base, fid in list(options):
-        for fid_p, text, _, _ in view.active():
-            for amount in _numbers(text):
-                if re.search(rf"(?:立减|直降|减|优惠|省){amount}", text):
-                    need = re.search(rf"(?:拍|买|购买|任意)?(\d+)(?:件|个|盒|瓶|份)[^,。]{{0,6}}(?:立减|直降|减|优惠|省){amount}", text)
-                    if need:  # "拍2件立减30元": the reduction is on the total of that many
-                        qty = int(need.group(1))
-                        options.append(((base * qty - amount) / claim.qty, f"{fid},{fid_p}"))
-                    else:
-                        options.append((base - amount, f"{fid},{fid_p}"))
-                if re.search(rf"满{amount}减", text):
-                    for cut in _numbers(text.split(f"满{amount}减", 1)[1][:6]):
-                        if base * claim.qty >= amount:
-                            options.append(((base * claim.qty - cut) / claim.qty, f"{fid},{fid_p}"))
-            for m in re.finditer(r"(?<![减省券满\d.])(\d+(?:\.\d+)?)元", text):
-                options.append((Decimal(m.group(1)), fid_p))
-            for m in re.finditer(r"(\d+(?:\.\d+)?)折", text):
-                options.append((base * Decimal(m.group(1)) / 10, f"{fid},{fid_p}"))
-            if "半价" in text:
-                options.append((base * Decimal("0.75"), f"{fid},{fid_p}"))
+        for fid_p, _, _, _ in active:
+            for kind, a, b in view.facts.promo_terms.get(fid_p, ()):
+                both = f"{fid},{fid_p}"
+                if kind == "minus":  # 立减a (on b items: "拍2件立减30元" is off the total of 2)
+                    options.append(((base * b - a) / (claim.qty if b > 1 else 1), both))
+                elif kind == "threshold" and base * claim.qty >= a:  # 满a减b
+                    options.append(((base * claim.qty - b) / claim.qty, both))
+                elif kind == "fixed":  # 到手价a元
+                    options.append((a, fid_p))
+                elif kind == "discount":  # a折
+                    options.append((base * a / 10, both))
+                elif kind == "half":  # 第二件半价: the pair's average
+                    options.append((base * Decimal("0.75"), both))
     for base, fid in options:
         for qty in {1, claim.qty}:
             if _close(said, base * qty):
                 return Verdict("supported", tuple(fid.split(",")))
-    expected = "；".join([f"{_money(p.price)}"] + [f"{v.name} {_money(v.price)}" for v in p.variants if v.price])
+    if priced:
+        expected = "；".join(f"{v.name} {_money(v.price)}" for v in priced if v.price is not None)
+        facts: tuple[str, ...] = tuple(_price_fid(view, v) for v in priced)
+    else:
+        expected = "；".join([f"{_money(p.price)}"] + [f"{v.name} {_money(v.price)}" for v in p.variants if v.price])
+        facts = (f"{view.sku}.price",)
     note = "；说的是原价（划线价），不是现价" if p.list_price is not None and _close(said, p.list_price) else ""
-    return Verdict("contradicted", (f"{view.sku}.price",), expected, note)
+    return Verdict("contradicted", facts, expected, note)
+
+
+def _promo_terms(text: str, numbers: set[Decimal]) -> tuple[tuple[str, Decimal, Decimal], ...]:
+    """What a promotion does to a price, parsed once per product: (kind, a, b) with kind ``minus``
+    (a off b items), ``threshold`` (满a减b), ``fixed`` (a元), ``discount`` (a折) or ``half`` (半价)."""
+    out: list[tuple[str, Decimal, Decimal]] = []
+    for amount in sorted(numbers):
+        if re.search(rf"(?:立减|直降|减|优惠|省){amount}", text):
+            need = re.search(rf"(?:拍|买|购买|任意)?(\d+)(?:件|个|盒|瓶|份)[^,。]{{0,6}}(?:立减|直降|减|优惠|省){amount}", text)
+            out.append(("minus", amount, Decimal(need.group(1)) if need else Decimal(1)))
+        if re.search(rf"满{amount}减", text):
+            out += [("threshold", amount, cut) for cut in _numbers(text.split(f"满{amount}减", 1)[1][:6])]
+    out += [("fixed", Decimal(m.group(1)), Decimal(0)) for m in re.finditer(r"(?<![减省券满\d.])(\d+(?:\.\d+)?)元", text)]
+    out += [("discount", Decimal(m.group(1)), Decimal(0)) for m in re.finditer(r"(\d+(?:\.\d+)?)折", text)]
+    if "半价" in text:
+        out.append(("half", Decimal(0), Decimal(0)))
+    return tuple(out)
+
+
+def _price_fid(view: ProductView, variant: _Variant) -> str:
+    return f"{view.sku}.price" if variant.sku == view.sku else f"{view.sku}.variant:{variant.sku}.price"
 
 
 def _reference(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict:
@@ -237,31 +419,35 @@ def _gift_value(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdic
     return Verdict("needs_evidence", note="赠品价值须为其在本店的现售价")
 
 
-def _stock_of(claim: Claim, norm: NormalizedText, view: ProductView) -> tuple[int, str]:
-    s_start, _ = norm.sentence(claim.start)
-    before = norm.text[max(s_start, claim.start - 40):claim.start]
-    for v in view.product.variants:
-        if v.stock is not None and normalize_term(v.name) in before:
-            return v.stock, f"{view.sku}.variant:{v.sku}.stock"
-    return view.product.stock, f"{view.sku}.stock"
+def _stock_of(claim: Claim, norm: NormalizedText, view: ProductView) -> tuple[list[int], str, bool]:
+    """The stock figures the claim is about (one per named variant), the fact ids to cite, and whether
+    it is about "the others" (其他尺码有货: true when any of them has stock)."""
+    named, others = view.variants_named(norm, claim.start, claim.end)
+    counted = [v for v in named if v.stock is not None]
+    if counted:
+        return [v.stock or 0 for v in counted], ",".join(
+            f"{view.sku}.stock" if v.sku == view.sku else f"{view.sku}.variant:{v.sku}.stock" for v in counted), others
+    return [view.product.stock], f"{view.sku}.stock", False
 
 
 def _stock(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict:
-    actual, fid = _stock_of(claim, norm, view)
-    expected = f"实际库存{actual}件"
+    figures, fid, others = _stock_of(claim, norm, view)
+    total = sum(figures)
+    facts = tuple(fid.split(","))
+    expected = f"实际库存{total}件"
     if claim.detail == "count":
-        if claim.value is not None and 0 < actual <= claim.value:
-            return Verdict("supported", (fid,))
-        note = "已售罄" if actual == 0 else "库存远多于所说数量，属于虚构稀缺"
-        return Verdict("contradicted", (fid,), expected, note)
+        if claim.value is not None and 0 < total <= claim.value:
+            return Verdict("supported", facts)
+        note = "已售罄" if total == 0 else "库存远多于所说数量，属于虚构稀缺"
+        return Verdict("contradicted", facts, expected, note)
     if claim.detail == "low":
-        if 0 < actual <= LOW_STOCK:
-            return Verdict("supported", (fid,))
-        return Verdict("contradicted", (fid,), expected, "库存充足，不能说所剩无几")
+        if 0 < total <= LOW_STOCK:
+            return Verdict("supported", facts)
+        return Verdict("contradicted", facts, expected, "库存充足，不能说所剩无几")
     if claim.detail == "out":
-        return Verdict("supported", (fid,)) if actual == 0 else Verdict(
-            "contradicted", (fid,), expected, "并未售罄")
-    return Verdict("supported", (fid,)) if actual > 0 else Verdict("contradicted", (fid,), expected, "已售罄")
+        return Verdict("supported", facts) if total == 0 else Verdict("contradicted", facts, expected, "并未售罄")
+    ok = any(f > 0 for f in figures) if others else all(f > 0 for f in figures)
+    return Verdict("supported", facts) if ok else Verdict("contradicted", facts, expected, "已售罄")
 
 
 def _fits(claim: Claim, end: datetime, now: datetime) -> bool:
@@ -319,7 +505,8 @@ def _audience(claim: Claim, stats: Mapping[str, float]) -> Verdict:
 
 def _origin(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict:
     said = claim.subject or ""
-    for name, (raw, value) in view.attributes.items():
+    for name, attr in view.attributes.items():
+        raw, value = attr.raw, attr.value
         if any(k in name for k in ("产地", "原产", "产区", "生产地", "出产")):
             actual = place_in(value)
             fid = f"{view.sku}.attr:{raw}"
@@ -336,42 +523,98 @@ def _origin(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict:
 
 
 def _attribute(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict:
-    raw, value = view.attributes.get(claim.subject or "", ("", ""))
-    said = norm.text[claim.start + len(claim.subject or ""):claim.end]
-    fid = f"{view.sku}.attr:{raw}"
-    said_numbers = _numbers(said)
-    if said_numbers:
-        pool = _numbers(value)
-        variant_names = " ".join(normalize_term(v.name) for v in view.product.variants)
-        if said_numbers & (pool | _numbers(variant_names)):
-            return Verdict("supported", (fid,))
-        return Verdict("contradicted", (fid,), view.product.attributes.get(raw, value), "与商品属性不一致")
+    """An attribute is contradicted only by a conflicting number with its unit, code or listed value;
+    descriptive words (质地清爽不黏腻 against 质地: 清透水感) never contradict, and the product's own
+    text (a selling point, the usage note) supports what it says."""
+    attr = view.attributes.get(claim.subject or "")
+    if attr is None:
+        return Verdict("unsupported", note="属性描述无法核对")
+    fid = f"{view.sku}.attr:{attr.raw}"
+    said = _ATTR_LEAD.sub("", norm.text[claim.start + len(claim.subject or ""):claim.end])
+    whole = norm.text[claim.start:claim.end]
+    if said and said in attr.value:
+        return Verdict("supported", (fid,))
+    own = _own_text(view, whole)
+    verdicts = _token_verdicts(said, attr)
+    if "conflict" in verdicts:
+        if own is not None:
+            return Verdict("supported", (own,))
+        return Verdict("contradicted", (fid,), view.product.attributes.get(attr.raw, attr.value), "与商品属性不一致")
+    if "supported" in verdicts or own is not None:
+        return Verdict("supported", (own or fid,))
+    if "consistent" in verdicts:
+        return Verdict("unsupported", (fid,), note="与商品信息不矛盾，但商品信息没有写明")
     grams = _bigrams(said[:6])
-    if grams and (said[:4] in value or len(grams & _bigrams(value)) / len(grams) >= 0.5):
+    if grams and (said[:4] in attr.value or len(grams & _bigrams(attr.value)) / len(grams) >= 0.5):
         return Verdict("supported", (fid,))
     return Verdict("unsupported", note="属性描述无法核对")
 
 
-def _numeric(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict:
-    if claim.value is None or claim.unit is None:
-        return Verdict("unsupported")
-    units = {u for u, canon in _UNIT_FORMS.items() if canon == claim.unit} | {claim.unit}
-    pattern = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(" + "|".join(sorted(map(re.escape, units), key=len, reverse=True)) + r")")
-    others: list[str] = []
+_ATTR_LEAD = re.compile(r"^(?:是|为|:|有|约|大约|达到|达|足足|只有|高达)?\s*")
+
+
+def _own_text(view: ProductView, said: str) -> str | None:
+    """The fact id of the product text that says ``said`` word for word (a selling point, the usage)."""
+    if len(said) < 4:
+        return None
     for fid, text in view.corpus:
-        for m in pattern.finditer(text):
-            if Decimal(m.group(1)) == claim.value:
-                return Verdict("supported", (fid,))
-            others.append(m.group(0))
-    if others and claim.unit in _STRICT_UNITS:
+        if said in text:
+            return fid
+    return None
+
+
+def _token_verdicts(said: str, attr: _Attribute) -> set[str]:
+    """How each checkable token of ``said`` (quantity, code, listed value) fares against the attribute."""
+    out: set[str] = set()
+    for q in quantities(said):
+        judged = {attr_q.judge(q) for attr_q in attr.quantities} - {None}
+        if judged:
+            out.add("supported" if "supported" in judged else "consistent" if "consistent" in judged else "conflict")
+    for family, numbers in codes(said).items():
+        if family in attr.codes:
+            out.add("supported" if numbers & attr.codes[family] else "conflict")
+    for vocab, items in enums(said).items():
+        if vocab in attr.enums:
+            out.add("supported" if items <= attr.enums[vocab] else "conflict")
+    if attr.bare and not attr.quantities:
+        for q in bare_numbers(said):
+            out.add("supported" if any(b.judge(q) == "supported" for b in attr.bare) else "conflict")
+    return out
+
+
+def _numeric(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict:
+    said = claim.amounts or tuple(quantities(norm.text[claim.start:claim.end]))
+    if not said:
+        return Verdict("unsupported")
+    others: list[str] = []
+    cited: list[str] = []
+    verdicts = []
+    for q in said:  # every side of a size, each against every figure of the product's texts
+        best: tuple[int, str] | None = None
+        for fid, token, fact in view.facts.corpus_quantities:
+            judged = fact.judge(q)
+            if judged == "conflict":
+                others.append(token)
+            elif judged is not None and (best is None or _GRADE[judged] > best[0]):
+                best = (_GRADE[judged], fid)
+        verdicts.append(best[0] if best else 0)
+        if best:
+            cited.append(best[1])
+    if verdicts and min(verdicts) == _GRADE["supported"]:
+        return Verdict("supported", tuple(dict.fromkeys(cited)))
+    if verdicts and min(verdicts) > 0:
+        return Verdict("unsupported", tuple(dict.fromkeys(cited)), note="与商品信息不矛盾，但商品信息没有写明")
+    c_start, _ = norm.clause(claim.start)
+    dose = _DOSE.search(norm.text, max(c_start, claim.start - 8), claim.start) is not None
+    if others and said[0].unit in STRICT and not dose:
         return Verdict("contradicted", (), "、".join(dict.fromkeys(others)), "与商品规格不一致")
     return Verdict("unsupported", note="规格数字在商品信息里找不到")
 
 
-_UNIT_FORMS = {"ml": "ml", "毫升": "ml", "l": "l", "升": "l", "g": "g", "克": "g", "kg": "kg", "公斤": "kg", "千克": "kg",
-               "mah": "mah", "毫安时": "mah", "毫安": "mah", "w": "w", "瓦": "w", "cm": "cm", "厘米": "cm", "mm": "mm",
-               "毫米": "mm", "片": "片", "抽": "抽", "寸": "寸", "英寸": "寸", "gb": "gb", "tb": "tb", "hz": "hz", "℃": "℃"}
-_STRICT_UNITS = frozenset({"ml", "l", "g", "kg", "mah", "w", "cm", "mm", "片", "抽", "寸", "gb", "tb"})
+_GRADE = {"supported": 2, "consistent": 1}
+_DOSE = re.compile(r"每次|一次|每天|每日|每餐|取|用量|挤|倒|加|放|泡|兑|冲")
+
+
 _KINDS = {"price": _price, "reference_price": _reference, "promotion": _promotion, "gift_value": _gift_value,
           "stock": _stock, "window": _window, "ranking": _evidence, "award": _evidence, "test": _evidence,
           "sales": _evidence, "origin": _origin, "attribute": _attribute, "numeric": _numeric}
