@@ -86,7 +86,7 @@ def test_cli_refuses_bad_usage(home: Path, tmp_path: Path, capsys: pytest.Captur
 
 @pytest.fixture
 def client(home: Path) -> TestClient:
-    return TestClient(create_app(Settings(home=home)))
+    return TestClient(create_app(Settings(home=home), auth=False))
 
 
 def test_api_ask_returns_the_same_object(client: TestClient) -> None:

@@ -14,10 +14,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from cohost.domain import ProductFact
-from cohost.knowledge.lexicon import DIMENSION_LABELS, dimension_asked, dimension_of
+from cohost.knowledge.lexicon import (
+    DIMENSION_LABELS,
+    SIZE_ADVICE,
+    dimension_asked,
+    dimension_of,
+    is_size_chart,
+)
 from cohost.knowledge.phrasing import Phrasebook
 from cohost.knowledge.retrieval import ANSWER_AT, Hit
 from cohost.knowledge.text import Question
+from cohost.knowledge.variants import Grid, grid_of, spoken
 from cohost.knowledge.views import ProductFacts, VariantFacts, money
 
 _LIST_PRICE = re.compile(r"原价|划线价|以前|之前|平时|日常|原来|reference price|original price")
@@ -27,11 +34,12 @@ _BOUGHT = re.compile(r"拍了|已拍|下单了|买了|已下单|已买|付款了
 _IDENTITY = re.compile(r"是(什么|啥)(东西|产品|商品|宝贝)?(?=$|[呀啊呢吗嘛哦哇来的?？!！。,，~\s])|什么东西|什么产品|什么商品|"
                        r"卖的什么|介绍|what is(?! the)")
 _OPINION = re.compile(r"怎么样|好用吗|好不好|值得|推荐|效果|好吗|咋样|how is it|any good")
-_SIZE_ADVICE = re.compile(r"\d+\s*(斤|kg|公斤|cm|厘米)|身高|体重|穿什么码|选什么码|多大码|穿多大|什么码合适|哪个码合适|码合适")
 _VARIANT_WORDS = re.compile(r"颜色|色|码|口味|味道|规格|款式|尺寸|大小|size|colou?r|flavou?r")
-_LIST = re.compile(r"有哪|有什么|有啥|几种|几个|几款|多少种|哪几|哪些|都有|可选|可以选|which|what (colou?rs|sizes)")
+_LIST = re.compile(r"有哪|有什么|有啥|几种|几个|几款|几色|几码|多少种|多少色|多少码|哪几|哪些|都有|可选|可以选|什么(颜色|码|尺码|尺寸|容量)|"
+                   r"which|what (colou?rs|sizes)")
 _DIMENSION_WORDS = frozenset(["颜色", "色号", "尺码", "码数", "规格", "口味", "款式", "尺寸", "容量", "型号"])
 _WARRANTY = re.compile(r"保修|质保|维修|坏了|warranty|repair")
+_EXCHANGE = re.compile(r"换(货|码|尺码|个码|颜色|个颜色|色|款|大|小|一)|调换|exchange")
 
 
 @dataclass(slots=True)
@@ -53,27 +61,39 @@ class Draft:
 
 
 def short_name(title: str, limit: int = 18) -> str:
-    """The title without bracketed marketing tags, cut on a word boundary: how the product is named."""
+    """The title without bracketed marketing tags, cut on a word boundary: how the product is named. Parts
+    keep a space where letters or digits would otherwise run together ("TV55 55寸", not "TV5555寸")."""
     core = re.sub(r"【[^】]*】|\[[^\]]*\]|（[^）]*）|\([^)]*\)", " ", title).split()
     out = ""
     for part in core or [title]:
         if out and len(out) + len(part) > limit:
             break
-        out += part
+        glue = " " if out and out[-1].isascii() and out[-1].isalnum() and part[0].isascii() and part[0].isalnum() else ""
+        out += glue + part
     return out or title
 
 
 def variant_dimension(pf: ProductFacts) -> str | None:
-    """What the product's variants are (colour, size, capacity, weight, flavour, scent), or None: the
-    dimension attribute whose value names most of them ("尺码范围: S-XXL" ↔ S, M, L…), else their names."""
+    """What the product's variants are (colour, size, capacity, weight, flavour, scent), or None: what
+    their names say when that is clear ("1.5m床" is a size even when a generic "规格" attribute lists it),
+    else the dimension attribute whose value names most of them ("尺码范围: S-XXL" ↔ S, M, L…)."""
     names = [str(v.name.value) for v in pf.variants]
+    by_names = dimension_of(names)
+    if by_names is not None:
+        return by_names
     keys = [compact_name(n) for n in names]
     for fact in pf.attributes:
         value = compact_name(str(fact.value))
         for dimension, labels in DIMENSION_LABELS.items():
             if any(cue in fact.label for cue in labels) and sum(1 for k in keys if k and k in value) * 2 > len(keys):
                 return dimension
-    return dimension_of(names)
+    return None
+
+
+def _same_dimension(variants: str | None, asked: str) -> bool:
+    """Do variants of this dimension answer a question about ``asked``? "32G" reads as grams and as
+    gigabytes, "2斤" of rice is its size too: capacity and weight answer each other."""
+    return variants == asked or {variants, asked} == {"capacity", "weight"}
 
 
 def compact_name(text: str) -> str:
@@ -157,10 +177,13 @@ class Composer:
     # variants ------------------------------------------------------------------------------------------
     def variant(self, q: Question, pf: ProductFacts, named: Sequence[VariantFacts], hits: Sequence[Hit]) -> Draft | None:
         lang, d = q.lang, Draft(lang=q.lang)
-        if _SIZE_ADVICE.search(q.text):
-            return self.facts(q, pf, hits)  # a size recommendation only from a size chart or FAQ
+        if SIZE_ADVICE.search(q.text):
+            return self.size_advice(q, pf, hits)  # a size recommendation only from a size chart or FAQ
         if hits and ".faq:" in hits[0].fact_id and hits[0].score >= ANSWER_AT + 1:
             return self.facts(q, pf, hits[:1])  # "黄皮选哪个色号": the merchant's own advice
+        grid = grid_of([(v.sku, str(v.name.value)) for v in pf.variants])
+        if grid is not None and (listed := self._grid_list(q, pf, grid, named)) is not None:
+            return listed
         lists_variants = pf.variants and _VARIANT_WORDS.search(q.text)
         if hits and hits[0].why.startswith("label") and hits[0].score >= ANSWER_AT + 1 and not lists_variants:
             return self.facts(q, pf, hits[:1])  # "有几种模式": the question names an attribute
@@ -175,7 +198,7 @@ class Composer:
                     d.add(self.p.say("variant_sold_out", lang, variant=v.label), v.stock)
             return d
         asked = dimension_asked(q.text)
-        if asked is not None and not (pf.variants and variant_dimension(pf) == asked):
+        if asked is not None and not (pf.variants and _same_dimension(variant_dimension(pf), asked)):
             # "有什么颜色" when the variants are sizes: the colour attribute answers it, or nothing does
             fact = next((a for a in pf.attributes if any(cue in a.label for cue in DIMENSION_LABELS[asked])), None)
             if fact is None:
@@ -189,6 +212,49 @@ class Composer:
         labels = [v.label + ("（已售罄）" if lang == "zh" and v.sold_out else "") for v in pf.variants[:10]]
         facts = [f for v in pf.variants[:10] for f in ((v.name, v.stock) if v.sold_out else (v.name,))]
         d.add(self.p.say("variant_list", lang, name=self._name(pf), variants="、".join(labels)), *facts)
+        return d
+
+    def size_advice(self, q: Question, pf: ProductFacts, hits: Sequence[Hit]) -> Draft | None:
+        """Which size fits: the merchant's FAQ when it answers this very question, else the size chart (a
+        fact that maps bodies to sizes), else whatever the retrieval found; never a size of our own."""
+        if hits and ".faq:" in hits[0].fact_id and hits[0].score >= ANSWER_AT + 1:
+            return self.facts(q, pf, hits[:1])
+        charts = [a for a in pf.attributes if is_size_chart(a.label, str(a.value))]
+        charts.sort(key=lambda a: not any(cue in a.label for cue in ("建议", "参考", "推荐", "表", "对照")))
+        if not charts:
+            charts = [f for f in pf.faq if re.search(r"码|身高|体重|斤", f.context or "")]
+        if charts:
+            d = Draft(lang=q.lang)
+            self.say_fact(d, charts[0], pf, q.lang)
+            return d
+        return self.facts(q, pf, hits)
+
+    def _grid_list(self, q: Question, pf: ProductFacts, grid: Grid, named: Sequence[VariantFacts]) -> Draft | None:
+        """"有什么码" of a colour × size product lists its sizes; "白色有哪些码" the sizes of the white cells,
+        "L码有几种颜色" the colours of the L cells. Each value is named only as written in a cited variant
+        name; sold-out cells of the row are said to be sold out."""
+        row = grid.shared([v.sku for v in named]) if named else None
+        axis = grid.axis(dimension_asked(q.text))
+        if axis is None and row is not None:
+            axis = 1 - row[0]  # "有黑色吗": the black row, by its sizes
+        elif axis is None or not _LIST.search(q.text):
+            return None  # "尺码偏大吗" asks about fit, not for the list of sizes
+        pool = list(named) if named else list(pf.variants)
+        subject = self._name(pf)
+        if named:
+            if row is None or row[0] == axis:
+                return None
+            subject = spoken(row[1])
+        values = grid.values(axis, [v.sku for v in pool])
+        if not values:
+            return None
+        d = Draft(lang=q.lang)
+        d.add(self.p.say("axis_list", q.lang, subject=subject, values="、".join(spoken(v) for v in values)),
+              *[v.name for v in pool])
+        gone = [v for v in pool if v.sold_out]
+        if gone:
+            d.add(self.p.say("variant_sold_out", q.lang, variant="、".join(v.label for v in gone)),
+                  *[v.stock for v in gone])
         return d
 
     # open questions: attributes, usage, suitability -----------------------------------------------------
@@ -260,8 +326,10 @@ class Composer:
         if pf is not None and own:
             return self.facts(q, pf, own)
         kind = "shipping" if intent == "shipping" else ("warranty" if _WARRANTY.search(q.text) else "returns")
+        if kind == "returns" and _EXCHANGE.search(q.text) and "退" not in q.text:
+            kind = "exchange"  # "小了能换大一码吗": a shop with its own exchange rule says it there
         policy = next((f for f in shop if f.id == f"shop.policy:{kind}"), None)
-        if policy is None and kind == "warranty":
+        if policy is None and kind in ("warranty", "exchange"):
             policy = next((f for f in shop if f.id == "shop.policy:returns"), None)
         if policy is None:
             return None

@@ -24,6 +24,7 @@ from cohost.knowledge.answers import Composer, Draft
 from cohost.knowledge.escalation import detect_risk, is_identity_question
 from cohost.knowledge.guard import rewrite
 from cohost.knowledge.intents import IntentGuess, classify
+from cohost.knowledge.lexicon import SIZE_ADVICE, has_size_info
 from cohost.knowledge.linking import Link, ProductLinker
 from cohost.knowledge.phrasing import Phrasebook
 from cohost.knowledge.record import AnswerRecord
@@ -123,7 +124,7 @@ class QAEngine:
         for extra in _SECONDARY:
             if extra != intent and guess.scores.get(extra, 0) >= 3:
                 more = self._compose(extra, q, link, pf, named, hits, now)
-                if isinstance(more, Draft):
+                if isinstance(more, Draft) and not set(more.facts) <= set(draft.facts):  # says something new
                     draft.parts.extend(more.parts)
                     draft.facts.extend(f for f in more.facts if f not in draft.facts)
                 break
@@ -215,6 +216,10 @@ class QAEngine:
             w in hits[0].why for w in ("label", "concept", "value-word"))
         if intent == "price" and guess.scores.get("price", 0) <= 2 and named_fact:
             return "attribute"  # "含绒量多少": the bare 多少 asks for the named fact, not the price
+        if intent in ("other", "attribute", "stock", "variant") and pf is not None and SIZE_ADVICE.search(q.text) and (
+                has_size_info([(a.label, str(a.value)) for a in pf.attributes], [str(v.name.value) for v in pf.variants],
+                              [f.context or "" for f in pf.faq]) or len(named) > 1):
+            return "variant"  # "我165 110斤 m还是l": which size fits, not whether S and M are in stock
         if named and intent in ("other", "attribute") and _HAS.search(q.text):
             return "variant"
         if named and intent == "other":

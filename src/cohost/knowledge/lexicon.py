@@ -30,13 +30,16 @@ def _c(name: str, ask: str, labels: str, units: str | None = None) -> Concept:
 CONCEPTS: tuple[Concept, ...] = (
     _c("capacity", r"容量|多少ml|多少毫升|几ml|几毫升|多大(瓶|罐|杯|支)|装多少|能装|多少l\b|几升|capacity|how big", "容量|净含量|体积|规格|毫升"),
     _c("weight", r"多重|重量|几斤|多少斤|多少克|多少g|净重|分量|份量|有多沉|重吗|沉吗|轻吗|重不重|weigh|heavy", "重量|净重|净含量|克重|毛重|规格"),
-    _c("size", r"尺寸|多大(?!的?(孩子|宝宝|小孩|年龄|岁|月))|多长|多宽|多高|长度|宽度|高度|大小|几寸|多少寸|多少cm|多少厘米|直径|口径|size|dimension",
-       "尺寸|长度|宽度|高度|大小|直径|口径|径|株高|规格|尺码"),
+    _c("size", r"尺寸|多大(?!的?(孩子|宝宝|小孩|年龄|岁|月))|多宽|多高|宽度|高度|大小|几寸|多少寸|多少cm|多少厘米|直径|口径|size|dimension",
+       "尺寸|长度|宽度|高度|大小|直径|口径|径|株高|规格|尺码|最高|最宽"),
+    # "袖子多长", "有多长": a length label (袖长, 带长, 线长…) before a size chart
+    _c("length", r"多长(?!时间)|长度|有多长|多少米长|多少cm长|how long|length",
+       "长度|衣长|裙长|裤长|袖长|线长|杆长|全长|绳长|带长|身长|总长|最长|尺寸|规格"),
     _c("dissolve", r"溶解|溶化|化开|融化|化不开|能化|dissolve", "溶解|溶化|溶"),
     _c("body_measure", r"头围|腰围|胸围|臀围|脚长|脚宽|肩宽|腕围|手腕", "尺码|码数|尺码建议|尺寸|头围|腰围|胸围|脚长"),
     _c("folded", r"收起来|折起来|叠起来|收起|折叠后|收纳后|折叠起来|folded", "收纳|折叠"),
     _c("unfolded", r"展开|打开后|撑开|搭起来|unfolded", "展开"),
-    _c("material", r"材质|面料|材料|什么做的|什么料|用料|纯棉|是棉|真皮|不锈钢|塑料|玻璃|陶瓷|硅胶|什么木|木头|material|made of|cotton", "材质|面料|材料|用料|内胆|成分|含量|外壳"),
+    _c("material", r"材质|面料|材料|什么做的|什么料|用料|纯棉|是棉|真皮|不锈钢|塑料|玻璃|陶瓷|硅胶|什么木|木头|material|made of|cotton", "材质|面料|材料|用料|内胆|成分|含量|外壳|鞋面|帮面|里料|内里"),
     _c("ingredients", r"成分|配料|原料|添加|含不含|含有|有没有添加|防腐剂|香精|酒精|糖|ingredient", "成分|配料|原料|配方|添加|主要成分"),
     _c("shelf_life", r"保质期|过期|有效期|能放多久|放多久|保存多久|多久过期|生产日期|新鲜|shelf life|expire", "保质期|有效期|生产日期|保存期"),
     _c("origin", r"产地|哪里产|哪产|哪里生产|哪生产|哪里的货|国产|进口|原产|哪里做的|made in|origin", "产地|原产地|生产地|产区|国别"),
@@ -49,11 +52,14 @@ CONCEPTS: tuple[Concept, ...] = (
     _c("runtime", r"续航|能用多久|用多久|用几个?小时|用多长时间|待机|充一次(电)?.{0,2}用|用几天|battery life", "续航|待机|使用时间|使用时长|工作时间"),
     _c("charge_time", r"充满|充电(要|需要)?多久|充电时间|多久充满|充多久|charging time", "充电时间|充电时长|充满"),
     _c("battery", r"电池|电量|毫安|mah|battery", "电池|毫安|电量", r"\d\s*mah"),
-    _c("charging", r"充电口|充电接口|充电头|什么充电|怎么充电|充电方式|type-?c|usb", "充电接口|充电方式|充电|接口"),
+    _c("charging", r"充电口|充电接口|充电头|什么充电|怎么充电|充电方式|type-?c|usb|pd(快充|充电)?(?![a-z])", "充电接口|充电方式|充电|接口"),
+    _c("ethernet", r"网口|网线|有线网|以太网|rj45|ethernet", "网口|网卡|网络", r"rj45|千兆|百兆|网口|网线"),
+    _c("microphone", r"麦克风|话筒|带麦|有麦|麦(能|可以|可不可以|是|有|会)|(?<![a-z])mic(rophone)?(?![a-z])", "麦克风|话筒|麦"),
     _c("level", r"几档|几个档|档位|几个挡|挡位", "档位|档|挡"),
     _c("ports", r"几个口|几个接口|什么接口|接口|插口|port", "接口|插口"),
     _c("lasting", r"留香|香味能?留|能留多久|持久|持妆|lasting", "留香|持久|持妆"),
     _c("power", r"功率|瓦数|多少瓦|几瓦|电压|插电|power|watt|volt", "功率|额定功率|电压|电源", r"\d\s*(w|瓦)(?![a-z])"),
+    _c("alcohol", r"多少度|几度的?酒|度数|酒精度|酒精含量|度高吗|abv", "酒精度|度数|酒精含量|酒精浓度"),
     _c("temperature", r"水温|温度|多少度|几度|耐热|耐高温|耐温|temperature", "温度|水温|耐热|耐温", r"℃|°|\d\s*度"),
     _c("flush", r"冲(马桶|厕所|下水道)|马桶|厕所|flush", "冲厕|可冲|马桶|厕所"),
     _c("abroad", r"出国|国外|境外|110v|abroad|overseas", "电压|出国|国外|境外"),
@@ -110,7 +116,7 @@ def label_matches(concept: Concept, label: str) -> bool:
 # dimension ("几种味道" of a diffuser asks its scents).
 DIMENSION_ASK: dict[str, re.Pattern[str]] = {
     "colour": re.compile(r"颜色|什么色|啥色|哪个色|色号|几个色|几种色|哪些色|哪几个色|哪几种色|色系|colou?rs?\b"),
-    "size": re.compile(r"尺码|码数|什么码|多大码|几码|哪个码|大码|小码|sizes?\b"),
+    "size": re.compile(r"尺码|码数|(什么|啥|哪些|哪几个?|几个?|多少个?|多大|哪个)码|大码|小码|尺寸|sizes?\b"),
     "flavour": re.compile(r"口味|什么味|几种味|哪些味|香型|香味|香调|什么香|flavou?rs?\b|scents?\b"),
     "capacity": re.compile(r"容量|多少ml|几ml|多大(瓶|罐|杯)|capacity"),
 }
@@ -126,8 +132,9 @@ _COLOUR_NAME = re.compile(
     r"\b(black|white|grey|gray|blue|red|green|pink|purple|yellow|orange|brown|silver|gold|beige)\b")
 _SIZE_NAME = re.compile(
     r"^(x{0,3}[sml]|\d?x{1,3}l|\d{1,2}xl|nb|均码|free|one ?size)(码|号)?([（(].*)?$|^\d{2,3}(码|号)?([（(].*)?$|^\d{2}-\d{2}(码)?$|"
-    r"^\d+(\.\d+)?\s*(cm|厘米|m|米)(床)?([（(].*)?$|码|尺码|大号|中号|小号|加大")
-_CAPACITY_NAME = re.compile(r"^\d+(\.\d+)?\s*(ml|毫升|l|升|mah)")
+    r"^\d+(\.\d+)?\s*(cm|厘米|m|米)(床)?([（(].*)?$|码|尺码|大号|中号|小号|加大|"
+    r"^\d+(\.\d+)?\s*[x×*]\s*\d+(\.\d+)?\s*(mm|cm|m|厘米|毫米)?$")  # "1200x600mm"
+_CAPACITY_NAME = re.compile(r"^\d+(\.\d+)?\s*(ml|毫升|l|升|mah|tb?|gb|mb)(?![a-z])")
 _WEIGHT_NAME = re.compile(r"^\d+(\.\d+)?\s*(g|kg|克|千克|公斤|斤)(?![a-z])")
 _FLAVOUR_NAME = re.compile(r"味$|味[（(]")
 
@@ -158,6 +165,35 @@ def dimension_of(names: list[str]) -> str | None:
     return best if votes[best] * 2 > len(names) else None
 
 
+# --- size advice ---------------------------------------------------------------------------------------
+# "身高170体重130斤穿什么码", "平时穿40码选哪个码", "我165 110斤 m还是l": the numbers are the viewer's body (not
+# link numbers, not variants), and the question asks which size fits: only a size chart or the merchant's
+# FAQ answers it.
+_SIZE = r"(?:[sml]|x{1,3}l|\d?xl|\d{2,3})"
+SIZE_ADVICE = re.compile(
+    r"身高|体重|(我|宝宝|孩子|小孩)\d+(\.\d+)?\s*(斤|kg|公斤)|\d+(\.\d+)?\s*斤(?![装的/一])|"
+    r"(腰围|胸围|臀围|脚长|肩宽|头围)\s*(是|有)?\d+|平时(穿|穿的|买)\d*|偏胖|偏瘦|微胖|"
+    r"(穿|选|拍|买)(什么|哪个|哪一个|几|多大的?)(码|号|尺码)|穿多大|拍多大|选多大|多大码|(什么|哪个)码(合适|好)|码合适|"
+    rf"(?<![a-z0-9]){_SIZE}码?还是{_SIZE}码?(?![a-z0-9])")
+SIZE_CHART_LABELS = ("尺码建议", "建议尺码", "尺码表", "尺码参考", "尺码推荐", "尺码对照", "尺码说明", "选码", "码数建议", "选码建议")
+_CHART_VALUE = re.compile(r"身高|体重|斤|kg|腰围|胸围|脚长|\d+\s*(cm|厘米)")
+
+
+def is_size_chart(label: str, value: str) -> bool:
+    """A fact that says which size fits whom: labelled so ("尺码建议"), or a size fact whose value maps
+    bodies to sizes ("尺码: L（身高170-178cm）…")."""
+    if any(cue in label for cue in SIZE_CHART_LABELS):
+        return True
+    return ("码" in label or "尺寸" in label) and _CHART_VALUE.search(value) is not None
+
+
+def has_size_info(labels_values: list[tuple[str, str]], variant_names: list[str], faq: list[str]) -> bool:
+    """Can size advice be given at all: a size chart, sizes to choose from, or an FAQ about sizes."""
+    return (any(is_size_chart(label, value) for label, value in labels_values)
+            or dimension_of(variant_names) == "size"
+            or any(re.search(r"[sml]码|[a-z0-9]码|尺码|身高|体重|斤", q.lower()) for q in faq))
+
+
 def dimension_asked(text: str) -> str | None:
     for name, pattern in DIMENSION_ASK.items():
         if pattern.search(text):
@@ -180,7 +216,13 @@ _EN_NOUNS: dict[str, tuple[str, ...]] = {
     "gloves": ("手套",), "shoes": ("鞋",), "sneakers": ("运动鞋", "鞋"), "running shoes": ("跑鞋",),
     "slippers": ("拖鞋",), "sandals": ("凉鞋",), "boots": ("靴",), "bag": ("包",), "handbag": ("包",),
     "backpack": ("背包", "双肩包"), "wallet": ("钱包",), "belt": ("腰带", "皮带"), "sunglasses": ("墨镜", "太阳镜"),
-    "umbrella": ("伞",),
+    "umbrella": ("伞",), "trench coat": ("风衣",), "trench": ("风衣",), "cardigan": ("开衫", "针织衫"),
+    "blazer": ("西装",), "suit": ("西装",), "beret": ("贝雷帽",), "beanie": ("毛线帽",), "bucket hat": ("渔夫帽",),
+    "loafers": ("乐福鞋",), "loafer": ("乐福鞋",), "heels": ("高跟鞋",), "flats": ("平底鞋",), "mules": ("穆勒鞋",),
+    "tote": ("托特包",), "tote bag": ("托特包",), "crossbody": ("斜挎包",), "clutch": ("手拿包",), "vest": ("马甲", "背心"),
+    "blouse": ("衬衫",), "polo": ("polo衫",), "parka": ("派克服",), "windbreaker": ("冲锋衣", "风衣"),
+    "sweatpants": ("卫裤",), "joggers": ("卫裤", "束脚裤"), "overalls": ("背带裤",), "pajama": ("睡衣",),
+    "earrings": ("耳环", "耳钉"), "necklace": ("项链",), "bracelet": ("手链", "手镯"), "ring": ("戒指",),
     # beauty and personal care
     "serum": ("精华",), "essence": ("精华",), "face cream": ("面霜",), "cream": ("霜",), "moisturizer": ("面霜", "乳液"),
     "cleanser": ("洁面", "洗面奶"), "face wash": ("洗面奶", "洁面"), "facial mask": ("面膜",), "face mask": ("面膜",),
@@ -201,7 +243,12 @@ _EN_NOUNS: dict[str, tuple[str, ...]] = {
     "power bank": ("充电宝",), "powerbank": ("充电宝",), "charger": ("充电器",), "cable": ("数据线", "线"),
     "earphones": ("耳机",), "earbuds": ("耳机",), "headphones": ("耳机",), "headset": ("耳机",), "smartwatch": ("手表",),
     "watch": ("手表", "表"), "phone stand": ("支架",), "stand": ("支架",), "holder": ("支架",), "speaker": ("音箱",),
-    "keyboard": ("键盘",), "mouse": ("鼠标",), "camera": ("相机", "摄像头"), "tablet": ("平板",), "laptop": ("笔记本电脑",),
+    "keyboard": ("键盘",), "mouse": ("鼠标",), "mouse pad": ("鼠标垫",), "mousepad": ("鼠标垫",),
+    "monitor": ("显示器",), "display": ("显示器",), "tripod": ("三脚架", "支架"), "card reader": ("读卡器",),
+    "hard drive": ("硬盘",), "hard disk": ("硬盘",),
+    "docking station": ("扩展坞",), "dock": ("扩展坞",), "hub": ("扩展坞", "集线器"), "microphone": ("麦克风",),
+    "webcam": ("摄像头",), "router": ("路由器",), "printer": ("打印机",), "projector": ("投影仪",),
+    "phone case": ("手机壳",), "screen protector": ("钢化膜", "贴膜"), "desk lamp": ("台灯",), "camera": ("相机", "摄像头"), "tablet": ("平板",), "laptop": ("笔记本电脑",),
     # home
     "thermos": ("保温杯", "保温壶"), "vacuum flask": ("保温杯", "保温壶"), "tumbler": ("杯",), "water bottle": ("水杯", "杯"),
     "mug": ("杯",), "cup": ("杯",), "kettle": ("壶",), "bedding": ("四件套", "床品"), "bed sheets": ("四件套", "床单"),
@@ -234,6 +281,19 @@ _EN_NOUNS: dict[str, tuple[str, ...]] = {
     "potted plant": ("盆栽",), "flowers": ("花",),
 }
 _EN_RE = re.compile(r"(?<![a-z])(" + "|".join(sorted(map(re.escape, _EN_NOUNS), key=len, reverse=True)) + r")(?:e?s)?(?![a-z])")
+
+
+_EN_COLOURS = {
+    "black": "黑色", "white": "白色", "grey": "灰色", "gray": "灰色", "blue": "蓝色", "navy": "藏青", "red": "红色",
+    "green": "绿色", "pink": "粉色", "purple": "紫色", "yellow": "黄色", "orange": "橙色", "brown": "棕色",
+    "beige": "米色", "khaki": "卡其", "camel": "驼色", "silver": "银色", "gold": "金色", "apricot": "杏色",
+}
+_EN_COLOUR_RE = re.compile(r"(?<![a-z])(" + "|".join(_EN_COLOURS) + r")(?![a-z])")
+
+
+def english_colours(text: str) -> list[str]:
+    """Chinese colour words for the English ones in normalised ``text`` ("black" → 黑色)."""
+    return [_EN_COLOURS[m.group(1)] for m in _EN_COLOUR_RE.finditer(text)]
 
 
 def english_nouns(text: str) -> list[str]:

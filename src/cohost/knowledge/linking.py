@@ -14,11 +14,12 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from cohost.domain import Product
 from cohost.knowledge import segmenter
-from cohost.knowledge.lexicon import english_nouns
-from cohost.knowledge.text import Question, compact, normalize
+from cohost.knowledge.lexicon import english_colours, english_nouns
+from cohost.knowledge.text import Question, compact, normalize, title_parts
 
 STRONG = 2.0  # a mention this strong moves the answer away from the product on screen
 WEAK = 1.0  # without a product on screen, the least evidence that links a product
@@ -40,7 +41,7 @@ _LINK_NUMBER = [
 _BARE_NUMBER = re.compile(
     r"(?<![\d.a-z月#])([1-9]\d{0,2})\s*号(?!发|到|前|之前|以前|左右|晚上|早上|上午|中午|下午|那天|当天|能到|开始|结束|截止|以后|后|码|鞋|色)"
 )
-_VARIANT_SPLIT = re.compile(r"[\s/\-·,，+、|#]+")
+_VARIANT_SPLIT = re.compile(r"[\s/\-·,，+、|#]+|(?<=\d)[x×*](?=\d)")  # "1200x600mm" → 1200, 600mm
 _BRACKETS = re.compile(r"[（(【\[]([^）)】\]]*)[）)】\]]")
 _VARIANT_SUFFIX = re.compile(r"(码|号|色|款|装|版)$")
 _VALUE_PARTS = re.compile(r"[、,，;；/|]+")
@@ -50,6 +51,35 @@ _QUANTITY = re.compile(r"[全共约]?\d+(?:\.\d+)?(?:[-~]\d+)?\s*(?:[a-z]{1,3}|[
 _TITLE_PARTS = re.compile(r"[\s【】\[\]（）()、,，/|+·]+")
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]")
 _SPACED = re.compile(r"[^a-z0-9.\u4e00-\u9fff]+")
+
+
+def _head_of(part: str) -> str | None:
+    """The head noun of one title part: its last word, glued to the word before it when it is a lone
+    character written right after it (行李 + 箱 → 行李箱, 遮阳 + 帽 → 遮阳帽), never a generic word."""
+    raw = [w for w in segmenter.cut(part) if _CJK_WORD.search(w) and not w[0].isdigit() and w not in segmenter.STOPWORDS]
+    if not raw:
+        return None
+    last = raw[-1]
+    if len(last) == 1 and len(raw) >= 2 and raw[-2] + last in part and raw[-2] not in _GENERIC:
+        return raw[-2] + last
+    words = [w for w in raw if w not in _GENERIC]
+    return words[-1] if words else None
+
+
+def title_heads(title: str, brand: str | None = None) -> list[str]:
+    """The title's head noun: the head of its first part that is not the brand or a model code, never a
+    quantity ("恐龙百科立体书 全8册" → 立体书, "理发器 K7" → 理发器, "AERO 超静音加湿器 4L" → 加湿器).
+    Parts are the merchant's own, separated by spaces or brackets; later parts are selling phrases
+    ("可放A4", "显瘦百搭"), not names."""
+    brand_key = compact(brand or "")
+    heads = []
+    for part in title_parts(title):
+        if compact(part) == brand_key:
+            continue
+        head = _head_of(_QUANTITY.sub(" ", part).strip())
+        if head:
+            heads.append(head)
+    return heads[:1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,9 +144,98 @@ def _loose(short: str, key: str) -> bool:
         return False
     if short.isdigit():  # "01" → "1" only as a colour/size number: "1号色", "1号"
         return re.search(rf"(?<![\d.]){short}(号|色)", key) is not None
-    if re.search(r"[a-z0-9]$", short):
+    if re.search(r"[a-z0-9色]$", short):  # "m码" → m, "白色格纹" → 白色: a size or a colour word of its own
         return True
     return re.search(re.escape(short) + r"(码|号|色|款|的|$|[^a-z0-9\u4e00-\u9fff])", key) is not None
+
+
+_PACKAGING = frozenset("盒袋瓶罐箱包桶盆筒")
+_COLOUR_ASKED = re.compile(r"([黑白灰蓝红绿粉紫黄橙棕咖银金青杏米驼])(色|的)")
+_FUZZY_FORM = re.compile(r"[\u4e00-\u9fff]{3,8}")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{3,}")
+# accents that typing by pinyin confuses: zh/z, ch/c, sh/s, -ng/-n, l/n
+_PINYIN_LOOSE = [(re.compile(r"^([zcs])h"), r"\1"), (re.compile(r"ng$"), "n"), (re.compile(r"^l"), "n")]
+
+
+@lru_cache(maxsize=4096)
+def _sound(char: str) -> str:
+    from pypinyin import Style, lazy_pinyin
+
+    out = lazy_pinyin(char, style=Style.NORMAL)[0]
+    for pattern, repl in _PINYIN_LOOSE:
+        out = pattern.sub(repl, out)
+    return out
+
+
+class _FuzzyNames:
+    """Product names (title head nouns, aliases: CJK, 3-8 characters) found in a question at edit distance
+    one: a character typed wrong ("加湿气", "行李厢"), left out or added. Typing Chinese by pinyin makes a
+    wrong character a homophone, so in a three-character name a substituted character must sound like the
+    right one ("电水壶" is not a typo of 电水杯). Only a name not written correctly anywhere in the question,
+    and only when all fuzzy matches point at one product: a near-miss never picks between products."""
+
+    def __init__(self, forms: dict[str, dict[str, float]], raw: dict[str, dict[str, float]]) -> None:
+        self.forms = forms
+        self.named = {f: {sku for sku, w in raw[f].items() if w >= NAMING} for f in forms}  # whose name it is
+        self.lengths = sorted({len(f) for f in forms})
+        if forms:
+            _sound("的")  # loads the pinyin tables while the index is built, not on a viewer's question
+        self.by_deletion: dict[str, list[tuple[str, int]]] = defaultdict(list)  # form minus one char → (form, at)
+        for form in forms:
+            for i in range(len(form)):
+                self.by_deletion[form[:i] + form[i + 1:]].append((form, i))
+
+    def _near(self, text: str) -> list[str]:
+        out = []
+        n = len(text)
+        if text in self.by_deletion and n >= 3:  # a character left out
+            out += [f for f, _ in self.by_deletion[text]]
+        for i in range(n):
+            shorter = text[:i] + text[i + 1:]
+            if shorter in self.forms and n >= 4:  # a character added
+                out.append(shorter)
+            for form, at in self.by_deletion.get(shorter, ()):  # a character typed wrong
+                if at == i and form != text and (len(form) >= 4 or _sound(form[i]) == _sound(text[i])):
+                    out.append(form)
+        return out
+
+    def find(self, key: str, exact: list[str]) -> list[tuple[str, dict[str, float]]]:
+        if not self.forms:
+            return []
+        near: set[str] = set()
+        for run in _CJK_RUN.findall(key):
+            for size in {m for n in self.lengths for m in (n - 1, n, n + 1) if m >= 3}:
+                for start in range(len(run) - size + 1):
+                    piece = run[start:start + size]
+                    if piece in self.forms or any(piece in e for e in exact):
+                        continue
+                    near.update(f for f in self._near(piece) if f not in key)
+        owners = {sku for f in near for sku in self.named[f]}
+        if len(owners) != 1:
+            return []
+        return [(f, self.forms[f]) for f in sorted(near)]
+
+
+def _spans(form: str, key: str) -> list[tuple[int, int]]:
+    out, start = [], key.find(form)
+    while start >= 0:
+        out.append((start, start + len(form)))
+        start = key.find(form, start + 1)
+    return out
+
+
+def _maximal(found: list[tuple[str, dict[str, float]]], key: str) -> list[tuple[str, dict[str, float]]]:
+    """Longest match wins: a form found only inside a longer form found in the question is not a mention of
+    its own ("茶几垫" names the mat, not also the tea table; "护手霜" is not also every "护手…")."""
+    spans = {f: _spans(f, key) for f, _ in found if not f.startswith("en:")}
+    longer = [(f, s) for f, ss in spans.items() for s in ss]
+    out = []
+    for form, by_sku in found:
+        own = spans.get(form)
+        if own and all(any(len(g) > len(form) and s[0] <= a and b <= s[1] for g, s in longer) for a, b in own):
+            continue
+        out.append((form, by_sku))
+    return out
 
 
 def variant_tokens(name: str) -> tuple[list[str], list[str]]:
@@ -145,6 +264,9 @@ def _short_forms(token: str) -> list[str]:
         out.append(token.lstrip("0"))
     if len(token) >= 3 and all(_CJK_WORD.match(c) for c in token) and token[:2] not in out:
         out.append(token[:2])  # "透明框" → 透明 (only where 的/色/码 or the end follows: "有透明的吗")
+    colour = token.find("色")
+    if 0 < colour < len(token) - 1 and token[: colour + 1] not in out:
+        out.append(token[: colour + 1])  # "白色格纹" → 白色
     return out
 
 
@@ -163,6 +285,8 @@ class ProductLinker:
         self._by_first: dict[str, list[tuple[str, dict[str, float]]]] = defaultdict(list)
         for form, by_sku in self._forms:  # only forms whose first character occurs in a question are tried
             self._by_first[form[0]].append((form, by_sku))
+        self._fuzzy = _FuzzyNames({f: w for f, w in self._forms if _FUZZY_FORM.fullmatch(f)
+                                   and max(self._raw[f].values()) >= NAMING}, self._raw)
         # everything a product's own facts say: a word found here is about the product on screen
         self._vocab = {p.sku: "|".join(compact(x) for x in [
             p.title, *p.aliases, *p.attributes, *p.attributes.values(), *(v.name for v in p.variants),
@@ -176,6 +300,7 @@ class ProductLinker:
             words.update(compact(v.name) for v in p.variants)
         segmenter.add_words(w for w in words if w)
         raw = _Forms()
+        generic_forms: list[tuple[str, str]] = []
         for p in products:
             title = compact(p.title)
             core = compact(re.sub(r"【[^】]*】|\[[^\]]*\]|（[^）]*）|\([^)]*\)", " ", p.title))
@@ -193,6 +318,14 @@ class ProductLinker:
                 raw.add(compact(token), p.sku, 2.5 if token in heads else 1.2)
             for head in heads - set(tokens):
                 raw.add(compact(head), p.sku, 2.5)
+            for head in heads:  # "鞋子" names a 帆布鞋, "椅子" a 折叠椅: the head's last character as a word
+                generic = head[-1] + "子"  # (not a packaging word: "盒子里有几片" asks about the product on screen)
+                if len(head) >= 2 and head[-1] not in _PACKAGING and _CJK_WORD.match(head[-1]) and segmenter.is_word(generic):
+                    generic_forms.append((generic, p.sku))
+            for label in p.attributes:  # a label only one product has ("适用车型", "纸张克重") hints at it, weakly
+                key = compact(label)
+                if 2 <= len(key) <= 6:
+                    raw.add(key, p.sku, WEAK)
             for value in p.attributes.values():
                 for part in {value, *_VALUE_PARTS.split(value)}:
                     key = compact(part)
@@ -205,6 +338,10 @@ class ProductLinker:
                     if len(token) >= 2 and not re.fullmatch(r"[\d.]+[a-z]{0,2}", token):
                         raw.add(token, p.sku, 1.0)
             raw.add(compact(p.category), p.sku, 0.5)
+        taken = set(raw.weights)
+        for form, sku in generic_forms:  # unless a merchant uses the word as an alias or title word already
+            if form not in taken:
+                raw.add(form, sku, NAMING)
         self._raw = {form: dict(by_sku) for form, by_sku in raw.weights.items()}
         forms: list[tuple[str, dict[str, float]]] = []
         for form, by_sku in raw.weights.items():
@@ -215,19 +352,7 @@ class ProductLinker:
 
     @staticmethod
     def _heads(title: str, brand: str | None) -> list[str]:
-        """The title's head nouns: the last word of the first part that is not the brand, and the last
-        word of the whole title, never a quantity ("恐龙百科立体书 全8册" → 立体书, "理发器 K7" → 理发器)."""
-        brand_key = compact(brand or "")
-        parts = []
-        for part in _TITLE_PARTS.split(normalize(title)):
-            part = _QUANTITY.sub(" ", part).strip()
-            words = [w for w in segmenter.cut(part) if _CJK_WORD.search(w) and not w[0].isdigit()
-                     and w not in _GENERIC and w not in segmenter.STOPWORDS]
-            if words and compact(part) != brand_key:
-                parts.append(words)
-        if not parts:
-            return []
-        return list(dict.fromkeys([parts[0][-1], parts[-1][-1]]))
+        return title_heads(title, brand)
 
     # queries --------------------------------------------------------------------------------------------
     def link_numbers(self, q: Question, context_sku: str | None = None) -> list[int]:
@@ -258,14 +383,16 @@ class ProductLinker:
         candidates = [f for char in set(key) for f in self._by_first.get(char, ())]
         for form, by_sku in ((f, w) for f, w in self._english(text) if f not in key) if spaced else ():
             candidates.append((form, by_sku))
-        for form, by_sku in candidates:
-            if _present(form, key) or (spaced and (form.startswith("en:") or (form.isascii() and _present(form, spaced)))):
-                own = bool(vocab) and form in vocab
-                for sku, weight in by_sku.items():
-                    if own and sku != context:
-                        continue
-                    scores[sku] += weight
-                    matched[sku].add(form)
+        found = [(f, w) for f, w in candidates
+                 if _present(f, key) or (spaced and (f.startswith("en:") or (f.isascii() and _present(f, spaced))))]
+        found += self._fuzzy.find(key, [f for f, _ in found])
+        for form, by_sku in _maximal(found, key):
+            own = bool(vocab) and form in vocab
+            for sku, weight in by_sku.items():
+                if own and sku != context:
+                    continue
+                scores[sku] += weight
+                matched[sku].add(form)
         return dict(scores), dict(matched)
 
     def _english(self, text: str | None) -> list[tuple[str, dict[str, float]]]:
@@ -321,13 +448,18 @@ class ProductLinker:
             tie = tuple(sorted(tie, key=first))
         return Link(None, "ambiguous", top, named=named, candidates=tie, context=ctx, separate=separate)
 
-    @staticmethod
-    def _tie(ranked: list[tuple[str, float]], matched: dict[str, set[str]], exclude: str | None) -> tuple[str, ...]:
-        """Products within ``_TIE`` of the best; one whose matched forms include all of the others' wins."""
+    def _tie(self, ranked: list[tuple[str, float]], matched: dict[str, set[str]], exclude: str | None) -> tuple[str, ...]:
+        """Products within ``_TIE`` of the best; one whose matched forms include all of the others' wins, and
+        so does the only one named by a naming form (title head, alias, full title)."""
+        raw = self._raw
         top = ranked[0][1]
         tie = [s for s, v in ranked if v >= top - _TIE and s != exclude]
         if len(tie) > 1 and all(matched[tie[0]] > matched[other] for other in tie[1:]):
             return (tie[0],)
+        if len(tie) > 1:  # "音箱" is the head noun of one title and only a modifier in "音箱支架"
+            naming = [s for s in tie if any(raw.get(f, {}).get(s, 0.0) >= NAMING for f in matched[s])]
+            if len(naming) == 1:
+                return (naming[0],)
         return tuple(tie)
 
     def resolve_context(self, context_sku: str | None) -> tuple[str | None, str | None]:
@@ -383,12 +515,18 @@ class ProductLinker:
         """Variant skus of ``sku`` the question names: all tokens present beats some tokens present."""
         best: list[str] = []
         best_score = 0.0
-        for variant in self.variants.get(sku, []):
+        variants = self.variants.get(sku, [])
+        # where a token may be found: the compact question, the question with its separators kept ("s/m"
+        # is s and m, not "sm") and the Chinese colour words of English ones ("black" → 黑色)
+        keys = [q.key, _SPACED.sub(" ", q.text)]
+        if re.search(r"[a-z]{3}", q.text):
+            keys.append(" ".join(english_colours(q.text)))
+        for variant in variants:
             score, whole = 0.0, True
             for token in variant.tokens:
-                if _present(token, q.key):
+                if any(_present(token, k) for k in keys):
                     score += 1.0
-                elif any(_loose(short, q.key) for short in _short_forms(token)):
+                elif any(_loose(short, k) for short in _short_forms(token) for k in keys):
                     score += 0.9
                 else:
                     whole = False
@@ -399,4 +537,7 @@ class ProductLinker:
                 best, best_score = [variant.sku], score
             elif score and score == best_score:
                 best.append(variant.sku)
+        if not best:  # "有紫色的吗" of a product in 雾紫 and 米白: the colour family names its shades
+            asked = {m.group(1) for k in keys for m in _COLOUR_ASKED.finditer(k)}
+            best = [v.sku for v in variants if any(c in t for c in asked for t in v.tokens if not t.isascii())]
         return best

@@ -42,6 +42,8 @@ _T: dict[str, dict[str, list[str]]] = {
     "others_in_stock": {"zh": ["{variants}还有货。", "可以看看{variants}，还有货。"], "en": ["{variants} still in stock."]},
     "restock_unknown": {"zh": ["补货时间我这边暂时没有确切信息。"], "en": ["I have no restock date."]},
     "variant_exists": {"zh": ["有{variant}的。", "{variant}有的哦。"], "en": ["Yes, {variant} is available."]},
+    "axis_list": {"zh": ["{subject}有{values}可以选。", "{subject}有{values}。"],
+                  "en": ["{subject} comes in {values}."]},
     "variant_list": {"zh": ["{name}可选：{variants}。", "这款有这些规格：{variants}。", "{name}有{variants}可以选。"],
                      "en": ["{name} comes in: {variants}."]},
     "fact": {"zh": ["{name}的{label}是{value}。", "{label}：{value}。", "这款{label}是{value}哦。"],

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from cohost.domain import ProductFact
 from cohost.knowledge import segmenter
 from cohost.knowledge.lexicon import Concept, concepts_asked, label_matches
+from cohost.knowledge.linking import title_heads
 from cohost.knowledge.text import Question, compact, normalize
 from cohost.providers.base import Embedder
 
@@ -56,6 +57,8 @@ _FUNCTION_TEXT = """
 _FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
 _FUNCTION_CHARS = frozenset("多少什么啥怎样哪几吗呢吧啊呀哦嘛么了的地得着过和跟与或是否有没不能会可以要想很太挺还也都就才又再下个款件次一这那我你他她它们子儿去来到久用")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_LATIN_RUN = re.compile(r"[a-z][a-z0-9]{2,}")
 _LATIN_WORD = re.compile(r"[a-z][a-z0-9]+")
 
 
@@ -79,6 +82,7 @@ class _Doc:
     concept_text: str  # what concept cues are matched on (label; for evidence also the claim)
     value_text: str  # the value in lower case, units and symbols kept ("90℃")
     residue: str  # an FAQ question without its question words: "钢笔写会不会透" → 钢笔写透
+    short: re.Pattern[str] | None  # how a terse label is asked in full ("跟高" ← "跟多高"), see ``_shorthand``
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +105,8 @@ class _Asked:
     concepts: tuple[Concept, ...]
     spans: tuple[tuple[Concept, int, int], ...]
     check_latin: bool
+    pieces: tuple[str, ...] = ()  # words a fact's value may hold for it: the specific words and their parts
+
 
     def specific(self) -> list[_Term]:
         """Words a fact must address: two or more characters (English words only in a Chinese question)."""
@@ -118,14 +124,9 @@ def _label_words(label: str) -> tuple[str, ...]:
 
 
 def _head_words(title: str) -> list[str]:
-    """The nouns that name a product in its title: the last word of each part ("星河 S5 无线头戴式耳机"
-    → 耳机). Modifiers (无线, 加绒, 保湿) stay question words: "支持无线充电吗" asks about 无线."""
-    heads = []
-    for part in _TITLE_PARTS.split(normalize(title)):
-        words = [w for w in segmenter.cut(part) if _CJK.search(w) and not w[0].isdigit()]
-        if words:
-            heads.append(words[-1])
-    return heads
+    """The nouns that name a product in its title ("星河 S5 无线头戴式耳机" → 耳机). Modifiers (无线, 加绒,
+    保湿) stay question words: "支持无线充电吗" asks about 无线."""
+    return title_heads(title)
 
 
 def content_chars(term: str) -> set[str]:
@@ -174,8 +175,9 @@ class FactIndex:
             # an evidence's label ("证明材料") says nothing: its claim is what it is about
             concept_text = "证明|" + value_key if fact.field.startswith("evidence:") else compact(label)
             residue = "".join(t.text for t in self._terms(normalize(label), None)) if faq else ""
+            short = _shorthand(compact(label)) if fact.field.startswith("attr:") else None
             self._docs.append(_Doc(fact.id, fact.sku, fact.field, compact(label), parts, words, sum(terms.values()),
-                                   value_key, concept_text, value.lower(), residue))
+                                   value_key, concept_text, value.lower(), residue, short))
             self._by_sku[fact.sku].append(i)
             for term, tf in terms.items():
                 self._postings[term].append((i, tf))
@@ -219,7 +221,15 @@ class FactIndex:
         terms = tuple(self._terms(q.text, sku, words))
         concepts = concepts_asked(q.text)
         spans = tuple((c, m.start(), m.end()) for c in concepts for m in c.ask.finditer(q.text))
-        return _Asked(terms, "".join(t.text for t in terms), tuple(concepts), spans, q.lang != "en")
+        asked = _Asked(terms, "".join(t.text for t in terms), tuple(concepts), spans, q.lang != "en")
+        pieces: list[str] = []
+        for t in asked.specific():
+            if not t.text.isascii() or len(t.text) >= 3:
+                pieces.append(t.text)
+            # a word the segmenter glued ("寸笔记本", "oled屏") still holds its dictionary words and Latin runs
+            pieces += [w for w in segmenter.subwords(t.text) if len(w) >= 2 and w != t.text and not w.isascii()]
+            pieces += [w for w in _LATIN_RUN.findall(t.text) if w != t.text]
+        return _Asked(terms, asked.residue, asked.concepts, spans, asked.check_latin, tuple(dict.fromkeys(pieces)))
 
     def _bm25(self, terms: Sequence[str], allowed: set[int]) -> dict[int, float]:
         scores: dict[int, float] = defaultdict(float)
@@ -245,6 +255,9 @@ class FactIndex:
         if any(s < end and term.at < e and _about(c, doc) for c, s, e in asked.spans):
             return True
         chars = content_chars(text)
+        latin = _LATIN_RUN.findall(text)
+        if latin and len(chars) <= 1 and all(w in doc.value_key or w in doc.label for w in latin):
+            return True  # "oled屏" ↔ AMOLED…: the Latin word is the subject, the hanzi names the product
         shared = chars & (set(doc.label) | set(doc.value_key))
         return bool(chars) and len(shared) >= min(2, len(chars))
 
@@ -279,15 +292,25 @@ class FactIndex:
                 sim = cosine.get(i, 0.0)
                 dice = _dice(q.key, doc.label)
                 same = _dice(asked.residue, doc.residue) if min(len(asked.residue), len(doc.residue)) >= 2 else 0.0
+                if asked.residue and asked.residue == doc.residue and _NUMBER.findall(q.key) == _NUMBER.findall(doc.label):
+                    same = 1.0  # "会闷吗" ↔ "会不会闷": the same question once the question words are gone (and
+                    # the same numbers: "几岁能骑" is not "2岁宝宝能骑吗")
                 match = max(sim if sim >= 0.45 else 0.0, dice if dice >= 0.5 else 0.0, same if same >= 0.6 else 0.0)
                 if match:
                     score += 6.0 * match
                     why.append(f"faq~{match:.2f}")
                     strong = True
+                elif any(not t.text.isascii() and t.text in doc.label for t in specific):
+                    score += 3.0  # "划痕怎么算" ↔ "有没有划痕保障": the question's own word is the FAQ's subject
+                    why.append("faq-word")
             elif len(doc.label) >= 2 and doc.label in q.key:
                 score += 4.0
                 why.append("label")
                 strong = True  # the question names the attribute itself
+            elif attr and doc.short is not None and doc.short.search(q.key):
+                score += 4.0
+                why.append("label-short")
+                strong = True  # a terse label asked in full: "袖子多长" ↔ 袖长, "几个格子" ↔ 格数
             elif any(w in q.key for w in doc.words):
                 score += 3.0
                 why.append("label-word")
@@ -303,8 +326,11 @@ class FactIndex:
             if any(_about(c, doc) for c in concepts):
                 score += 3.0
                 why.append("concept")
-            if faq:
-                pass  # an FAQ is about its question; words of its answer count only through BM25
+            if faq or doc.field in ("category", "brand"):
+                pass  # an FAQ is about its question; a category or brand value only names the product
+            elif attr and any(piece in doc.value_key for piece in asked.pieces):
+                score += 3.0  # "是oled屏吗" ↔ 屏幕: AMOLED…, "能水洗吗" ↔ 可全身水洗
+                why.append("value-word")
             elif any(part in q.key for part in doc.values):
                 score += 2.0
                 why.append("value")
@@ -325,6 +351,27 @@ class FactIndex:
                 hits.append(Hit(doc.fact_id, round(score, 3), ",".join(why)))
         hits.sort(key=lambda h: (-h.score, h.fact_id))
         return hits[:limit]
+
+
+# what may stand between the two characters of a terse label in a question: question words, "子"/"服"
+# ("袖子多长" ↔ 袖长, "带子多长" ↔ 带长) and the verbs that spec sheets drop (输入/读取/输出 → 入/取/出)
+_GAP = "[" + "".join(sorted(_FUNCTION_CHARS | set("服入取出"))) + "]"
+
+
+def _shorthand(label: str) -> re.Pattern[str] | None:
+    """How a terse label is asked in full: a one-character label with a question word at its side ("重" ←
+    "有多重", "重吗"), a two-character one with up to two question characters inside ("袖长" ← "袖子多长",
+    "取速" ← "读取速度"), a count label by its noun ("格数" ← "几个格子", "有多少格")."""
+    if not label or not all(_CJK.match(c) for c in label):
+        return None
+    if len(label) == 1:
+        return re.compile(rf"(多|几|有多){label}|{label}(吗|么|不|量)")
+    if len(label) in (2, 3) and label.endswith("数"):
+        noun = label[:-1]
+        return re.compile(rf"(几|多少)个?{noun}|{noun}(有)?(几|多少)")
+    if len(label) == 2:
+        return re.compile(rf"{label[0]}{_GAP}{{1,2}}{label[1]}")
+    return None
 
 
 def _about(concept: Concept, doc: _Doc) -> bool:

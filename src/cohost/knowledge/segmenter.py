@@ -57,6 +57,11 @@ def add_words(words: Iterable[str]) -> None:
             tokenizer.add_word(word, freq=2000)
 
 
+def is_word(word: str) -> bool:
+    """Is ``word`` in the segmenter's dictionary (a common word, not a guess)?"""
+    return bool(_get().FREQ.get(word))
+
+
 def _is_cjk(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
 

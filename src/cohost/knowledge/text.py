@@ -48,7 +48,7 @@ _A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1(?=$|[?？!！。,，啊呀呢嘛�
 _ABBREVIATIONS = {
     "jg": "价格", "kf": "客服", "yh": "优惠", "fh": "发货", "kc": "库存", "lj": "链接", "zb": "主播",
     "th": "退货", "tk": "退款", "by": "包邮", "bz": "宝子", "dd": "滴滴", "qs": "请问", "zmm": "怎么卖",
-    "dsq": "多少钱", "ysq": "优惠券", "shh": "售后", "xl": "xl", "duoshaoqian": "多少钱", "baoyou": "包邮",
+    "dsq": "多少钱", "ysq": "优惠券", "shh": "售后", "sq": "售罄", "yf": "运费", "xl": "xl", "duoshaoqian": "多少钱", "baoyou": "包邮",
     "fahuo": "发货", "kefu": "客服", "youhui": "优惠", "jiage": "价格", "tuihuo": "退货", "lianjie": "链接",
 }
 _ABBR_RE = re.compile(r"(?<![a-z])(" + "|".join(sorted(_ABBREVIATIONS, key=len, reverse=True)) + r")(?![a-z])")
@@ -125,6 +125,15 @@ def normalize(text: str) -> str:
         text = pattern.sub(repl, text)
     text = _CJK_SPACE.sub("", text)
     return _SPACES.sub(" ", text).strip()
+
+
+_TITLE_SPLIT = re.compile(r"[\s【】\[\]（）()、,，/|+·]+")
+
+
+def title_parts(title: str) -> list[str]:
+    """A title's parts as the merchant spaced them, each normalised: "复古行李箱 静音万向轮" → [复古行李箱,
+    静音万向轮]. (``normalize`` joins CJK words across spaces, which would merge the parts.)"""
+    return [p for p in (normalize(x) for x in _TITLE_SPLIT.split(unicodedata.normalize("NFKC", title))) if p]
 
 
 _DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")

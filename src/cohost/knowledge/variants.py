@@ -1,0 +1,94 @@
+"""Two-dimensional variants: the colour × size grid a merchant writes as variant names.
+
+Merchants name each buyable cell of a grid in one string, in many styles: "白色/L", "雾紫-XL", "卡其 M/L码",
+"绿色 100cm", "玫红S". ``grid_of`` reads such names back into two axes (what each axis is — colour, size,
+capacity… — comes from ``lexicon.dimension_of``), so "白色有哪些码" lists the sizes of the white cells and
+"有什么尺码" lists sizes rather than every cell. A list of names is a grid only when it really is one:
+every name splits in two, each axis has at least two values and some value repeats (sizes "34-35",
+"44-45" are one axis, not two). Nothing here reads a price or a stock: it only groups variant names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cohost.knowledge.lexicon import dimension_of
+
+_BRACKETS = re.compile(r"[（(【\[][^）)】\]]*[）)】\]]")
+_MARKS = re.compile(r"\s*[/\-|·,，_+、]\s*")
+# no separator at all: a CJK colour glued to a Latin or numeric size ("玫红S", "S玫红")
+_GLUED = re.compile(r"^([\u4e00-\u9fff]+)([A-Za-z0-9][A-Za-z0-9./]*(?:码|号)?)$|^([A-Za-z0-9][A-Za-z0-9./]*(?:码|号)?)([\u4e00-\u9fff]+)$")
+_BARE_SIZE = re.compile(r"(?i)x{0,3}[sml]|\d?x{1,3}l|[sml]/[sml]|x?l/x{1,3}l")
+
+
+def split_name(name: str) -> tuple[str, str] | None:
+    """The two values a grid cell's name holds, in the merchant's order and spelling, or None."""
+    text = _BRACKETS.sub(" ", name).strip()
+    parts = text.split()
+    if len(parts) != 2:
+        parts = [p for p in _MARKS.split(text) if p] if len(parts) == 1 else []
+    if len(parts) != 2:
+        m = _GLUED.match(text)
+        if m is None:
+            return None
+        parts = [g for g in m.groups() if g]
+    first, second = parts
+    if first.isdigit() and second.isdigit():  # "44-45" is a range, one value
+        return None
+    return first, second
+
+
+def spoken(value: str) -> str:
+    """A size as said aloud: a bare clothing size gets 码 ("L" → "L码", "M/L" → "M/L码")."""
+    return value + "码" if _BARE_SIZE.fullmatch(value) else value
+
+
+@dataclass(frozen=True, slots=True)
+class Grid:
+    kinds: tuple[str | None, str | None]  # what each axis is (colour, size, capacity, …) when clear
+    cells: dict[str, tuple[str, str]]  # variant sku → (value on axis 0, value on axis 1)
+
+    def axis(self, dimension: str | None) -> int | None:
+        """The axis that is ``dimension`` ("colour", "size", …), or None."""
+        if dimension is None:
+            return None
+        found = [i for i, kind in enumerate(self.kinds) if kind == dimension]
+        return found[0] if len(found) == 1 else None
+
+    def values(self, axis: int, skus: Sequence[str] | None = None) -> list[str]:
+        """The values on ``axis`` of the given cells (all by default), in the merchant's order."""
+        chosen = self.cells if skus is None else {s: self.cells[s] for s in skus if s in self.cells}
+        return list(dict.fromkeys(cell[axis] for cell in chosen.values()))
+
+    def shared(self, skus: Sequence[str]) -> tuple[int, str] | None:
+        """(axis, value) that all of ``skus`` have in common when they differ on the other axis: the
+        question named one value ("白色") and the cells are its row."""
+        cells = [self.cells[s] for s in skus if s in self.cells]
+        if len(cells) < 2:
+            return None
+        for axis in (0, 1):
+            if len({c[axis] for c in cells}) == 1 and len({c[1 - axis] for c in cells}) > 1:
+                return axis, cells[0][axis]
+        return None
+
+
+def grid_of(variants: Sequence[tuple[str, str]]) -> Grid | None:
+    """The grid of (sku, name) variants, or None when they are not two-dimensional."""
+    if len(variants) < 3:
+        return None
+    cells: dict[str, tuple[str, str]] = {}
+    for sku, name in variants:
+        pair = split_name(name)
+        if pair is None:
+            return None
+        cells[sku] = pair
+    first = {c[0].lower() for c in cells.values()}
+    second = {c[1].lower() for c in cells.values()}
+    if len(first) < 2 or len(second) < 2 or len(cells) <= max(len(first), len(second)):
+        return None
+    kinds = (dimension_of(sorted(first)), dimension_of(sorted(second)))
+    if kinds[0] is not None and kinds[0] == kinds[1]:
+        return None
+    return Grid(kinds, cells)
