@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-test
 # Debian packages the test suite needs; installed only when missing.
-TEST_DEBS := espeak-ng fonts-wqy-microhei
+TEST_DEBS := espeak-ng fonts-wqy-microhei chromium
 
 .PHONY: demo test lint typecheck unit bench install clean example
 

@@ -43,14 +43,19 @@ def test_demo_serves_the_example_catalog(tmp_path: Path) -> None:
             if time.monotonic() > deadline:
                 pytest.fail("demo did not serve /healthz within 60 s")
             time.sleep(0.2)
-        page = httpx.get(f"{base}/api/products", params={"limit": 500}).json()
+        anonymous = httpx.get(f"{base}/api/products")
+        assert anonymous.status_code == 401
+        client = httpx.Client(base_url=base, timeout=10)
+        login = client.post("/api/auth/login", json={"name": "demo", "password": _printed_password(proc)})
+        assert login.status_code == 200, login.text
+        page = client.get("/api/products", params={"limit": 500}).json()
         assert page["total"] >= 40
         categories = {p["category"] for p in page["items"]}
         assert {"美妆护肤", "食品", "服饰", "数码", "家居", "母婴"} <= categories
         first = page["items"][0]
-        facts = httpx.get(f"{base}/api/products/{first['sku']}/facts").json()
+        facts = client.get(f"/api/products/{first['sku']}/facts").json()
         assert any(f["id"] == f"{first['sku']}.price" and f["value"] == first["price"] for f in facts)
-        assert httpx.get(f"{base}/api/shop").json()["shop"]["policies"]
+        assert client.get("/api/shop").json()["shop"]["policies"]
         assert (tmp_path / "demo" / "cohost.db").is_file()
     finally:
         proc.terminate()
@@ -60,3 +65,14 @@ def test_demo_serves_the_example_catalog(tmp_path: Path) -> None:
             proc.kill()
             out, _ = proc.communicate()
     assert "演示目录" in out or "demo catalog" in out
+
+
+def _printed_password(proc: subprocess.Popen[str]) -> str:
+    """Read the demo's output up to the line with its one-time owner password."""
+    assert proc.stdout is not None
+    seen = []
+    for line in proc.stdout:
+        seen.append(line)
+        if "password" in line:
+            return line.split("password", 1)[1].split()[0]
+    pytest.fail("demo printed no password:\n" + "".join(seen))

@@ -9,15 +9,19 @@ import pytest
 from fastapi.testclient import TestClient
 
 from cohost.config import Settings
+from cohost.governance.roles import Role
 from cohost.server import create_app
 from cohost.store import Store
+from cohost.testing.accounts import seed_crew
 from cohost.testing.store_contract import make_catalog
 
 
 @pytest.fixture
 def client(tmp_path: Path, sqlite_store: Store) -> Iterator[TestClient]:
     sqlite_store.catalog.import_catalog(make_catalog(2))
-    with TestClient(create_app(Settings(home=tmp_path), store=sqlite_store)) as client:
+    app = create_app(Settings(home=tmp_path), store=sqlite_store, auth=False)
+    crew = seed_crew(app)  # the console refuses anonymous callers; an operator may check text
+    with TestClient(app, headers=crew.bearer(Role.operator)) as client:
         yield client
 
 

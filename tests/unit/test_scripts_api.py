@@ -22,7 +22,7 @@ BODY = {"skus": ["MZ-001", "SP-001"], "minutes": 15, "style": "专业", "seed": 
 @pytest.fixture
 def client(tmp_path: Path, sqlite_store: Store) -> Iterator[TestClient]:
     sqlite_store.catalog.import_catalog(Catalog.model_validate(json.loads(SHOP.read_text(encoding="utf-8"))))
-    with TestClient(create_app(Settings(home=tmp_path), store=sqlite_store)) as client:
+    with TestClient(create_app(Settings(home=tmp_path), store=sqlite_store, auth=False)) as client:
         yield client
 
 

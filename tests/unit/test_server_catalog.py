@@ -17,7 +17,7 @@ from cohost.testing.store_contract import make_catalog
 @pytest.fixture
 def client(tmp_path: Path, sqlite_store: Store) -> Iterator[TestClient]:
     sqlite_store.catalog.import_catalog(make_catalog(3))
-    app = create_app(Settings(home=tmp_path), store=sqlite_store)
+    app = create_app(Settings(home=tmp_path), store=sqlite_store, auth=False)
     with TestClient(app) as client:
         yield client
 

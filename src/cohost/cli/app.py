@@ -8,7 +8,21 @@ import sys
 import typer
 
 from cohost import __version__
-from cohost.cli import ask, catalog, check, copy, demo, insights, report, say, script, serve
+from cohost.cli import (
+    anchor,
+    ask,
+    catalog,
+    check,
+    copy,
+    demo,
+    insights,
+    live,
+    report,
+    say,
+    script,
+    serve,
+    user,
+)
 from cohost.cli.context import HomeOption, app_state
 from cohost.errors import CohostError
 
@@ -20,16 +34,18 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(catalog.app, name="catalog")
-app.add_typer(script.app, name="script")
-copy.register(app)
-serve.register(app)
-demo.register(app)
 ask.register(app)
 check.register(app)
+app.add_typer(script.app, name="script")
+copy.register(app)
+app.add_typer(live.app, name="live")
+app.add_typer(anchor.app, name="anchor")
 say.register(app)
 app.add_typer(insights.app, name="insights")
 report.register(app)
-
+app.add_typer(user.app, name="user")
+serve.register(app)
+demo.register(app)
 
 def _version(value: bool) -> None:
     if value:

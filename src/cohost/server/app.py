@@ -9,13 +9,14 @@ from fastapi import FastAPI
 
 from cohost import __version__
 from cohost.config import Settings, load_settings
-from cohost.server import problems
-from cohost.server.routes import ask, check, health, insights, products, scripts
+from cohost.server import console, problems
+from cohost.server.routes import ask, check, health, insights, live, products, scripts, stage
 from cohost.store import Store
 
 
-def create_app(settings: Settings | None = None, *, store: Store | None = None) -> FastAPI:
-    """Build the app. ``store`` may be passed in (tests); otherwise it is opened from ``settings``."""
+def create_app(settings: Settings | None = None, *, store: Store | None = None, auth: bool = True) -> FastAPI:
+    """Build the app. ``store`` may be passed in (tests); otherwise it is opened from ``settings``.
+    ``auth=False`` is for unit tests of other modules only: every request then acts as an owner."""
     settings = settings or load_settings()
     owned = store is None
     if store is None:
@@ -37,10 +38,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.state.settings = settings
     app.state.store = store
     problems.install(app)
-    app.include_router(health.router)
-    app.include_router(products.router)
-    app.include_router(ask.router)
-    app.include_router(check.router)
-    app.include_router(scripts.router)
-    app.include_router(insights.router)
+    for module in (health, products, ask, check, scripts, live, stage, insights):
+        app.include_router(module.router)
+    console.install(app, auth=auth)  # last: the console's routes and the guard in front of every route
     return app

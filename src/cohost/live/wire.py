@@ -1,0 +1,166 @@
+"""Reading live events (formats.md §2) from bytes: one line in, one event (or none) plus its problems out.
+
+Constraints:
+
+- Never raises on input. Every problem is an ``ErrorEvent`` with the line's ``ref`` and a ``code``:
+  ``not_utf8``, ``malformed_json``, ``not_object``, ``missing_field``, ``bad_field``, ``unknown_type``,
+  ``line_too_long``, ``text_too_long``, ``other_room``, ``out_of_order``, ``ts_jump``. Some are warnings:
+  the event is still produced (a missing ``ts`` takes the stream time; a 100 KB text is cut to
+  ``MAX_TEXT`` characters and flagged ``truncated``).
+- Stream time never goes backwards: a late event is processed at the current stream time (and reported
+  when it is more than ``LATE_TOLERANCE`` seconds late); a jump of more than a day is refused the same
+  way, so one bad timestamp cannot expire every window. Millisecond timestamps are accepted.
+- Unknown fields are kept in ``meta`` of room events (formats.md §2) and ignored on chat lines.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+from cohost.events import INPUT_TYPES, Comment, ErrorEvent, RoomEvent
+
+MAX_LINE = 1 << 20
+MAX_TEXT = 2000
+MAX_ID = 128
+LATE_TOLERANCE = 5.0
+MAX_JUMP = 86_400.0
+
+_KNOWN = frozenset({"ts", "room", "platform", "type", "user_id", "nickname", "text", "meta"})
+
+
+def _clean(text: str, limit: int) -> str:
+    if len(text) > limit:
+        text = text[:limit]
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates from "\ud800" escapes cannot be written out again
+        text = text.encode("utf-8", "replace").decode("utf-8")
+    return text
+
+
+def _ident(value: Any) -> str:
+    if type(value) is str:
+        return value if len(value) <= MAX_ID and value.isprintable() else _clean(value, MAX_ID)
+    if value is None or isinstance(value, (dict, list, bool)):
+        return ""
+    return _clean(str(value), MAX_ID)
+
+
+class StreamTime:
+    """The room's event time: the largest timestamp accepted so far, with late and wild stamps fixed."""
+
+    def __init__(self) -> None:
+        self.now: float | None = None
+
+    def place(self, ts: float | None) -> tuple[float, str | None]:
+        """Return (time to use, problem code or None) for an event stamped ``ts``."""
+        if ts is None:
+            return (self.now if self.now is not None else 0.0), None
+        if self.now is None:
+            self.now = ts
+            return ts, None
+        if ts > self.now + MAX_JUMP:
+            return self.now, "ts_jump"
+        if ts < self.now:
+            return self.now, ("out_of_order" if ts < self.now - LATE_TOLERANCE else None)
+        self.now = ts
+        return ts, None
+
+
+class WireReader:
+    """Turns raw lines of one room into events. Keeps the stream time and the room name."""
+
+    def __init__(self, room: str | None = None) -> None:
+        self.room = room
+        self.time = StreamTime()
+
+    def read(self, raw: bytes | str, ref: int) -> tuple[Comment | RoomEvent | None, list[ErrorEvent]]:
+        problems: list[ErrorEvent] = []
+        now = self.time.now or 0.0
+
+        def problem(code: str, message: str) -> None:
+            problems.append(ErrorEvent(ref=ref, ts=now, stage="parse", code=code, message=message))
+
+        if len(raw) > MAX_LINE:
+            problem("line_too_long", f"line {ref}: {len(raw)} bytes, more than {MAX_LINE}")
+            return None, problems
+        if isinstance(raw, bytes):
+            try:
+                raw = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                problem("not_utf8", f"line {ref}: not UTF-8 text (byte {exc.start})")
+                return None, problems
+        try:
+            doc = json.loads(raw)
+        except ValueError as exc:
+            problem("malformed_json", f"line {ref}: not JSON: {exc}"[:200])
+            return None, problems
+        if not isinstance(doc, dict):
+            problem("not_object", f"line {ref}: a JSON {type(doc).__name__}, not an object")
+            return None, problems
+        kind = doc.get("type")
+        if not isinstance(kind, str) or not kind:
+            problem("missing_field", f"line {ref}: field 'type' is missing")
+            return None, problems
+        if kind not in INPUT_TYPES:
+            problem("unknown_type", f"line {ref}: unknown type {kind[:40]!r}")
+            return None, problems
+        room = _ident(doc.get("room")) or self.room or "r1"
+        if self.room is None:
+            self.room = room
+        elif room != self.room:
+            problem("other_room", f"line {ref}: room {room!r} is not this room ({self.room!r})")
+            return None, problems
+
+        raw_ts = doc.get("ts")
+        ts_value: float | None = None
+        if isinstance(raw_ts, (int, float)) and not isinstance(raw_ts, bool) and math.isfinite(raw_ts) and raw_ts > 0:
+            ts_value = float(raw_ts) / (1000.0 if raw_ts > 1e11 else 1.0)  # milliseconds since the epoch
+        ts, late = self.time.place(ts_value)
+        now = ts
+        if ts_value is None:
+            problem("missing_field" if raw_ts is None else "bad_field",
+                    f"line {ref}: field 'ts' is {'missing' if raw_ts is None else 'not a timestamp'}; "
+                    "stream time used")
+        elif late == "ts_jump":
+            problem("ts_jump", f"line {ref}: ts {ts_value} jumps more than a day ahead; stream time used")
+        elif late == "out_of_order":
+            problem("out_of_order", f"line {ref}: ts {ts_value} is {ts - ts_value:.1f}s behind the stream")
+
+        platform = _ident(doc.get("platform"))
+        user_id = _ident(doc.get("user_id"))
+        if kind == "chat":
+            text = doc.get("text")
+            if not isinstance(text, str) or not text.strip():
+                problem("missing_field" if text is None else "bad_field", f"line {ref}: chat without text")
+                return None, problems
+            flags: tuple[str, ...] = ()
+            if len(text) > MAX_TEXT:
+                problem("text_too_long", f"line {ref}: text of {len(text)} characters cut to {MAX_TEXT}")
+                flags = ("truncated",)
+            return Comment(ref=ref, ts=ts, room=room, user_id=user_id, text=_clean(text, MAX_TEXT),
+                           nickname=_ident(doc.get("nickname")), platform=platform, flags=flags), problems
+        meta_in = doc.get("meta", {})
+        if not isinstance(meta_in, dict):
+            problem("bad_field", f"line {ref}: field 'meta' is not an object")
+            meta_in = {}
+        meta = dict(meta_in)
+        for key, value in doc.items():
+            if key not in _KNOWN:
+                meta.setdefault(key, value)
+        return RoomEvent(ref=ref, ts=ts, room=room, type=kind, user_id=user_id, platform=platform, meta=meta), problems
+
+
+def meta_number(meta: Any, key: str, default: float = 0.0) -> float:
+    """A finite, non-negative number from an event's meta, else ``default``."""
+    value = meta.get(key) if hasattr(meta, "get") else None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
+        return default
+    return float(value)
+
+
+def meta_text(meta: Any, key: str) -> str | None:
+    value = meta.get(key) if hasattr(meta, "get") else None
+    return _clean(value, MAX_ID) if isinstance(value, str) and value else None
