@@ -12,10 +12,10 @@ from fastapi.testclient import TestClient
 
 from cohost.config import Settings
 from cohost.domain import Catalog
-from cohost.server import create_app
 from cohost.live.room import LiveConfig
 from cohost.live.runner import RoomHub
 from cohost.live.wiring import default_collaborators
+from cohost.server import create_app
 from cohost.server.routes import live as live_routes
 from cohost.store import Store
 from cohost.testing.live_fakes import ScriptedSource, products
