@@ -23,7 +23,11 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(VENV)/.installed
 
+# Debian packages the demo needs (the offline voice and the CJK font); installed only when missing.
+DEMO_DEBS := espeak-ng fonts-wqy-microhei
+
 demo: $(VENV)/.installed
+	@bash scripts/ensure-debs.sh $(DEMO_DEBS)
 	$(BIN)/cohost demo
 
 debs:
