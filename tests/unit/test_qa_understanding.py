@@ -94,3 +94,21 @@ def test_variants(linker: ProductLinker) -> None:
     assert linker.variants_in("FS-001", normalize_question("XL的")) == ["FS-001-XL"]
     assert linker.variants_in("FS-001", normalize_question("ml是什么")) == []  # "m" inside "ml" is no size
     assert linker.variants_in("MZ-001", normalize_question("五十毫升")) == ["MZ-001-50"]
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("精华到手多少呀", "price"),
+        ("家人们这款几天能到?", "shipping"),
+        ("宝子们几天可以收到~", "shipping"),
+        ("请问主播晚上好😊啊", "greeting"),
+        ("主播主播大家好？", "greeting"),
+        ("姐妹们能退嘛", "returns"),
+    ],
+)
+def test_address_terms_and_trailing_particles_do_not_hide_the_question(question: str, intent: str) -> None:
+    from cohost.knowledge.intents import classify
+    from cohost.knowledge.text import normalize_question
+
+    assert classify(normalize_question(question).text).intent == intent

@@ -40,6 +40,7 @@ _RULES: dict[str, list[tuple[float, str]]] = {
     ],
     "shipping": [
         (3, r"发货|发什么快递|快递|物流|几天到|多久到|多久能到|什么时候到|哪天到|包邮|运费|邮费|顺丰|中通|圆通|韵达|申通"),
+        (3, r"(几|多少)天(能|可以|会|才|就)?(到|收到|送到)|多久(可以|会|才|就)?(到|收到|送到)|什么时候(能|可以|会)?(到|收到)"),
         (3, r"京东物流|ems|邮政|从哪(里)?发|发货地|哪里发|配送|送到|能寄|寄到|偏远|新疆|西藏|海外|港澳台|什么时候发|几天发|多久发"),
         (3, r"(今天|当天|明天|今晚|几点|马上)(之前|前)?(下单|拍)?.{0,4}(能|可以|会)?发(货|出|走)?(吗|么|嘛|不|$|[?？])"),
         (3, r"ship|deliver|postage"),
@@ -110,11 +111,25 @@ class IntentGuess:
         return self.scores.get(intent, 0.0) > 0
 
 
+# Live chat wraps questions in address terms and particles ("请问主播…啊", "宝子们…呀~"): the rules also
+# see the core without them, since anchored rules ("^…", "…$") would otherwise miss it.
+_LEAD = re.compile(
+    r"^(?:(?:请问|问下|问一下|想问一?下?|主播|宝宝们|宝子们?|家人们|姐妹们|集美们|亲们?|老板|各位|那个)[\s,，~～!！。:：]*)+")
+_TAIL = re.compile(r"[\s呀啊呢吧哈啦哦噢诶~～?？!！。.,，]+$")
+
+
+def core_of(text: str) -> str:
+    """``text`` without leading address terms and trailing particles ("" when nothing else is left)."""
+    return _TAIL.sub("", _LEAD.sub("", text))
+
+
 def classify(text: str) -> IntentGuess:
-    """Score every intent on normalised text. ``other`` when nothing matched."""
+    """Score every intent on normalised text (and on its core, see ``core_of``). ``other`` when nothing matched."""
     scores: dict[str, float] = {}
+    core = core_of(text)
+    forms = (text, core) if core and core != text else (text,)
     for intent, rules in _COMPILED.items():
-        total = sum(weight for weight, pattern in rules if pattern.search(text))
+        total = max(sum(weight for weight, pattern in rules if pattern.search(form)) for form in forms)
         if total:
             scores[intent] = total
     # a question that only greets or chats but also asks something is about the something
