@@ -8,6 +8,8 @@
     ├── NotFoundError                 a product, show or record that does not exist
     ├── ConflictError                 a write that contradicts the stored state
     ├── StoreError                    the database failed or is not migrated
+    ├── AuthError                     (cohost.governance.accounts) bad login, missing or wrong role
+    │   └── LockedError               too many failed logins; carries ``retry_after`` seconds
     └── ProviderError                 an external provider (LLM, TTS, …) failed;
                                       carries ``provider``, ``category`` and ``retryable``
 

@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 from cohost.content import ContentStudio, ShowRequest
 from cohost.content.rendering import markdown, to_html
 from cohost.domain.script import Script
+from cohost.server.auth import PrincipalDep
 from cohost.server.deps import StoreDep
 from cohost.store import Store
 
@@ -33,12 +34,14 @@ class ScriptCreate(BaseModel):
 
 
 class ReviewStep(BaseModel):
-    by: str = Field(min_length=1, max_length=100, description="the named person doing this")
+    by: str | None = Field(default=None, max_length=100,
+                           description="ignored: the signed-in account is recorded as the person doing this")
     comment: str | None = Field(default=None, max_length=2000)
 
 
 class ScriptEdit(BaseModel):
-    by: str = Field(min_length=1, max_length=100)
+    by: str | None = Field(default=None, max_length=100,
+                           description="ignored: the signed-in account is recorded as the editor")
     comment: str | None = Field(default=None, max_length=2000)
     script: dict[str, Any] = Field(description="the edited Script JSON; only its segments are taken")
 
@@ -91,10 +94,10 @@ def list_scripts(store: StoreDep, status: Status | None = None,
 
 
 @router.post("", operation_id="createScript", response_model=Script, status_code=201)
-def create_script(body: ScriptCreate, request: Request, store: StoreDep) -> Script:
+def create_script(body: ScriptCreate, request: Request, store: StoreDep, principal: PrincipalDep) -> Script:
     show = ShowRequest.build(body.skus, body.minutes, style=body.style, audience=body.audience, seed=body.seed,
                              start=body.start, rate=body.rate, title=body.title)
-    return _studio(request, store).new_script(show, actor="api")
+    return _studio(request, store).new_script(show, actor=principal.name)
 
 
 @router.get("/{script_id}", operation_id="getScript", response_model=Script)
@@ -117,21 +120,22 @@ def script_history(script_id: str, store: StoreDep) -> list[ReviewEventOut]:
 
 
 @router.post("/{script_id}/submit", operation_id="submitScript", response_model=Script)
-def submit_script(script_id: str, body: ReviewStep, store: StoreDep) -> Script:
-    return store.scripts.submit(script_id, by=body.by, comment=body.comment)
+def submit_script(script_id: str, body: ReviewStep, store: StoreDep, principal: PrincipalDep) -> Script:
+    return store.scripts.submit(script_id, by=principal.name, comment=body.comment)
 
 
 @router.post("/{script_id}/approve", operation_id="approveScript", response_model=Script)
-def approve_script(script_id: str, body: ReviewStep, store: StoreDep) -> Script:
-    return store.scripts.approve(script_id, by=body.by, comment=body.comment)
+def approve_script(script_id: str, body: ReviewStep, store: StoreDep, principal: PrincipalDep) -> Script:
+    return store.scripts.approve(script_id, by=principal.name, comment=body.comment)
 
 
 @router.post("/{script_id}/reject", operation_id="rejectScript", response_model=Script)
-def reject_script(script_id: str, body: ReviewStep, store: StoreDep) -> Script:
-    return store.scripts.reject(script_id, by=body.by, comment=body.comment)
+def reject_script(script_id: str, body: ReviewStep, store: StoreDep, principal: PrincipalDep) -> Script:
+    return store.scripts.reject(script_id, by=principal.name, comment=body.comment)
 
 
 @router.put("/{script_id}", operation_id="editScript", response_model=Script)
-def edit_script(script_id: str, body: ScriptEdit, request: Request, store: StoreDep) -> Script:
-    return _studio(request, store).edit(script_id, body.script, by=body.by, comment=body.comment,
+def edit_script(script_id: str, body: ScriptEdit, request: Request, store: StoreDep,
+                principal: PrincipalDep) -> Script:
+    return _studio(request, store).edit(script_id, body.script, by=principal.name, comment=body.comment,
                                         source="body.script")
