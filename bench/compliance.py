@@ -56,7 +56,7 @@ DATA = ROOT / "bench" / "data"
 SHARED = ROOT.parent / "shared"
 CATALOG = ROOT / "examples" / "catalog" / "shop.json"
 SETS = {"tuned": DATA / "compliance_cases.jsonl", "held-out": DATA / "compliance_holdout.jsonl",
-        "fresh": DATA / "compliance_fresh.jsonl"}
+        "fresh": DATA / "compliance_fresh.jsonl", "fresh2": DATA / "compliance_fresh2.jsonl"}
 FIRST_RUN = DATA / "compliance_first_run.json"
 TITLE = "Compliance checker (bench/compliance.py)"
 LINE_200 = ("家人们晚上好，欢迎刚进来的朋友！这款玻尿酸保湿精华液30ml现在直播间只要89元，质地清爽不黏腻，上脸吸收很快，洁面后取两到三滴轻拍至吸收就可以了，"
@@ -316,6 +316,8 @@ def main() -> None:
         tuned = {"tuned": "**yes** (rules written against it)",
                  "held-out": "no when first scored (engine as committed); the fixes since were prompted by its failures",
                  "fresh": "no when first scored (after the held-out fixes); its 4 misses then got general fixes",
+                 "fresh2": "no when first scored (live 口播 and viewer-reply wordings, frozen before any change); "
+                           "its misses then got general fixes (**tuned** since)",
                  }.get(name, "—")
         overview.append(
             f"| {name} | {tuned} | {s['violating']} / {s['clean']} | {_pct(b.get('recall'))} → **{_pct(s['recall'])}** | "
@@ -355,14 +357,16 @@ def main() -> None:
         "Targets on an independent held-out set: recall ≥ 95%, false positives ≤ 3%. Each set's *first run* "
         "is its honest blind score: the held-out set (187 cases, 9 categories) was written and scored before "
         "any change to the engine as committed; the fresh set (60 cases) was written after the held-out fixes "
-        "and scored once on that engine. The failures of both then prompted fixes of general causes (never "
+        "and scored once on that engine; the fresh2 set (83 cases, live-stream 口播 and viewer-reply wordings) was "
+        "written and frozen before any change and scored once (3 mislabelled scarcity ids corrected from EU-UCP-A7 to "
+        "PRICE-ZJ on the same unchanged engine; the as-frozen score is kept in compliance_first_run.json). The failures of all three then prompted fixes of general causes (never "
         "edits of the cases), so their *now* figures are no longer blind. The tuned set is the development set "
         "and says little about generalisation.",
         "",
     ]
     for name, result in results.items():
         body += [f"### {name} set: recall and precision per rule family", "", *family_table(result), ""]
-        if name in ("held-out", "fresh"):
+        if name in ("held-out", "fresh", "fresh2"):
             body += [f"{name} set by product category:", "", *category_table(checker, sets[name], products), ""]
         if result["misses"] or result["false_alarms"]:
             body += [f"Misses and false alarms still left on the {name} set:", ""]

@@ -329,3 +329,66 @@ def test_a_typical_live_line_with_its_product_is_fast(serum: Product) -> None:
         CHECKER.check(line.format(i), product=serum, now=EVENING, mode="live")
     per_line = (time.process_time() - start) / 100
     assert per_line < 0.003, per_line  # ~0.5 ms CPU on the 2-core dev machine; generous for loaded CI
+
+
+# --- classes fixed after the first run of bench/data/compliance_fresh2.jsonl (live 口播 and viewer-reply wordings)
+@pytest.mark.parametrize("text", ["这款面霜就是顶配", "防晒界的顶流", "万里挑一的好茶", "价格秒杀全网", "保湿天花板级"])
+def test_fresh2_absolute_new_disguises(text: str) -> None:
+    assert "AD-09-3" in rules(text)
+
+
+@pytest.mark.parametrize("text", ["这台是顶配版，16G+512G", "整点秒杀，9块9两包", "天花板灯坏了换一个"])
+def test_fresh2_absolute_lawful_lookalikes(text: str) -> None:
+    assert "AD-09-3" not in rules(text)
+
+
+@pytest.mark.parametrize("text", ["我家狗子天天吃这个，毛色可亮了", "我家猫咪一直在吃这款"])
+def test_fresh2_pet_owner_testimonial(text: str) -> None:
+    assert "AD-38" in rules(text)
+
+
+def test_fresh2_viewer_messages_promising_cure() -> None:
+    assert "ECL-17" in rules("好多粉丝私信我说喝完再也不失眠了")
+
+
+@pytest.mark.parametrize("text", ["明星同款，闭眼入", "那个网红私下也一直在用这款"])
+def test_fresh2_celebrity_use(text: str) -> None:
+    assert "PR-LSE34" in rules(text)
+
+
+def test_fresh2_celebrity_clean() -> None:
+    assert "PR-LSE34" not in rules("这个颜色很适合通勤")
+
+
+@pytest.mark.parametrize("text", ["报我们的班，保证孩子期末考进前十", "包你考上重点高中"])
+def test_fresh2_exam_result_promise(text: str) -> None:
+    assert "AD-24" in rules(text)
+
+
+@pytest.mark.parametrize("text", ["这套房子买了稳涨", "这个楼盘三年翻一倍"])
+def test_fresh2_property_appreciation(text: str) -> None:
+    assert "AD-26" in rules(text)
+
+
+def test_fresh2_masked_rival_disparaged() -> None:
+    assert "AD-13" in rules("某米的充电器一用就发烫，垃圾得很")
+
+
+@pytest.mark.parametrize("text", ["某些人用了会过敏，请先试用", "某个链接卖完了，大家看三号"])
+def test_fresh2_masked_rival_lookalikes(text: str) -> None:
+    assert "AD-13" not in rules(text)
+
+
+def test_fresh2_cosmetic_compared_with_hospital() -> None:
+    product = Product.model_validate({"sku": "T-1", "title": "面膜", "category": "美妆护肤", "price": 59.0, "stock": 10})
+    found = {f.rule for f in Checker.default().check("敷一周比去医院还管用", product=product, mode="live")}
+    assert "SEC-COS-2" in found
+
+
+@pytest.mark.parametrize("text", ["今晚第一个上架的是三号链接，最后一个是八号", "最后一个上架的是围巾"])
+def test_fresh2_running_order_is_not_scarcity(text: str) -> None:
+    assert "PRICE-ZJ" not in rules(text)
+
+
+def test_fresh2_scarcity_still_found() -> None:
+    assert "PRICE-ZJ" in rules("只剩最后一个了，赶紧拍")
