@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-test
 # Debian packages the test suite needs; installed only when missing.
-TEST_DEBS := espeak-ng fonts-wqy-microhei chromium
+TEST_DEBS := espeak-ng fonts-wqy-microhei chromium ffmpeg
 
 .PHONY: demo test lint typecheck unit bench install clean example
 

@@ -1,10 +1,12 @@
 """The stage page in a real headless Chromium: the AI label cannot be removed by any setting, captions
 follow the show, the mouth moves while audio plays, the product card shows facts. Saves
-docs/screenshots/stage.png (portrait) and stage-landscape.png."""
+stage.png (portrait) and stage-landscape.png into $COHOST_SCREENSHOTS (e.g. docs/screenshots) when set,
+else into the test's temporary folder, so a test run never rewrites tracked files."""
 
 from __future__ import annotations
 
 import asyncio
+import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,7 +29,7 @@ pytestmark = pytest.mark.e2e
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--autoplay-policy=no-user-gesture-required"]
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+SHOTS = Path(os.environ["COHOST_SCREENSHOTS"]) if os.environ.get("COHOST_SCREENSHOTS") else None
 ROOM = "stage1"
 
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -121,7 +123,8 @@ def _run_show(server: ConsoleServer, hub_loop: asyncio.AbstractEventLoop) -> Sho
     return runner
 
 
-def test_captions_mouth_and_product_card_follow_the_show(server: ConsoleServer, browser: object) -> None:
+def test_captions_mouth_and_product_card_follow_the_show(server: ConsoleServer, browser: object,
+                                                        tmp_path: Path) -> None:
     expect = playwright_api.expect
     page = browser.new_page(viewport={"width": 540, "height": 960})  # type: ignore[attr-defined]
     page.goto(stage_url(server, "notice=2"))
@@ -143,8 +146,9 @@ def test_captions_mouth_and_product_card_follow_the_show(server: ConsoleServer, 
     page.get_by_test_id("opening-notice").wait_for(state="hidden", timeout=5000)
     expect(page.get_by_test_id("caption")).to_have_text("质地清爽，上脸不黏。", timeout=15_000)
     page.wait_for_function("() => window.__stage.mouth > 0.3", timeout=5000)
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / "stage.png"))
+    shots = SHOTS or tmp_path
+    shots.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(shots / "stage.png"))
     captions = page.evaluate("window.__stage.captions")
     assert captions[-2:] == ["先看这款精华液，补水保湿很清爽。", "质地清爽，上脸不黏。"]
     page.wait_for_function("() => window.__stage.played >= window.__stage.chunks", timeout=15_000)
@@ -156,5 +160,5 @@ def test_captions_mouth_and_product_card_follow_the_show(server: ConsoleServer, 
     wide.goto(stage_url(server, "size=1920x1080&notice=2"))
     expect(wide.get_by_test_id("product-title")).to_have_text("玻尿酸保湿精华液 30ml", timeout=10_000)
     wide.get_by_test_id("opening-notice").wait_for(state="hidden", timeout=5000)
-    wide.screenshot(path=str(SHOTS / "stage-landscape.png"))
+    wide.screenshot(path=str(shots / "stage-landscape.png"))
     wide.close()

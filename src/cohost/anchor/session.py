@@ -79,13 +79,17 @@ class AnchorShow:
     started_at: float = field(default_factory=time.time)
 
     def close(self) -> dict[str, Any]:
-        for out in (self.recorder, self.rtmp):
-            if out is not None:
-                out.close()
+        try:
+            if self.recorder is not None:
+                self.recorder.close()
+        finally:
+            if self.rtmp is not None:
+                self.rtmp.close()  # always: never leave an ffmpeg behind
         summary = {"show": self.runner.show_id, "script_id": self.runner.script.id, "started_by": self.runner.starter,
                    "counts": self.runner.counts, "rounds": self.runner.round,
                    "audio": str(self.recorder.path) if self.recorder else None,
-                   "audio_seconds": round(self.recorder.seconds, 1) if self.recorder else 0.0}
+                   "audio_seconds": round(self.recorder.seconds, 1) if self.recorder else 0.0,
+                   "rtmp": self.rtmp.status() if self.rtmp else None}
         (self.folder / "show.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
         return summary
 
@@ -102,18 +106,26 @@ def open_show(store: Store, home: Path, script_id: str, *, on_duty: str, clock: 
     folder = home / "anchor" / show_id
     folder.mkdir(parents=True, exist_ok=True)
     outputs: list[Listener] = list(listeners)
-    recorder = WavRecorder(folder / "audio.wav", sample_rate=voice_tts.sample_rate, clock=clock,
-                           show_id=show_id) if wav else None
-    push = RtmpPush(rtmp, sample_rate=voice_tts.sample_rate) if rtmp else None
-    outputs += [o for o in (recorder, push) if o is not None]
+    push = RtmpPush(rtmp, sample_rate=voice_tts.sample_rate) if rtmp else None  # no ffmpeg / bad URL: before the WAV
+    recorder: WavRecorder | None = None
+    try:
+        recorder = WavRecorder(folder / "audio.wav", sample_rate=voice_tts.sample_rate, clock=clock,
+                               show_id=show_id) if wav else None
+        outputs += [o for o in (recorder, push) if o is not None]
 
-    def product(sku: str) -> Product | None:
-        return store.catalog.find(sku)  # read at use time: prices and offers are never remembered
+        def product(sku: str) -> Product | None:
+            return store.catalog.find(sku)  # read at use time: prices and offers are never remembered
 
-    from cohost.live.wiring import default_checker
+        from cohost.live.wiring import default_checker
 
-    runner = ShowRunner(script, on_duty=starter, tts=voice_tts, clock=clock, checker=default_checker(),
-                        products=product, ledger=ledger or AuditLedger(store.audit, show_id), queue=queue,
-                        schedule=plan, listeners=outputs, on_switch=on_switch, config=ShowConfig(voice=voice),
-                        show_id=show_id)
+        runner = ShowRunner(script, on_duty=starter, tts=voice_tts, clock=clock, checker=default_checker(),
+                            products=product, ledger=ledger or AuditLedger(store.audit, show_id), queue=queue,
+                            schedule=plan, listeners=outputs, on_switch=on_switch, config=ShowConfig(voice=voice),
+                            show_id=show_id)
+    except BaseException:
+        if recorder is not None:
+            recorder.close()
+        if push is not None:
+            push.close(timeout=2)
+        raise
     return AnchorShow(runner, folder, recorder, push)
