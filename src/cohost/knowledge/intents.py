@@ -123,13 +123,36 @@ def core_of(text: str) -> str:
     return _TAIL.sub("", _LEAD.sub("", text))
 
 
+_TOTALS: dict[str, tuple[float, ...]] = {}  # form → its rule totals per intent (pure; bounded, cleared when full)
+_TOTALS_SIZE = 50_000
+
+
+def _totals(form: str) -> tuple[float, ...]:
+    """The summed weights of the rules each intent (in ``_COMPILED`` order) has matching ``form``."""
+    hit = _TOTALS.get(form)
+    if hit is not None:
+        return hit
+    out: list[float] = []
+    for rules in _COMPILED.values():
+        total: float = 0
+        for weight, pattern in rules:
+            if pattern.search(form):
+                total += weight
+        out.append(total)
+    if len(_TOTALS) >= _TOTALS_SIZE:
+        _TOTALS.clear()
+    result = _TOTALS[form] = tuple(out)
+    return result
+
+
 def classify(text: str) -> IntentGuess:
     """Score every intent on normalised text (and on its core, see ``core_of``). ``other`` when nothing matched."""
     scores: dict[str, float] = {}
     core = core_of(text)
-    forms = (text, core) if core and core != text else (text,)
-    for intent, rules in _COMPILED.items():
-        total = max(sum(weight for weight, pattern in rules if pattern.search(form)) for form in forms)
+    totals = _totals(text)
+    if core and core != text:
+        totals = tuple(max(a, b) for a, b in zip(totals, _totals(core), strict=True))
+    for intent, total in zip(_COMPILED, totals, strict=True):
         if total:
             scores[intent] = total
     # a question that only greets or chats but also asks something is about the something

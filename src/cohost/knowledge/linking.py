@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import ahocorasick
+
 from cohost.domain import Product
 from cohost.knowledge import segmenter
 from cohost.knowledge.lexicon import english_colours, english_nouns
@@ -154,6 +156,7 @@ _COLOUR_ASKED = re.compile(r"([黑白灰蓝红绿粉紫黄橙棕咖银金青杏�
 _FUZZY_FORM = re.compile(r"[\u4e00-\u9fff]{3,8}")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{3,}")
 # accents that typing by pinyin confuses: zh/z, ch/c, sh/s, -ng/-n, l/n
+_MEMO_SIZE = 100_000  # bound of the per-index memos of pure look-ups
 _PINYIN_LOOSE = [(re.compile(r"^([zcs])h"), r"\1"), (re.compile(r"ng$"), "n"), (re.compile(r"^l"), "n")]
 
 
@@ -184,6 +187,11 @@ class _FuzzyNames:
         for form in forms:
             for i in range(len(form)):
                 self.by_deletion[form[:i] + form[i + 1:]].append((form, i))
+        # a piece at edit distance one from a form has at most one character no form has: pieces with two
+        # such characters are skipped without a look-up (most pieces of a question)
+        self.chars = frozenset(c for form in forms for c in form)
+        self.sizes = sorted({m for n in self.lengths for m in (n - 1, n, n + 1) if m >= 3})
+        self._near_memo: dict[str, tuple[str, ...]] = {}  # piece → near forms (pure per index)
 
     def _near(self, text: str) -> list[str]:
         out = []
@@ -203,13 +211,24 @@ class _FuzzyNames:
         if not self.forms:
             return []
         near: set[str] = set()
+        chars, memo = self.chars, self._near_memo
         for run in _CJK_RUN.findall(key):
-            for size in {m for n in self.lengths for m in (n - 1, n, n + 1) if m >= 3}:
+            outside = [0]  # outside[i]: characters of run[:i] that no form has
+            for c in run:
+                outside.append(outside[-1] + (c not in chars))
+            for size in self.sizes:
                 for start in range(len(run) - size + 1):
+                    if outside[start + size] - outside[start] >= 2:
+                        continue  # no form within one edit
                     piece = run[start:start + size]
                     if piece in self.forms or any(piece in e for e in exact):
                         continue
-                    near.update(f for f in self._near(piece) if f not in key)
+                    hits = memo.get(piece)
+                    if hits is None:
+                        if len(memo) >= _MEMO_SIZE:
+                            memo.clear()
+                        hits = memo[piece] = tuple(self._near(piece))
+                    near.update(f for f in hits if f not in key)
         owners = {sku for f in near for sku in self.named[f]}
         if len(owners) != 1:
             return []
@@ -251,9 +270,11 @@ def variant_tokens(name: str) -> tuple[list[str], list[str]]:
     return (main, extra) if main else (extra, [])
 
 
-def _short_forms(token: str) -> list[str]:
-    """Looser spellings of a variant token: "黑色" → "黑", "m码" → "m", "1.5m床" → "1.5m"."""
-    out = []
+@lru_cache(maxsize=8192)
+def _short_forms(token: str) -> tuple[str, ...]:
+    """Looser spellings of a variant token: "黑色" → "黑", "m码" → "m", "1.5m床" → "1.5m" (a catalog's
+    variant tokens: remembered)."""
+    out: list[str] = []
     stripped = _TRAILING_CJK.sub("", token)
     if stripped and stripped != token and re.search(r"[a-z0-9]", stripped):
         out.append(stripped)
@@ -267,7 +288,7 @@ def _short_forms(token: str) -> list[str]:
     colour = token.find("色")
     if 0 < colour < len(token) - 1 and token[: colour + 1] not in out:
         out.append(token[: colour + 1])  # "白色格纹" → 白色
-    return out
+    return tuple(out)
 
 
 class ProductLinker:
@@ -282,9 +303,12 @@ class ProductLinker:
         self._names = {p.sku: "|".join(compact(x) for x in [p.title, *p.aliases]) for p in products}
         self._en: dict[str, dict[str, float]] = {}
         self._forms = self._build(products)
-        self._by_first: dict[str, list[tuple[str, dict[str, float]]]] = defaultdict(list)
-        for form, by_sku in self._forms:  # only forms whose first character occurs in a question are tried
-            self._by_first[form[0]].append((form, by_sku))
+        # every form found in one pass over a question (forms are letters and digits, never "en:…")
+        self._automaton = ahocorasick.Automaton()
+        for index, (form, _) in enumerate(self._forms):
+            self._automaton.add_word(form, index)
+        if self._forms:
+            self._automaton.make_automaton()
         self._fuzzy = _FuzzyNames({f: w for f, w in self._forms if _FUZZY_FORM.fullmatch(f)
                                    and max(self._raw[f].values()) >= NAMING}, self._raw)
         # everything a product's own facts say: a word found here is about the product on screen
@@ -380,7 +404,7 @@ class ProductLinker:
         matched: dict[str, set[str]] = defaultdict(set)
         vocab = self._vocab.get(context, "") if context else ""
         spaced = _SPACED.sub(" ", text) if text and re.search(r"[a-z]", text) else ""
-        candidates = [f for char in set(key) for f in self._by_first.get(char, ())]
+        candidates = self._occurring(key, spaced)
         for form, by_sku in ((f, w) for f, w in self._english(text) if f not in key) if spaced else ():
             candidates.append((form, by_sku))
         found = [(f, w) for f, w in candidates
@@ -394,6 +418,23 @@ class ProductLinker:
                 scores[sku] += weight
                 matched[sku].add(form)
         return dict(scores), dict(matched)
+
+    def _occurring(self, key: str, spaced: str) -> list[tuple[str, dict[str, float]]]:
+        """The forms that occur in ``key`` (or in ``spaced``) and start with a character of ``key``, ordered
+        by that character (in ``set(key)`` order) and then longest first: the forms the predicates of
+        ``mentions`` are tried on. Every other form fails them (each needs a substring match)."""
+        if not self._forms:
+            return []
+        automaton = self._automaton
+        hits = {index for _, index in automaton.iter(key)}
+        if spaced:
+            hits.update(index for _, index in automaton.iter(spaced))
+        if not hits:
+            return []
+        order = {char: at for at, char in enumerate(set(key))}
+        forms = self._forms
+        ranked = sorted((order[forms[i][0][0]], i) for i in hits if forms[i][0][0] in order)
+        return [forms[i] for _, i in ranked]
 
     def _english(self, text: str | None) -> list[tuple[str, dict[str, float]]]:
         """Forms ``en:<noun>`` for the English product nouns in ``text``: a product whose title or alias

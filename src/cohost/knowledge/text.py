@@ -38,6 +38,7 @@ _UNITS = [
     (re.compile(r"(\d+(?:\.\d+)?)\s*(?:升|l)(?![a-z])"), r"\1l"),
     (re.compile(r"(\d+(?:\.\d+)?)\s*(?:米|m)(?![a-z])"), r"\1m"),
 ]
+_DIGIT = re.compile(r"\d")
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
 _CJK_SPACE = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}\d])|(?<=[{_CJK}\d])\s+(?=[{_CJK}])")
 _SPACES = re.compile(r"\s+")
@@ -97,19 +98,35 @@ def is_emoji(char: str) -> bool:
             or code in (0xFE0F, 0x200D, 0x20E3) or unicodedata.category(char) == "So")
 
 
-def _clean_chars(text: str) -> tuple[str, int]:
-    out: list[str] = []
-    emoji = 0
-    for char in text:
-        cat = unicodedata.category(char)
+_EMOJI_MARK = "\x00"  # what an emoji becomes in ``_CharTable`` (a control character never survives it)
+
+
+class _CharTable(dict[int, "int | str"]):
+    """``str.translate`` table of ``_clean_chars``, filled per code point on first sight (bounded by
+    Unicode): an emoji → ``_EMOJI_MARK``, a control, format, private or unassigned character → "" (tab and
+    line breaks → " "), anything else → itself."""
+
+    def __missing__(self, code: int) -> int | str:
+        char = chr(code)
+        value: int | str
         if is_emoji(char):
-            emoji += 1
-            out.append(" ")
-        elif cat in ("Cc", "Cf", "Co", "Cs", "Cn"):
-            out.append(" " if char in "\t\n\r" else "")
+            value = _EMOJI_MARK
+        elif unicodedata.category(char) in ("Cc", "Cf", "Co", "Cs", "Cn"):
+            value = " " if char in "\t\n\r" else ""
         else:
-            out.append(char)
-    return "".join(out), emoji
+            value = code
+        self[code] = value
+        return value
+
+
+_CHAR_TABLE = _CharTable()
+
+
+def _clean_chars(text: str) -> tuple[str, int]:
+    """Emoji → a space (counted), control and format characters dropped (tab and line breaks → a space)."""
+    out = text.translate(_CHAR_TABLE)
+    emoji = out.count(_EMOJI_MARK)
+    return (out.replace(_EMOJI_MARK, " ") if emoji else out), emoji
 
 
 def normalize(text: str) -> str:
@@ -121,8 +138,9 @@ def normalize(text: str) -> str:
         converted = converted.replace("幺", "么")
     text = converted.lower()
     text = _numerals(text)
-    for pattern, repl in _UNITS:
-        text = pattern.sub(repl, text)
+    if _DIGIT.search(text):  # every unit rule needs a digit
+        for pattern, repl in _UNITS:
+            text = pattern.sub(repl, text)
     text = _CJK_SPACE.sub("", text)
     return _SPACES.sub(" ", text).strip()
 
@@ -139,10 +157,22 @@ def title_parts(title: str) -> list[str]:
 _DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
 
 
+class _KeyTable(dict[int, "int | None"]):
+    """``str.translate`` table of ``key_of``, filled per code point on first sight (bounded by Unicode):
+    a letter or digit → itself, the marked decimal point (U+2024) → ".", anything else → dropped."""
+
+    def __missing__(self, code: int) -> int | None:
+        value = ord(".") if code == 0x2024 else code if unicodedata.category(chr(code))[0] in "LN" else None
+        self[code] = value
+        return value
+
+
+_KEY_TABLE = _KeyTable()
+
+
 def key_of(normal: str) -> str:
     """Letters and digits only (a decimal point between digits is kept): the form substrings match on."""
-    text = _DECIMAL_POINT.sub("\u2024", normal)
-    return "".join(c if c != "\u2024" else "." for c in text if c == "\u2024" or unicodedata.category(c)[0] in "LN")
+    return _DECIMAL_POINT.sub("\u2024", normal).translate(_KEY_TABLE)
 
 
 def compact(text: str) -> str:

@@ -15,6 +15,7 @@ Constraints:
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
@@ -36,19 +37,22 @@ def clean_display(text: str) -> str:
 
 
 class _Cache:
-    """A small bounded memo: cleared when full (cheap, and a room's vocabulary refills it at once)."""
+    """A small bounded memo, least recently used out first (a room's frequent lines stay cached)."""
 
     def __init__(self, size: int = 50_000) -> None:
         self.size = size
-        self.data: dict[str, Any] = {}
+        self.data: OrderedDict[str, Any] = OrderedDict()
 
     def get(self, key: str) -> Any:
-        return self.data.get(key)
+        hit = self.data.get(key)
+        if hit is not None:
+            self.data.move_to_end(key)
+        return hit
 
     def put(self, key: str, value: Any) -> None:
-        if len(self.data) >= self.size:
-            self.data.clear()
         self.data[key] = value
+        if len(self.data) > self.size:
+            self.data.popitem(last=False)
 
 
 _NORMS = _Cache()

@@ -21,6 +21,7 @@ Constraints:
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -103,12 +104,13 @@ class KnowledgeClassifier:
     """The Q&A core's intent and risk rules over an already normalised text (cached by text)."""
 
     def __init__(self, cache_size: int = 50_000) -> None:
-        self._cache: dict[str, Reading] = {}
+        self._cache: OrderedDict[str, Reading] = OrderedDict()  # least recently used out first
         self._size = cache_size
 
     def read(self, norm: str) -> Reading:
         hit = self._cache.get(norm)
         if hit is not None:
+            self._cache.move_to_end(norm)
             return hit
         guess = classify(norm)
         risk = detect_risk(norm)
@@ -127,9 +129,9 @@ class KnowledgeClassifier:
         concepts = concepts_asked(norm) if intent in ("attribute", "variant", "suitability", "usage") else []
         reading = Reading(intent, guess.confidence, risk.reason if risk else None, question,
                           concepts[0].name if concepts else None)
-        if len(self._cache) >= self._size:
-            self._cache.clear()
         self._cache[norm] = reading
+        if len(self._cache) > self._size:
+            self._cache.popitem(last=False)
         return reading
 
 
@@ -138,13 +140,14 @@ class KnowledgeLinker:
 
     def __init__(self, products: Sequence[Product] | ProductLinker, cache_size: int = 50_000) -> None:
         self.linker = products if isinstance(products, ProductLinker) else ProductLinker(products)
-        self._cache: dict[tuple[str, str | None], Linked] = {}
+        self._cache: OrderedDict[tuple[str, str | None], Linked] = OrderedDict()  # least recently used out first
         self._size = cache_size
 
     def link(self, norm: str, context_sku: str | None) -> Linked:
         key = (norm, context_sku)
         hit = self._cache.get(key)
         if hit is not None:
+            self._cache.move_to_end(key)
             return hit
         q = _question(norm)
         found = self.linker.link(q, context_sku)
@@ -153,9 +156,9 @@ class KnowledgeLinker:
             named = self.linker.variants_in(found.sku, q)
             variant = named[0] if len(named) == 1 else None
         linked = Linked(found.sku, tuple(found.candidates) if found.via == "ambiguous" else (), variant, found.via)
-        if len(self._cache) >= self._size:
-            self._cache.clear()
         self._cache[key] = linked
+        if len(self._cache) > self._size:
+            self._cache.popitem(last=False)
         return linked
 
 
