@@ -5,7 +5,6 @@ and resumes the anchor; a reviewer approves a script; the owner uploads a catalo
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -16,26 +15,7 @@ from cohost.testing.accounts import PASSWORD
 from cohost.testing.console_server import ConsoleServer
 
 pytestmark = pytest.mark.e2e
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
 playwright_api = pytest.importorskip("playwright.sync_api")
-if not CHROMIUM.exists():
-    pytest.skip("system Chromium missing: apt-get install chromium (make test installs it)", allow_module_level=True)
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ConsoleServer]:
-    with ConsoleServer(tmp_path_factory.mktemp("home")) as srv:
-        yield srv
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with playwright_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 def sign_in(page: object, base: str, name: str, password: str = PASSWORD) -> None:
