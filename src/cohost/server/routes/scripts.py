@@ -17,6 +17,7 @@ from cohost.domain.script import Script
 from cohost.server.auth import PrincipalDep
 from cohost.server.deps import StoreDep
 from cohost.store import Store
+from cohost.store.scripts import ScriptSummary
 
 router = APIRouter(prefix="/api/scripts", tags=["scripts"])
 Status = Literal["draft", "in_review", "approved", "rejected"]
@@ -46,22 +47,9 @@ class ScriptEdit(BaseModel):
     script: dict[str, Any] = Field(description="the edited Script JSON; only its segments are taken")
 
 
-class ScriptItem(BaseModel):
-    id: str
-    title: str | None
-    status: str
-    minutes: float
-    style: str | None
-    skus: list[str]
-    version: int
-    reviewer: str | None
-    created_at: datetime
-    updated_at: datetime
-
-
 class ScriptPage(BaseModel):
     total: int
-    items: list[ScriptItem]
+    items: list[ScriptSummary]  # the store's own summary record; no mirror class
 
 
 class ReviewEventOut(BaseModel):
@@ -90,7 +78,7 @@ def list_scripts(store: StoreDep, status: Status | None = None,
                  offset: Annotated[int, Query(ge=0)] = 0) -> ScriptPage:
     items = store.scripts.list(status=status, limit=limit, offset=offset)
     return ScriptPage(total=store.scripts.count(status=status),
-                      items=[ScriptItem(**asdict(s)) for s in items])
+                      items=list(items))
 
 
 @router.post("", operation_id="createScript", response_model=Script, status_code=201)
