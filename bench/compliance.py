@@ -14,7 +14,15 @@ Two case sets, scored the same way:
   ``compliance_holdout_products.json``. Fixes after that first run target general causes; the cases
   themselves are never edited to fit the engine, so later figures on it are no longer strictly blind;
 - **fresh** (``bench/data/compliance_fresh.jsonl``): 60 more cases written after the held-out fixes and
-  scored once on that engine (its first run is in the same record), for a blind figure after the fixes.
+  scored once on that engine (its first run is in the same record), for a blind figure after the fixes;
+- **fresh2**, **fresh3**, **fresh4** (``compliance_fresh{2,3,4}.jsonl``, products in
+  ``compliance_fresh{3,4}_products.json``): each written and frozen before the engine changes it prompted,
+  scored once (``--record-set NAME`` stores that first run with per-family recall and the file's sha256,
+  and refuses to overwrite it); fresh4 was written after the general mechanisms fresh3 prompted, so its
+  first run is the blind figure for them.
+
+A learned second opinion (character n-gram logistic regression trained only on the four older sets) is
+measured against the sets it never saw and reported; it is not part of the checker.
 
 plus the examples of compliance.md §17, read in place from ``../shared/specs/compliance.md``.
 Scoring:
@@ -56,7 +64,9 @@ DATA = ROOT / "bench" / "data"
 SHARED = ROOT.parent / "shared"
 CATALOG = ROOT / "examples" / "catalog" / "shop.json"
 SETS = {"tuned": DATA / "compliance_cases.jsonl", "held-out": DATA / "compliance_holdout.jsonl",
-        "fresh": DATA / "compliance_fresh.jsonl", "fresh2": DATA / "compliance_fresh2.jsonl"}
+        "fresh": DATA / "compliance_fresh.jsonl", "fresh2": DATA / "compliance_fresh2.jsonl",
+        "fresh3": DATA / "compliance_fresh3.jsonl", "fresh4": DATA / "compliance_fresh4.jsonl"}
+BLIND = ("held-out", "fresh", "fresh2", "fresh3", "fresh4")
 FIRST_RUN = DATA / "compliance_first_run.json"
 TITLE = "Compliance checker (bench/compliance.py)"
 LINE_200 = ("家人们晚上好，欢迎刚进来的朋友！这款玻尿酸保湿精华液30ml现在直播间只要89元，质地清爽不黏腻，上脸吸收很快，洁面后取两到三滴轻拍至吸收就可以了，"
@@ -112,8 +122,7 @@ def run_case(checker: Checker, case: dict[str, Any], products: dict[str, Product
 def load_products() -> dict[str, Product]:
     """Fixture products by key, the held-out products and every SKU of the example catalog."""
     products: dict[str, Product] = {}
-    for name in ("compliance_products.json", "compliance_holdout_products.json"):
-        path = DATA / name
+    for path in sorted(DATA.glob("compliance_*products.json")):
         if path.exists():
             fixtures = json.loads(path.read_text(encoding="utf-8"))
             products.update({k: Product.model_validate(v) for k, v in fixtures.items() if not k.startswith("_")})
@@ -288,6 +297,74 @@ def category_table(checker: Checker, cases: list[dict[str, Any]], products: dict
     return rows
 
 
+def record_set(name: str, figures: dict[str, Any], sets: dict[str, list[dict[str, Any]]], checker: Checker,
+               products: dict[str, Product]) -> None:
+    """Record the first run of one new blind set (with its per-family recall and the case file's digest)."""
+    import hashlib
+
+    record = json.loads(FIRST_RUN.read_text(encoding="utf-8"))
+    if name in record["sets"]:
+        raise SystemExit(f"{FIRST_RUN.name} already holds the first run of {name!r}; it is never replaced")
+    if name not in figures:
+        raise SystemExit(f"no case set named {name!r} (known: {', '.join(figures)})")
+    result = score(checker, sets[name], products)
+    entry = dict(figures[name])
+    entry["recall_by_family"] = {f: f"{h}/{t}" for f, (h, t) in sorted(result["recall"].items())}
+    clean_by_family: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    flagged = {f[0] for f in result["false_alarms"]}
+    for case in sets[name]:
+        if case["kind"] != "violation":
+            clean_by_family[case["family"]][1] += 1
+            clean_by_family[case["family"]][0] += case["id"] in flagged
+    entry["clean_flagged_by_family"] = {f: f"{h}/{t}" for f, (h, t) in sorted(clean_by_family.items())}
+    entry["sha256"] = hashlib.sha256(SETS[name].read_bytes()).hexdigest()
+    entry["recorded"] = datetime.now().isoformat(timespec="minutes")
+    record["sets"][name] = entry
+    FIRST_RUN.write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def second_opinion(checker: Checker, sets: dict[str, list[dict[str, Any]]], products: dict[str, Product]) -> list[str]:
+    """A learned second opinion, measured and not wired in: character 1–3-gram TF-IDF + logistic regression
+    (violation or not) trained only on the older sets (tuned, held-out, fresh, fresh2), its threshold the
+    lowest with ≤ 2% false positives in 5-fold cross-validation on those sets; then, on each later set it
+    never saw, how many of the engine's misses it would catch and how many clean lines it would add."""
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import cross_val_predict
+
+    train = [c for name in ("tuned", "held-out", "fresh", "fresh2") for c in sets.get(name, [])]
+    later = [name for name in ("fresh3", "fresh4") if name in sets]
+    if not train or not later:
+        return []
+    y = np.array([c["kind"] == "violation" for c in train])
+    vec = TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True)
+    matrix = vec.fit_transform([c["text"] for c in train])
+    model = LogisticRegression(C=4, max_iter=2000, class_weight="balanced")
+    cv = cross_val_predict(model, matrix, y, cv=5, method="predict_proba")[:, 1]
+    threshold = next(t for t in np.arange(0.5, 1.0, 0.05) if (cv[~y] > t).mean() <= 0.02)
+    model.fit(matrix, y)
+    rows = [f"Trained on {len(train)} cases of the older sets; threshold {threshold:.2f} (5-fold CV on them: recall "
+            f"{(cv[y] > threshold).mean():.1%}, false positives {(cv[~y] > threshold).mean():.1%}).", "",
+            "| set (never trained on) | engine misses | caught by the model | clean lines flagged by the engine | "
+            "added by the model | false-positive rate engine → engine + model |", "|---|---|---|---|---|---|"]
+    first = json.loads(FIRST_RUN.read_text(encoding="utf-8"))["sets"] if FIRST_RUN.exists() else {}
+    for name in later:
+        result = score(checker, sets[name], products)
+        prob = model.predict_proba(vec.transform([c["text"] for c in sets[name]]))[:, 1]
+        runs = [(f"{name}, engine now", {m[0] for m in result["misses"]}, {f[0] for f in result["false_alarms"]})]
+        if name in first:  # the engine as it was when the set was first scored (its blind run)
+            runs.insert(0, (f"{name}, engine at its first run", set(first[name]["misses"]),
+                            set(first[name]["false_alarms"])))
+        for label, missed, flagged in runs:
+            caught = sum(1 for c, q in zip(sets[name], prob, strict=True) if c["id"] in missed and q > threshold)
+            clean = [(c, q) for c, q in zip(sets[name], prob, strict=True) if c["kind"] != "violation"]
+            added = sum(1 for c, q in clean if q > threshold and c["id"] not in flagged)
+            rows.append(f"| {label} | {len(missed)} | {caught} | {len(flagged)} | {added} | "
+                        f"{len(flagged) / len(clean):.1%} → {(len(flagged) + added) / len(clean):.1%} |")
+    return rows
+
+
 def _pct(value: float | None) -> str:
     return "—" if value is None else f"{value:.1%}"
 
@@ -297,6 +374,9 @@ def main() -> None:
     parser.add_argument("--no-write", action="store_true", help="print only; do not touch docs/benchmarks.md")
     parser.add_argument("--record-first", action="store_true",
                         help=f"store this run as the first, untuned score ({FIRST_RUN.name}) if none is stored yet")
+    parser.add_argument("--record-set", metavar="NAME",
+                        help=f"store this run of one new blind set as its first run in {FIRST_RUN.name}; "
+                             "refused if that set already has one (a first run is recorded once, never replaced)")
     args = parser.parse_args()
     checker = Checker.default()
     products = load_products()
@@ -307,6 +387,8 @@ def main() -> None:
         FIRST_RUN.write_text(json.dumps({"note": "first run of both sets on the engine as committed, before any fix "
                                          "prompted by the held-out set", "recorded": datetime.now().isoformat(timespec="minutes"),
                                          "sets": now_figures}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    if args.record_set:
+        record_set(args.record_set, now_figures, sets, checker, products)
     first = json.loads(FIRST_RUN.read_text(encoding="utf-8"))["sets"] if FIRST_RUN.exists() else {}
 
     overview = ["| set | tuned on? | cases (violating / clean) | recall first run → now | precision first run → now | "
@@ -318,6 +400,10 @@ def main() -> None:
                  "fresh": "no when first scored (after the held-out fixes); its 4 misses then got general fixes",
                  "fresh2": "no when first scored (live 口播 and viewer-reply wordings, frozen before any change); "
                            "its misses then got general fixes (**tuned** since)",
+                 "fresh3": "no when first scored (257 cases, 7+ categories, frozen before any change); its misses "
+                           "then prompted general mechanisms (**tuned** since)",
+                 "fresh4": "no when first scored (240 cases, other products and writers' styles, frozen after the "
+                           "fresh3 mechanisms); only real bugs it showed were fixed since (false alarms, parser slips)",
                  }.get(name, "—")
         overview.append(
             f"| {name} | {tuned} | {s['violating']} / {s['clean']} | {_pct(b.get('recall'))} → **{_pct(s['recall'])}** | "
@@ -346,6 +432,7 @@ def main() -> None:
         spec_rows.append(f"| {case['id']} | {case['mode']} | {', '.join(case['expect']) or 'CLEAN'} | "
                          f"{', '.join(got) or '—'} | {verdict} |")
 
+    learned = second_opinion(checker, sets, products)
     fields, leftover, verdicts, unsupported = catalog_scan(checker, products)
     s = speed(checker, products.get("MZ-001"))
     real = real_text(checker)
@@ -360,19 +447,27 @@ def main() -> None:
         "and scored once on that engine; the fresh2 set (83 cases, live-stream 口播 and viewer-reply wordings) was "
         "written and frozen before any change and scored once (3 mislabelled scarcity ids corrected from EU-UCP-A7 to "
         "PRICE-ZJ on the same unchanged engine; the as-frozen score is kept in compliance_first_run.json). The failures of all three then prompted fixes of general causes (never "
-        "edits of the cases), so their *now* figures are no longer blind. The tuned set is the development set "
+        "edits of the cases), so their *now* figures are no longer blind. fresh3 (257 cases) was frozen and scored "
+        "before any change and then prompted general mechanisms (composed patterns, obfuscation, specification "
+        "claims); fresh4 (240 cases, other products and styles) was frozen and scored after them: its first run "
+        "is the honest estimate of the engine on unseen wording. The tuned set is the development set "
         "and says little about generalisation.",
         "",
     ]
     for name, result in results.items():
         body += [f"### {name} set: recall and precision per rule family", "", *family_table(result), ""]
-        if name in ("held-out", "fresh", "fresh2"):
+        if name in BLIND:
             body += [f"{name} set by product category:", "", *category_table(checker, sets[name], products), ""]
         if result["misses"] or result["false_alarms"]:
             body += [f"Misses and false alarms still left on the {name} set:", ""]
             body += [f"- miss {i}: {t} — missing {m}, got {g}" for i, t, m, g in result["misses"]]
             body += [f"- false alarm {i}: {t} — {g}" for i, t, g in result["false_alarms"]]
             body.append("")
+    if learned:
+        body += ["### A learned second opinion (measured, not used by the checker)", "", *learned, "",
+                 "A model flag carries no rule id, law or rewrite, so it could only route a line to a human; it is "
+                 "kept out of the checker unless it catches engine misses on a set it never saw without pushing "
+                 "false positives past 3%.", ""]
     body += ["### Example catalog, every merchant-written field checked with its own product", "",
              f"{fields} texts (titles, selling points, usage, cautions, FAQ answers, attribute values) of "
              f"examples/catalog/shop.json: **{len(leftover)} findings**.", ""]

@@ -17,7 +17,8 @@ Constraints:
 - Cue marks in scripts (``[倒计时]``, ``[上链接]``) are stage directions, never checked as speech.
 - Findings are sorted by span; within one rule family, overlapping findings keep the most severe, and
   at equal severity the rule written for the product's category (SEC-FOOD-1 for food) wins over the
-  general one (AD-17).
+  general one (AD-17), except that two critical (S1) findings of different rules both stand: each names
+  a different law the same words break.
 - Speed: a product's normalised facts (:class:`ProductFacts`) are built once per content and kept in
   a bounded LRU keyed by ``Product.content_hash()`` (a product edited in place gets a new hash, so a
   stale view is never used); the claim verdicts of one (text, product content, second, stats) are
@@ -357,7 +358,8 @@ class Checker:
             lo, hi = (item.start - 256) // 64, item.end // 64
             clash = any(
                 other.start < item.end and item.start < other.end
-                and (other.rule.family == item.rule.family or (item.from_claim and RANK[other.severity] >= RANK[item.severity]))
+                and ((other.rule.family == item.rule.family and not _both_laws(other, item))
+                     or (item.from_claim and RANK[other.severity] >= RANK[item.severity]))
                 for b in range(lo, hi + 1) for other in buckets.get(b, ())
             )
             if not clash:
@@ -376,6 +378,13 @@ class Checker:
                                     suggestion=item.suggestion))
         findings.sort(key=lambda f: (f.span[0], f.span[1], -RANK[f.severity], f.rule))
         return findings
+
+
+def _both_laws(a: _Item, b: _Item) -> bool:
+    """Two critical findings of different rules on one span both stand: a disease claim on food breaks the
+    Advertising Law (AD-17) and the Food Safety Law (SEC-FOOD-1), and the reviewer needs both references."""
+    return (a.rule.id != b.rule.id and a.severity == b.severity == "critical"
+            and not (a.rule.gate or b.rule.gate or a.from_claim or b.from_claim))
 
 
 class _Safe(dict[str, str]):

@@ -77,7 +77,7 @@ _REF_CUE = _c(r"(?:原价|划线价|日常价|专柜价|市场价|零售价|吊�
               r"|往常|外面|别家|线下|专柜|商场|超市|日常|原来)[^,。!?]{0,4}$")
 _PROMO_CUE = _c(r"(?:立减|直降|减|优惠|省|便宜|返|券|红包|补贴|抵|满|差价|多花|降|少|加|再减|领)[^,。!?]{0,2}$")
 _GIFT_CUE = _c(r"价值[^,。!?]{0,2}$")
-_SKIP_CUE = _c(r"(?:每天|一天|每片|每袋|每包|每支|每瓶|每次|平均|合|单价|一片|一袋|一包|均价|折合|运费|邮费|快递费|"
+_SKIP_CUE = _c(r"(?:每天|一天|每片|每袋|每包|每支|每瓶|每次|平均|合|单价|一[克斤两片袋包条盒瓶支件个次杯粒颗只双]|均价|折合|运费|邮费|快递费|算下来|相当于|"
                r"不到|低于|高于|以上|以下|超过|起步)[^,。!?]{0,2}$")
 _QTY_BEFORE = _c(rf"(?P<q>{N})\s*(?:{_QTY_UNITS}){_CUT}{{0,4}}$")
 _DISCOUNT = _c(rf"(?:打)?(?P<n>{N})折|(?P<half>半价)")
@@ -89,7 +89,7 @@ _GIFT_VALUE = _c(rf"价值\s*(?P<n>{N})\s*(?:元|块)")
 _STOCK_COUNT = _c(rf"(?:仅剩|只剩|还剩|就剩|剩下|剩|最后|库存只有|库存仅|库存就|只有|仅有|限量|只备了|就备了)(?:最后)?\s*"
                   rf"(?P<n>{N})\s*(?:{_QTY_UNITS})(?!链接|环节|问题|步|款式|颜色|福利|话题|宝宝|朋友|家人|小时|分钟|天|上架|出场|登场|要讲|介绍|是[^,。!?;]{0,3}?(?:号|链接|款))")
 _STOCK_LOW = _c(r"不多了|所剩无几|库存告急|库存紧张|快没了|快抢光了|快卖光了|马上售罄|即将售罄|要断货了|快断货|手慢无|"
-                r"随时下架|最后几件|最后一批|最后一波库存|数量有限|库存有限|限量")
+                r"随时下架|最后几件|最后一批|最后一波库存|数量有限|库存有限|限量|(?:只|就|仅)?剩(?:下)?(?:个位数|没几|不到十)|个位数了")
 _STOCK_OUT = _c(r"已售罄|售罄了|卖完了|没货了|断货了|抢光了|秒光了|卖光了|已经售罄|已抢完")
 _STOCK_IN = _c(r"有现货|现货|库存充足|不限量|管够|随便拍|大量现货|货很多|库存很多|有货")
 _SOON_FILL = r"(?:一到|一过|过后|之后|以后)?(?:就|便|会|要|马上|立刻|准时|都|就会|就要|就得|会被)?(?:要|会)?"
@@ -111,7 +111,7 @@ _WINDOW_EN = (
     ("today", _c(r"today only|ends (?:tonight|today)|last day|only today|tonight only")),
     ("generic", _c(r"limited[- ]time")),
 )
-_STOCK_EN = _c(r"only (?P<n>\d+) left|(?P<m>\d+) left in stock|last (?P<k>\d+) (?:items|pieces|units)")
+_STOCK_EN = _c(r"only (?P<n>\d+) (?:[a-z]+ )?left|(?P<m>\d+) left in stock|last (?P<k>\d+) (?:items|pieces|units|pairs|sets|boxes)")
 _RANKING = _c(rf"(?:销量|排名|排行|榜单?|类目|品类|热销榜|新品榜|好评榜|人气榜){_CUT}{{0,6}}?"
               rf"(?:第(?P<n>{N})名?|top\s?(?P<t>\d+)|no\.?\s?(?P<o>\d+)|冠军|榜首|前(?P<f>{N})名?)"
               rf"|第(?P<m>{N})名(?!下单|拍|付款|进来|抢到|的宝宝|的朋友|的家人)|销冠|销量冠军|榜首")
@@ -131,6 +131,8 @@ _SALES = (
 )
 _AUDIENCE = (
     ("online", _c(rf"(?P<n>{N})\s*(?:多|\+)?(?:万)?(?:个)?(?:人|位|宝宝|家人|姐妹)(?:同时)?(?:在线|在看|在抢|在拍|正在抢|正在看|在直播间|围观)")),
+    # a threshold instead of a count (在线人数破万, 观看人数突破十万): the threshold is the figure claimed
+    ("online", _c(rf"(?:在线人数|在线|观看人数|直播间人数|同时在线)(?:已经|马上|就要|都)?(?:破|过|突破|超过|上)(?P<n>{N}|万)(?:人)?")),
     ("orders", _c(rf"(?:已经|刚刚|已|刚才)(?:有)?\s*(?P<n>{N})\s*(?:多)?(?:个)?(?:人|位)?(?:拍|下单|抢|付款|买|加购|收藏|抢购)了")),
     ("orders", _c(rf"(?:刚刚|刚才|直播间|这一场|本场|现在)(?:已经)?(?:拍了|卖了|下单|成交|抢了|卖出)(?:了)?\s*(?P<n>{N})\s*(?:多)?(?:单|件|份)")),
 )
@@ -142,7 +144,19 @@ _NUMERIC = _c(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*(?P<u>mah|毫安时|毫安|ml|�
 _SPEC_UNITS = frozenset({"ml", "g", "mah", "wh", "w", "mm", "寸", "gb", "%", "片", "抽", "v", "atm", "hz", "℃", "mbps"})
 _NUMBERED = frozenset({"price", "reference_price", "promotion", "gift_value", "numeric", "stock", "sales", "audience"})
 _ORDER = ("window", "stock", "audience", "sales", "ranking", "award", "test", "gift_value", "promotion",
-          "reference_price", "price", "origin", "attribute", "numeric")
+          "reference_price", "price", "origin", "attribute", "spec", "numeric")
+# Specification values said without their attribute's name, compared with every attribute value of the same
+# kind (verify._spec): a grade code (IP68 against 防水等级 IP55), a counted part (6根天线 against 4根外置天线) and
+# a material of a named part (316不锈钢锅身 against 铝合金锅身).
+MATERIALS = ("316不锈钢", "304不锈钢", "201不锈钢", "不锈钢", "铝合金", "铸铁", "熟铁", "生铁", "碳钢", "钛合金", "纯钛",
+             "黄铜", "紫铜", "铜", "陶瓷", "玻璃", "硅胶", "ppsu", "tritan", "实木", "竹", "真皮", "牛皮", "pu皮",
+             "纯棉", "涤纶", "锦纶", "羊绒", "羊毛", "蚕丝", "亚麻")
+_PARTS = "锅身|锅体|锅底|内胆|机身|杯身|壶身|外壳|表带|表壳|涂层|面料|外层|里料|框架|支架|刀身|材质|材料"
+SPEC_PATTERNS = (
+    ("code", _c(r"(?<![a-z0-9])(?P<fam>ipx|ip|spf|upf)\s?(?P<v>\d{1,3})\+*")),
+    ("count", _c(r"(?<![\d.])(?P<v>\d{1,2}|[一二两三四五六七八九十])(?P<cl>根|颗|块|层|档|口|核|路)(?P<noun>[\u4e00-\u9fff]{1,4})")),
+    ("material", _c("(?P<v>" + "|".join(MATERIALS) + r")(?:的)?(?P<noun>" + _PARTS + ")")),
+)
 
 
 @cache
@@ -166,8 +180,8 @@ _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     _WINDOW[3][1]: ("分", "秒", "小时"), _WINDOW[4][1]: ("点",), _WINDOW[5][1]: ("马上", "即将", "立刻", "很快", "随时"),
     _WINDOW[6][1]: ("过了", "错过"), _WINDOW[7][1]: ("明天",), _WINDOW_EN[0][1]: ("end",),
     _WINDOW_EN[1][1]: ("today", "tonight", "last"), _WINDOW_EN[2][1]: ("limited",), _STOCK_EN: ("left", "last"),
-    _AUDIENCE[0][1]: ("在线", "在看", "在抢", "在拍", "正在", "在直播间", "围观"),
-    _AUDIENCE[1][1]: ("了",), _AUDIENCE[2][1]: ("刚", "直播间", "这一场", "本场", "现在"),
+    _AUDIENCE[0][1]: ("在线", "在看", "在抢", "在拍", "正在", "在直播间", "围观"), _AUDIENCE[1][1]: ("在线", "人数"),
+    _AUDIENCE[2][1]: ("了",), _AUDIENCE[3][1]: ("刚", "直播间", "这一场", "本场", "现在"),
     _SALES[0]: ("销", "售", "卖"),
     _SALES[1]: ("买了", "买过", "在用", "回购", "选择", "下单过", "好评", "推荐", "种草", "复购", "信赖", "认可"),
     _SALES[2]: ("率", "满意度", "好评度"), _SALES[3]: ("每",), _SALES[4]: ("好评",),
@@ -175,6 +189,8 @@ _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     _TEST: ("检", "测", "验", "认证", "sgs", "ccc", "cma", "cnas", "fda", "临床"),
     _ORIGIN: ("产", "来自", "进口", "采自", "源自", "发源"), _DISCOUNT: ("折", "半价"), _FIRST_N: ("前",),
     _GIFT_VALUE: ("价值",), _NUMERIC: tuple("0123456789"), _GIFT: ("送", "赠"),
+    SPEC_PATTERNS[0][1]: ("ip", "spf", "upf"), SPEC_PATTERNS[1][1]: ("根", "颗", "块", "层", "档", "口", "核", "路"),
+    SPEC_PATTERNS[2][1]: tuple(_PARTS.split("|")),
 }
 
 
@@ -216,7 +232,7 @@ def extract(norm: NormalizedText, attributes: tuple[str, ...] = (), specs: bool 
         found.extend(_window(kind, m, "en") for m in _finditer(pattern, text, seen))
     found.extend(_stock(norm, seen))
     for detail, pattern in _AUDIENCE:
-        found.extend(Claim("audience", m.start(), m.end(), detail, parse_number(m.group("n")))
+        found.extend(Claim("audience", m.start(), m.end(), detail, parse_number(m.group("n")) or Decimal(10_000))
                      for m in _finditer(pattern, text, seen))
     for pattern in _SALES:
         for m in _finditer(pattern, text, seen):
@@ -234,6 +250,8 @@ def extract(norm: NormalizedText, attributes: tuple[str, ...] = (), specs: bool 
         found.append(Claim("origin", m.start(), m.end(), "import" if m.group("loc2") else "place",
                            subject=spot[0] if spot else loc))
     found.extend(_attributes(text, attributes))
+    for detail, pattern in SPEC_PATTERNS if specs and attributes else ():
+        found.extend(Claim("spec", m.start(), m.end(), detail, subject=m.group(0)) for m in _finditer(pattern, text, seen))
     if id(_NUMERIC) in seen:
         codes = code_spans(text)
         for start, end, said in quantity_spans(text, codes) if specs else ():
@@ -359,7 +377,9 @@ def _attributes(text: str, names: tuple[str, ...]) -> list[Claim]:
                 end = m.end()
                 while end < len(text) and _TOKEN_CHAR.match(text, end):  # never cut GB/T 28004.1 or X200 Pro
                     end += 1
-                out.append(Claim("attribute", pos, end, subject=name))
+                # "PPSU材质的": the name closes the phrase and its value came before it (a spec claim judges that)
+                if text[pos + len(name):end].strip(" 的了呢哦啊吧~!"):
+                    out.append(Claim("attribute", pos, end, subject=name))
             pos = text.find(name, pos + len(name))
     return out
 

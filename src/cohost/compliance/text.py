@@ -3,7 +3,8 @@
 Rules are written against the normalised form: NFKC (full-width → half-width, so "，" is "," and
 "！" is "!"), ASCII lower-case, traditional → simplified characters (OpenCC's table), evasion fillers
 removed between two Chinese characters (spaces, zero-width characters, ``*·•_^#`` and emoji, so
-"最 好"/"最*好"/"最🔥好" read "最好"), and "zui" before a Chinese character read as 最.
+"最 好"/"最*好"/"最🔥好" read "最好"), a separator alternating between single characters removed
+("最.好.用" reads "最好用"), "zui" before a Chinese character read as 最 and "di" before 一/1 as 第.
 
 Constraints:
 
@@ -28,10 +29,21 @@ _FILLER = re.compile(
     rf"\u2600-\u27bf\U0001f000-\U0001faff])+(?=[{CJK}])"
 )
 _ZUI = re.compile(rf"zui(?=[{CJK}])")
+# pinyin for 第 before a digit (di一, di1): live rooms spell the ranking word out to dodge keyword filters
+_DI = re.compile(r"(?<![a-z])di(?=[一1])")
+# one separator repeated between single characters (最.好.用, 治-疗-脚-气): a dodge when it alternates at
+# least twice; a lone dot or dash between two characters is ordinary punctuation and stays
+_SEP = r"[./|\-~]"
+_SPACED = re.compile(rf"(?<=[{CJK}]){_SEP}(?=[{CJK}]{_SEP}[{CJK}])|(?<=[{CJK}]{_SEP}[{CJK}]){_SEP}(?=[{CJK}])")
 # Clause ends: commas, stops, semicolons, enumeration commas, line breaks, tildes, ellipses and dashes.
 _CLAUSE_END = re.compile(r"[,。!?;、\n~]|\.(?!\d)|——|--|\s{2,}")
 _SENTENCE_END = re.compile(r"[。!?\n]|\.{2,}|\.(?![\da-z])")
 _QUOTES = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"', "《": "》", "【": "】"}
+
+
+def _maybe_spaced(text: str) -> bool:
+    """A cheap test before the look-around regex: most lines hold none of the separators."""
+    return any(sep in text for sep in "./|-~") and _SPACED.search(text) is not None
 
 
 @cache
@@ -66,7 +78,8 @@ class NormalizedText:
         self._sentences: list[int] | None = None
         self._quotes: list[tuple[int, int]] | None = None
         if (len(quick) == len(original) and unicodedata.is_normalized("NFKC", quick)
-                and _FILLER.search(quick) is None and "zui" not in quick):
+                and _FILLER.search(quick) is None and "zui" not in quick
+                and ("di" not in quick or _DI.search(quick) is None) and not _maybe_spaced(quick)):
             self.text = quick
             return
         self._slow(original, table)
@@ -83,7 +96,7 @@ class NormalizedText:
                 starts.append(i)
         ends = [s + 1 for s in starts]
         text = "".join(chars)
-        for pattern, repl in ((_FILLER, ""), (_ZUI, "最")):
+        for pattern, repl in ((_FILLER, ""), (_SPACED, ""), (_ZUI, "最"), (_DI, "第")):
             if pattern.search(text) is None:
                 continue
             new_chars: list[str] = []

@@ -35,7 +35,7 @@ _UNIT: dict[str, tuple[str, Decimal]] = {
     "m": ("mm", Decimal(1000)), "米": ("mm", Decimal(1000)), "英寸": ("寸", Decimal(1)), "寸": ("寸", Decimal(1)),
     "gb": ("gb", Decimal(1)), "tb": ("gb", Decimal(1024)), "mbps": ("mbps", Decimal(1)),
     "%": ("%", Decimal(1)), "°c": ("℃", Decimal(1)), "℃": ("℃", Decimal(1)), "度": ("℃", Decimal(1)),
-    "年": ("年", Decimal(1)), "个月": ("月", Decimal(1)), "天": ("天", Decimal(1)), "小时": ("小时", Decimal(1)),
+    "年": ("年", Decimal(1)), "个月": ("月", Decimal(1)), "天": ("天", Decimal(1)), "小时": ("小时", Decimal(1)), "个小时": ("小时", Decimal(1)),
     "分钟": ("分钟", Decimal(1)), "秒": ("秒", Decimal(1)), "片": ("片", Decimal(1)), "抽": ("抽", Decimal(1)),
     "包": ("包", Decimal(1)), "袋": ("袋", Decimal(1)), "泡": ("泡", Decimal(1)), "档": ("档", Decimal(1)),
     "岁": ("岁", Decimal(1)), "码": ("码", Decimal(1)), "转": ("转", Decimal(1)), "万转": ("转", Decimal(10_000)),

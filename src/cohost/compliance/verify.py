@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from cohost.compliance.claims import Claim, place_in
+from cohost.compliance.claims import MATERIALS, SPEC_PATTERNS, Claim, place_in
 from cohost.compliance.numbers import parse_number
 from cohost.compliance.text import NormalizedText, normalize_term
 from cohost.compliance.units import (
@@ -190,6 +190,9 @@ class ProductView:
         self.corpus, self.promotions, self.attributes = facts.corpus, facts.promotions, facts.attributes
         self.evidence = facts.evidence
 
+    def promotions_all(self) -> list[tuple[str, str, datetime | None, datetime | None]]:
+        return [(fid, text, pr.starts_at, pr.ends_at) for fid, pr, text in self.promotions]
+
     def active(self) -> list[tuple[str, str, datetime | None, datetime | None]]:
         return [(fid, text, p.starts_at, p.ends_at) for fid, p, text in self.promotions if p.active_at(self.now)]
 
@@ -343,8 +346,16 @@ def _price(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict:
     else:
         expected = "；".join([f"{_money(p.price)}"] + [f"{v.name} {_money(v.price)}" for v in p.variants if v.price])
         facts = (f"{view.sku}.price",)
+    s_start, s_end = norm.sentence(claim.start)
+    if _PAST.search(norm.text, s_start, s_end):  # "20点到20点半的秒杀价是59.9，现在恢复到69.9了": a past promotion's price
+        for fid_p, _, _, _ in (w for w in view.promotions_all() if w not in active):
+            if any(kind == "fixed" and _close(said, a) for kind, a, _ in view.facts.promo_terms.get(fid_p, ())):
+                return Verdict("supported", (fid_p,))
     note = "；说的是原价（划线价），不是现价" if p.list_price is not None and _close(said, p.list_price) else ""
     return Verdict("contradicted", facts, expected, note)
+
+
+_PAST = re.compile(r"已经结束|已结束|结束了|刚才|刚刚|之前|恢复到|恢复了|已经恢复|过了")
 
 
 def _promo_terms(text: str, numbers: set[Decimal]) -> tuple[tuple[str, Decimal, Decimal], ...]:
@@ -394,6 +405,7 @@ def _promotion(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict
             wanted = {claim.value, parse_number(claim.subject or "")}
             return ("送" in text or "赠" in text) and wanted <= _numbers(text) | {None}
         core = re.sub(r"[一二两三四五六七八九十\d]+(?:支|个|件|份|瓶|盒|片|条)|同款|一份|一个|给你们|给大家|大家", "", claim.subject or "")
+        core = re.sub(r"的?(?:活动|福利|优惠)(?:.*)$", "", core)  # 送硅胶垫的活动到11点: the gift is 硅胶垫
         grams = _bigrams(core)
         return ("送" in text or "赠" in text) and bool(grams) and len(grams & _bigrams(text)) / len(grams) >= 0.34
 
@@ -455,8 +467,8 @@ def _fits(claim: Claim, end: datetime, now: datetime) -> bool:
     left = end - now
     if claim.detail == "generic":
         return True
-    if claim.detail == "today":
-        return end.date() == now.date()
+    if claim.detail == "today":  # 今晚十二点 / 今天截止: a window ending at midnight ends "today"
+        return end.date() == now.date() or ((end - timedelta(minutes=1)).date() == now.date() and end.hour == end.minute == 0)
     if claim.detail == "soon":
         return left <= SOON
     if claim.detail == "minutes" and claim.value is not None:
@@ -514,12 +526,27 @@ def _origin(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict:
                 abroad = actual is not None and actual[1]
                 return Verdict("supported", (fid,)) if abroad else Verdict("contradicted", (fid,), value, "产地为国内，不能说进口")
             if said and (said in value or (actual and actual[0] in said)):
+                finer = _finer_place(norm.text[claim.start:claim.end], said)
+                if finer and finer not in value and _finer_place(value, actual[0] if actual else said):
+                    return Verdict("contradicted", (fid,), value, "产地与商品信息不一致")  # 新疆和田 vs 新疆若羌
                 return Verdict("supported", (fid,))
             return Verdict("contradicted", (fid,), value, "产地与商品信息不一致")
     for fid, text in view.corpus:
         if said and said in text and (fid.endswith(".title") or ".evidence:" in fid):
             return Verdict("supported", (fid,))
     return Verdict("needs_evidence", note="产地说法需要商品信息或证明材料")
+
+
+_FINER = re.compile(r"(?:(?![的产出种特是为在])[\u4e00-\u9fff]){2,4}?(?=的|产|出|种|特|县|市|州|镇|区|盟|$|[,。!?;、\s])")
+
+
+def _finer_place(text: str, region: str) -> str | None:
+    """The locality named right after ``region`` in ``text`` (新疆和田 → 和田), if any."""
+    pos = text.find(region)
+    if pos < 0:
+        return None
+    m = _FINER.match(text, pos + len(region))
+    return m.group(0) if m else None
 
 
 def _attribute(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict:
@@ -550,7 +577,44 @@ def _attribute(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict
     return Verdict("unsupported", note="属性描述无法核对")
 
 
-_ATTR_LEAD = re.compile(r"^(?:是|为|:|有|约|大约|达到|达|足足|只有|高达)?\s*")
+_ATTR_LEAD = re.compile(r"^(?:是|为|:|有|约|大约|达到|达|足足|只有|高达|能到|能达到|可达|可以达到|可以到|长达|最多|最长|能用)?\s*")
+
+
+def _spec(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict:
+    """A grade code, counted part or part material said without its attribute name, against every attribute
+    value that states the same kind of thing; nothing comparable → unsupported (no finding)."""
+    said = claim.subject or ""
+    m = next((p.fullmatch(said) for d, p in SPEC_PATTERNS if d == claim.detail), None)
+    if m is None:
+        return Verdict("unsupported")
+    for raw, value in view.product.attributes.items():
+        val = normalize_term(value)
+        fid = f"{view.sku}.attr:{raw}"
+        if claim.detail == "code":
+            theirs = {v.group("v") for v in SPEC_PATTERNS[0][1].finditer(val) if v.group("fam") == m.group("fam")}
+        elif claim.detail == "count":
+            theirs = {str(parse_number(v.group("v"))) for v in SPEC_PATTERNS[1][1].finditer(val)
+                      if v.group("cl") == m.group("cl") and (v.group("noun").endswith(m.group("noun")[-2:])
+                                                             or m.group("noun").endswith(v.group("noun")[-2:]))}
+            if str(parse_number(m.group("v"))) in theirs:
+                return Verdict("supported", (fid,))
+        else:
+            if m.group("noun") not in val and m.group("noun") not in normalize_term(raw):
+                continue
+            named = [x for x in MATERIALS if x in val]
+            named = [x for x in named if not any(x != y and x in y for y in named)]  # 316不锈钢, not also 不锈钢
+            mat = m.group("v")
+            if not named or any(mat.endswith(x) and mat != x for x in named):
+                continue  # nothing to compare, or the value is less specific (不锈钢 against 316不锈钢)
+            if any(x == mat or x.endswith(mat) for x in named):
+                return Verdict("supported", (fid,))
+            return Verdict("contradicted", (fid,), value, "与商品属性不一致")
+        if not theirs:
+            continue
+        if claim.detail == "code" and m.group("v") in theirs:
+            return Verdict("supported", (fid,))
+        return Verdict("contradicted", (fid,), value, "与商品属性不一致")
+    return Verdict("unsupported", note="商品信息没有写明")
 
 
 def _own_text(view: ProductView, said: str) -> str | None:
@@ -605,6 +669,8 @@ def _numeric(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict:
     if verdicts and min(verdicts) > 0:
         return Verdict("unsupported", tuple(dict.fromkeys(cited)), note="与商品信息不矛盾，但商品信息没有写明")
     c_start, _ = norm.clause(claim.start)
+    if _DELTA.search(norm.text, max(c_start, claim.start - 6), claim.start):
+        return Verdict("unsupported", note="差值，不是商品规格")  # 比上一代轻了30克: a difference, not the weight
     dose = _DOSE.search(norm.text, max(c_start, claim.start - 8), claim.start) is not None
     if others and said[0].unit in STRICT and not dose:
         return Verdict("contradicted", (), "、".join(dict.fromkeys(others)), "与商品规格不一致")
@@ -613,8 +679,11 @@ def _numeric(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict:
 
 _GRADE = {"supported": 2, "consistent": 1}
 _DOSE = re.compile(r"每次|一次|每天|每日|每餐|取|用量|挤|倒|加|放|泡|兑|冲")
+_DELTA = re.compile(r"(?:[轻重多少大小高低长短省快慢薄厚宽窄]了|增加了?|减少了?|提升了?|降低了?|缩短了?|延长了?|节省了?|提高了?)"
+                    r"(?:约|大约|近|将近|足足)?\s*$")
 
 
 _KINDS = {"price": _price, "reference_price": _reference, "promotion": _promotion, "gift_value": _gift_value,
           "stock": _stock, "window": _window, "ranking": _evidence, "award": _evidence, "test": _evidence,
-          "sales": _evidence, "origin": _origin, "attribute": _attribute, "numeric": _numeric}
+          "sales": _evidence, "origin": _origin, "attribute": _attribute, "numeric": _numeric,
+          "spec": _spec}
