@@ -28,7 +28,7 @@ from cohost.knowledge.variants import Grid, grid_of, spoken
 from cohost.knowledge.views import ProductFacts, VariantFacts, money
 
 _LIST_PRICE = re.compile(r"原价|划线价|以前|之前|平时|日常|原来|reference price|original price")
-_RESTOCK = re.compile(r"补货|补不补|还会有|restock")
+_RESTOCK = re.compile(r"补货|补不补|还会有|(什么时候|啥时候|下次|还)(会)?(补|再上|上新|到货)|restock")
 _BOUGHT = re.compile(r"拍了|已拍|下单了|买了|已下单|已买|付款了|付了|ordered|bought")
 # "3号链接是什么" asks what the product is; "是什么颜色" asks an attribute
 _IDENTITY = re.compile(r"是(什么|啥)(东西|产品|商品|宝贝)?(?=$|[呀啊呢吗嘛哦哇来的?？!！。,，~\s])|什么东西|什么产品|什么商品|"
@@ -38,6 +38,8 @@ _VARIANT_WORDS = re.compile(r"颜色|色|码|口味|味道|规格|款式|尺寸|
 _LIST = re.compile(r"有哪|有什么|有啥|几种|几个|几款|几色|几码|多少种|多少色|多少码|哪几|哪些|都有|可选|可以选|什么(颜色|码|尺码|尺寸|容量)|"
                    r"which|what (colou?rs|sizes)")
 _DIMENSION_WORDS = frozenset(["颜色", "色号", "尺码", "码数", "规格", "口味", "款式", "尺寸", "容量", "型号"])
+_DIRECT = re.compile(r"faq~|(^|,)label(-short|-word)?(,|$)")  # a hit that is asked as such, not a touch
+_POLICY_LABEL = re.compile(r"配送|发货|快递|物流|运费|邮费|退|换|保修|质保|售后|shipping|return|warranty")
 _WARRANTY = re.compile(r"保修|质保|维修|坏了|warranty|repair")
 _EXCHANGE = re.compile(r"换(货|码|尺码|个码|颜色|个颜色|色|款|大|小|一)|调换|exchange")
 
@@ -322,7 +324,12 @@ class Composer:
     def policy(self, q: Question, intent: str, pf: ProductFacts | None, hits: Sequence[Hit],
                shop: Sequence[ProductFact]) -> Draft | None:
         d = Draft(lang=q.lang)
-        own = [h for h in hits if h.score >= ANSWER_AT and not h.fact_id.startswith("shop.")]
+        # the product's own fact answers a policy question only when it is about it (an FAQ asked the same
+        # way, a fact named by the question), not when a concept merely touches it ("装上了还能退吗" is no
+        # question about installing)
+        own = [h for h in hits if h.score >= ANSWER_AT and not h.fact_id.startswith("shop.") and pf is not None
+               and ((h.score >= ANSWER_AT + 1 and _DIRECT.search(h.why))
+                    or ((fact := pf.by_id.get(h.fact_id)) is not None and _POLICY_LABEL.search(fact.label)))]
         if pf is not None and own:
             return self.facts(q, pf, own)
         kind = "shipping" if intent == "shipping" else ("warranty" if _WARRANTY.search(q.text) else "returns")

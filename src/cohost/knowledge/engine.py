@@ -5,15 +5,19 @@
     engine.answer("这个多少钱", context_sku="MZ-001").facts  # ["MZ-001.price"]
 
 Path per question: normalise → risks (escalate first) → intent → product link → read this product's
-facts from the source *now* → compose from facts → optional LLM rewrite, re-checked → record.
+facts from the source *now* → compose from facts → optional LLM rewrite, re-checked → record. The first
+half (up to the refined intent) is ``understand``, public so the live path reads comments the same way:
+
+    u = engine.understand("宝子们 防冻款还有货吗", context_sku="WF-3")   # Understanding(intent="stock", …)
 Indexes (linker, fact index, embeddings) are built once per catalog version (``FactSource.version``);
-nothing answered comes from them. Thread-safe: a lock guards only the index rebuild.
+nothing answered comes from them. Thread-safe: locks guard only the index rebuild and ``understand``'s cache.
 """
 
 from __future__ import annotations
 
 import re
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -24,18 +28,29 @@ from cohost.knowledge.answers import Composer, Draft
 from cohost.knowledge.escalation import detect_risk, is_identity_question
 from cohost.knowledge.guard import rewrite
 from cohost.knowledge.intents import IntentGuess, classify
-from cohost.knowledge.lexicon import SIZE_ADVICE, has_size_info
+from cohost.knowledge.lexicon import SIZE_ADVICE, concepts_asked, has_size_info
 from cohost.knowledge.linking import Link, ProductLinker
 from cohost.knowledge.phrasing import Phrasebook
 from cohost.knowledge.record import AnswerRecord
 from cohost.knowledge.retrieval import ANSWER_AT, FactIndex, Hit
 from cohost.knowledge.sources import FactSource, StoreFactSource
 from cohost.knowledge.text import Question, normalize_question
+from cohost.knowledge.understanding import Reading, Understanding
 from cohost.knowledge.views import ProductFacts, VariantFacts
 from cohost.providers.base import LLM, Embedder
 from cohost.providers.offline import HashingEmbedder
 from cohost.store import Store
 
+# what no catalog fact can say: a future price or promotion, a wholesale or bulk deal
+_UNKNOWABLE = re.compile(r"(双十一|双十二|双11|双12|618|年货节|年底|下次|以后|过几天|过两天|下周|下个月|明天|明年).{0,8}"
+                         r"(便宜|降价|优惠|活动|更低|打折|折扣)|批发|团购价|代理价|拿货价|出厂价|量大|批量|"
+                         r"(下次|下一场|下场|明天|下周)(还)?(有)?(直播|开播)|什么时候(再|还)?(直播|开播)|几点(开|直)播")
+_UNDERSTOOD_SIZE = 20_000  # ``understand`` results kept per engine (text, product on screen, catalog version)
+# concepts a shop rule (not a product) answers
+_SHOP_CONCEPTS = frozenset({"shipping", "warranty", "invoice", "service_hours"})
+# does a comment ask anything? "今天好冷啊" does not: with no product and no cue it is chat, not a question
+_ASKS = re.compile(r"[?？吗么嘛呢]|[不没][~～!！。.]*$|什么|啥|怎么|咋|多少|几|哪|谁|能不能|可不可以|有没有|是不是|会不会|要不要|想问|请问|求|"
+                   r"\b(how|what|which|where|when|can|does|do|is|are|any)\b")
 _PRODUCT_INTENTS = {"price", "stock", "variant", "attribute", "usage", "suitability", "promotion", "other"}
 _SECONDARY = ("price", "stock", "shipping", "returns", "promotion")
 _HAS = re.compile(r"有没有|有吗|有.{0,8}(吗|么|嘛|没)|还有|do you have|is there")
@@ -64,6 +79,8 @@ class QAEngine:
         self.composer = Composer(self.phrases)
         self._indexes: _Indexes | None = None
         self._lock = threading.Lock()
+        self._understood: OrderedDict[tuple[str, str | None, str], Understanding] = OrderedDict()
+        self._cache_lock = threading.Lock()
 
     @classmethod
     def from_settings(cls, store: Store, settings: Settings) -> QAEngine:
@@ -89,34 +106,95 @@ class QAEngine:
                 self._indexes = _Indexes(version, ProductLinker(products), FactIndex(facts, self.embedder))
             return self._indexes
 
-    # answering ------------------------------------------------------------------------------------------
-    def answer(self, question: str, *, context_sku: str | None = None, id: str | int | None = None) -> AnswerRecord:
-        q = normalize_question(question)
+    # understanding ----------------------------------------------------------------------------------------
+    def understand(self, text: str, context_sku: str | None = None) -> Understanding:
+        """What a comment asks, without answering it: the risk that takes it to a person, the intent after
+        the same refinement ``answer`` applies (a named variant, a fact the question names, a bare "3号呢"),
+        the product and variants it is about, the concept asked and its core words. The live path calls
+        this instead of keeping its own copy of the rules; ``answer`` goes through the same steps."""
+        q = normalize_question(text)
+        key = (q.text, context_sku, self.source.version())
+        with self._cache_lock:
+            hit = self._understood.get(key)
+            if hit is not None:
+                self._understood.move_to_end(key)
+                return hit
+        u = self._read(q, context_sku).public()
+        with self._cache_lock:  # bounded, least recently used out: a live room repeats itself
+            self._understood[key] = u
+            if len(self._understood) > _UNDERSTOOD_SIZE:
+                self._understood.popitem(last=False)
+        return u
+
+    def _read(self, q: Question, context_sku: str | None) -> Reading:
         idx = self.indexes()
         link = idx.linker.link(q, context_sku)
         risk = detect_risk(q.text)
+        reading = Reading(q, link, risk)
         if risk is not None:
-            return self._hold(question, id, risk.intent, risk.reason, link.sku, 0.9, q.lang)
+            reading.intent, reading.stop = risk.intent, "risk"
+            return reading
         if q.empty:
-            if q.emoji:
-                return self._reply(question, id, "chitchat", "chitchat", q.lang, 0.6)
-            return self._record(question, id, "other", None, self.phrases.say("clarify", q.lang), [], 0.0)
+            reading.intent, reading.stop = ("chitchat", "emoji") if q.emoji else ("other", "empty")
+            return reading
         if q.truncated:
-            return self._hold(question, id, "other", "other", link.sku, 0.5, q.lang)
+            reading.stop = "truncated"
+            return reading
         if is_identity_question(q.text):
-            return self._reply(question, id, "chitchat", "identity", q.lang, 0.95)
+            reading.intent, reading.stop = "chitchat", "identity"
+            return reading
         guess = classify(q.text)
+        reading.guess, reading.intent = guess, guess.intent
+        if link.via == "none" and guess.intent in ("attribute", "suitability", "other"):
+            # "香味能持续几天" with nothing on screen: the one product with an attribute of that kind
+            asked = [c for c in concepts_asked(q.text) if c.name not in _SHOP_CONCEPTS]
+            owners = idx.facts.concept_owners(asked) if asked else set()
+            if len(owners) == 1:
+                link = reading.link = Link(next(iter(owners)), "attribute", 3.0)
         if _ANCHOR.search(q.text):  # the anchor's own height, size or pick is no catalog fact
-            return self._hold(question, id, guess.intent, "no_fact", link.sku, 0.6, q.lang)
-        now = datetime.fromtimestamp(self.clock.time(), UTC)
-        pf = self._product(link.sku, now)
-        named = self._variants(idx, q, link, pf)
-        hits = idx.facts.search(q, link.sku, shop=True)
+            reading.stop = "anchor"
+            return reading
+        reading.now = datetime.fromtimestamp(self.clock.time(), UTC)
+        pf = reading.pf = self._product(link.sku, reading.now)
+        named = reading.named = self._variants(idx, q, link, pf)
+        hits = reading.hits = idx.facts.search(q, link.sku, shop=True)
         intent = self._refine(guess, q, pf, named, hits)
         if intent != guess.intent:
-            guess = IntentGuess(intent, guess.score, max(guess.confidence, 0.75), guess.scores)
+            reading.guess = IntentGuess(intent, guess.score, max(guess.confidence, 0.75), guess.scores)
+        if intent == "other" and link.via == "none" and not _ASKS.search(q.text) and not (
+                hits and hits[0].score >= ANSWER_AT):
+            intent = "chitchat"  # a remark, not a question: nothing to look up, nobody to call
+            reading.guess = IntentGuess(intent, guess.score, 0.6, guess.scores)
+        reading.intent = intent
+        reading.concepts = tuple(c.name for c in concepts_asked(q.text))
+        return reading
+
+    # answering ------------------------------------------------------------------------------------------
+    def answer(self, question: str, *, context_sku: str | None = None, id: str | int | None = None) -> AnswerRecord:
+        q = normalize_question(question)
+        r = self._read(q, context_sku)
+        link = r.link
+        if r.risk is not None:
+            return self._hold(question, id, r.risk.intent, r.risk.reason, link.sku, 0.9, q.lang)
+        if r.stop == "emoji":
+            return self._reply(question, id, "chitchat", "chitchat", q.lang, 0.6)
+        if r.stop == "empty":
+            return self._record(question, id, "other", None, self.phrases.say("clarify", q.lang), [], 0.0)
+        if r.stop == "truncated":
+            return self._hold(question, id, "other", "other", link.sku, 0.5, q.lang)
+        if r.stop == "identity":
+            return self._reply(question, id, "chitchat", "identity", q.lang, 0.95)
+        guess = r.guess
+        assert guess is not None
+        if r.stop == "anchor":
+            return self._hold(question, id, guess.intent, "no_fact", link.sku, 0.6, q.lang)
+        intent, pf, named, hits = r.intent, r.pf, r.named, r.hits
+        assert r.now is not None
+        now = r.now
         if intent in ("greeting", "chitchat"):
             return self._reply(question, id, intent, intent, q.lang, guess.confidence)
+        if _UNKNOWABLE.search(q.text) and intent in ("price", "promotion", "purchase", "stock", "other", "attribute"):
+            return self._hold(question, id, intent, "no_fact", link.sku, 0.6, q.lang)
         draft = self._compose(intent, q, link, pf, named, hits, now)
         if isinstance(draft, str):  # an escalation reason
             return self._hold(question, id, intent, draft, link.sku, 0.5 if draft == "ambiguous_product" else 0.6,
@@ -179,6 +257,8 @@ class QAEngine:
             return "ambiguous_product"
         if intent in ("complaint", "human"):
             return "complaint" if intent == "complaint" else "human_request"
+        if pf is None and link.via == "none" and intent == "usage":  # "发票怎么开": a shop rule holding every word
+            return self._shop_rule(q, hits) or "ambiguous_product"
         if pf is None and link.via == "none" and intent in ("other", "attribute"):
             # not about a product: a shop policy may answer it (发票, 客服时间), else nobody knows
             policy = [h for h in hits if h.fact_id.startswith("shop.") and h.score >= ANSWER_AT]
@@ -188,6 +268,8 @@ class QAEngine:
                     if fact.id == policy[0].fact_id:
                         c.say_fact(d, fact, None, q.lang)
                 return d if d.facts else "no_fact"
+            if intent == "attribute" and any(c.name not in _SHOP_CONCEPTS for c in concepts_asked(q.text)):
+                return "ambiguous_product"  # "重量多少": a product's attribute, of no product named or on screen
             return "no_fact"
         if link.via in ("ambiguous", "unknown_link") or pf is None:
             return "ambiguous_product"
@@ -204,7 +286,20 @@ class QAEngine:
             draft = c.usage(q, pf, hits)
         else:
             draft = c.facts(q, pf, hits, link_number=link.link_number, cautions=intent == "suitability")
+        if draft is None and intent in ("other", "attribute", "usage"):
+            draft = self._shop_rule(q, hits)  # "上门安装吗": the product says nothing, a shop rule does
         return draft or "no_fact"
+
+    def _shop_rule(self, q: Question, hits: list[Hit]) -> Draft | None:
+        """The shop policy that answers an open question, when every word it asks about is in that policy."""
+        policy = [h for h in hits if h.fact_id.startswith("shop.") and h.score >= ANSWER_AT and "firm" in h.why.split(",")]
+        if not policy:
+            return None
+        d = Draft(lang=q.lang)
+        for fact in self.source.shop_facts():
+            if fact.id == policy[0].fact_id:
+                self.composer.say_fact(d, fact, None, q.lang)
+        return d if d.facts else None
 
     def _refine(self, guess: IntentGuess, q: Question, pf: ProductFacts | None, named: list[VariantFacts],
                 hits: list[Hit]) -> str:
@@ -224,6 +319,8 @@ class QAEngine:
             return "variant"
         if named and intent == "other":
             return "stock"  # "M码呢": in a live room a bare variant asks whether it is still there
+        if named and intent == "purchase" and "蹲" in q.text and not Composer.bought(q):
+            return "stock"  # "蹲 白色": waiting for that variant — is it there
         if intent == "other" and pf is not None and (
             (hits and hits[0].score >= ANSWER_AT) or re.search(r"是什么|是啥", q.text)
         ):
@@ -273,4 +370,4 @@ class QAEngine:
         return self._record(question, id, intent, sku, self.phrases.say(kind, lang), [], confidence, True, reason)
 
 
-__all__ = ["AnswerRecord", "QAEngine"]
+__all__ = ["AnswerRecord", "QAEngine", "Understanding"]

@@ -20,15 +20,21 @@ class Concept:
     ask: re.Pattern[str]
     labels: tuple[str, ...]
     units: re.Pattern[str] | None = None  # a value with such a unit is about the concept ("90℃" ↔ 水温)
+    words: re.Pattern[str] | None = None  # merchant words for it in any fact's text ("太阳" ↔ 阳光直射)
 
 
 def _c(name: str, ask: str, labels: str, units: str | None = None) -> Concept:
     return Concept(name, re.compile(ask), tuple(labels.split("|")), re.compile(units) if units else None)
 
 
+def _syn(name: str, ask: str, words: str) -> Concept:
+    """A viewer's word and the words a merchant writes for it anywhere (usage, cautions, FAQ answers)."""
+    return Concept(name, re.compile(ask), (), None, re.compile(words))
+
+
 # Cues are written for *normalised* questions: traditional → simplified, lower case, and "X不X" → "X吗".
 CONCEPTS: tuple[Concept, ...] = (
-    _c("capacity", r"容量|多少ml|多少毫升|几ml|几毫升|多大(瓶|罐|杯|支)|装多少|能装|多少l\b|几升|capacity|how big", "容量|净含量|体积|规格|毫升"),
+    _c("capacity", r"容量|多少ml|多少毫升|几ml|几毫升|多大(瓶|罐|杯|支|桶|盒|仓)|(瓶|罐|杯|桶|盒|仓)多大|装多少|能装(?!吗|么|不)|多少l\b|几升|多少升|capacity|how big", "容量|净含量|体积|规格|毫升"),
     _c("weight", r"多重|重量|几斤|多少斤|多少克|多少g|净重|分量|份量|有多沉|重吗|沉吗|轻吗|重不重|weigh|heavy", "重量|净重|净含量|克重|毛重|规格"),
     _c("size", r"尺寸|多大(?!的?(孩子|宝宝|小孩|年龄|岁|月))|多宽|多高|宽度|高度|大小|几寸|多少寸|多少cm|多少厘米|直径|口径|size|dimension",
        "尺寸|长度|宽度|高度|大小|直径|口径|径|株高|规格|尺码|最高|最宽"),
@@ -49,15 +55,41 @@ CONCEPTS: tuple[Concept, ...] = (
     _c("skin", r"肤质|敏感肌|油皮|干皮|混油|混干|痘肌|油性|干性|什么皮肤|skin", "适用肤质|肤质|适合肤质|肌肤"),
     _c("audience", r"适合|适用|谁用|什么人|男生|女生|男士|女士|老人|小孩|孩子|儿童|学生|几岁|年龄|几个月|新生儿|suitable|for (kids|men|women)",
        "适用人群|适用年龄|适合人群|适用对象|适用|适合|年龄|人群|阶段"),
-    _c("runtime", r"续航|能用多久|用多久|用几个?小时|用多长时间|待机|充一次(电)?.{0,2}用|用几天|battery life", "续航|待机|使用时间|使用时长|工作时间"),
-    _c("charge_time", r"充满|充电(要|需要)?多久|充电时间|多久充满|充多久|charging time", "充电时间|充电时长|充满"),
+    _c("runtime", r"充满电?(能|可以)?.{0,2}(用|吸|跑|玩|听|开|工作)|续航|能用多久|用多久|用几个?小时|用多长时间|待机|充一次(电)?.{0,2}用|用几天|battery life", "续航|待机|使用时间|使用时长|工作时间"),
+    _c("charge_time", r"充满(?!电?(能|可以)?.{0,2}(用|吸|跑|玩|听|开|工作))|充电(要|需要)?多久|充电时间|多久充满|充多久|charging time", "充电时间|充电时长|充满"),
     _c("battery", r"电池|电量|毫安|mah|battery", "电池|毫安|电量", r"\d\s*mah"),
     _c("charging", r"充电口|充电接口|充电头|什么充电|怎么充电|充电方式|type-?c|usb|pd(快充|充电)?(?![a-z])", "充电接口|充电方式|充电|接口"),
     _c("ethernet", r"网口|网线|有线网|以太网|rj45|ethernet", "网口|网卡|网络", r"rj45|千兆|百兆|网口|网线"),
     _c("microphone", r"麦克风|话筒|带麦|有麦|麦(能|可以|可不可以|是|有|会)|(?<![a-z])mic(rophone)?(?![a-z])", "麦克风|话筒|麦"),
     _c("level", r"几档|几个档|档位|几个挡|挡位", "档位|档|挡"),
     _c("ports", r"几个口|几个接口|什么接口|接口|插口|port", "接口|插口"),
-    _c("lasting", r"留香|香味能?留|能留多久|持久|持妆|lasting", "留香|持久|持妆"),
+    _c("lasting", r"留香|香味能?留|能留多久|持久|持妆|(香|香味|味道)能?(持续|保持|维持)|lasting", "留香|持久|持妆"),
+    # everyday words a viewer uses for what merchants write otherwise (world knowledge, no shop's words)
+    _syn("sun", r"太阳|晒|阳光|日照", r"阳光|日晒|暴晒|晒|直射"),
+    _syn("driving", r"开车|行车|驾驶|开的时候|路上", r"行驶|驾驶|开车|行车"),
+    _syn("continuous", r"一直|连续|长时间|很久|一整天|不停", r"连续|长时间|持续"),
+    _syn("pet_hair", r"[猫狗]毛|宠物毛|[猫狗]的毛", r"宠物毛|宠物|毛发"),
+    _syn("ebike", r"电瓶车|电动车|电驴|摩托", r"电动车|电瓶车"),
+    _syn("winter", r"冬天|冬季|零下|结冰|北方|冻", r"防冻|冬季|零下|严寒|-\d+℃"),
+    _syn("filter", r"滤芯|滤网|过滤", r"滤芯|滤网|过滤"),
+    _syn("dilute", r"兑|稀释|加多少水|配比|比例", r"稀释|兑水|比例|1\s*[:：比]\s*\d+"),
+    # spec words of electronics, tools and car goods: how viewers ask ↔ how spec sheets label
+    _c("resolution", r"分辨率|清晰度|清不清楚|清楚吗|清晰吗|高清|像素|画质|多少p|几p|\d{3,4}p|[248]k(?![a-z])|resolution|megapixel",
+       "分辨率|像素|画质|清晰度|画面"),
+    _c("night", r"夜视|晚上|夜间|夜里|天黑|黑天|night", "夜视|夜间|夜光|照明|灯"),
+    _c("lamp", r"(有|带|开|亮)(个|的)?灯|灯光|照明|照亮|亮不亮|(?<![a-z])light(?![a-z])", "照明|灯光|亮度"),
+    _c("view_angle", r"视角|广角|角度|拍多宽|viewing angle", "视角|角度|广角"),
+    _c("suction", r"吸力|多少帕|几帕|(?<![a-z])pa(?![a-z])|吸得?(干净|动|起)|suction", "吸力|气压|功率"),
+    _c("pressure", r"气压|压力|psi|(?<![a-z])bar(?![a-z])|胎压|打多少压|pressure", "气压|压力|胎压|压强"),
+    _c("speed", r"多快|速度|快吗|快不快|要多久|多长时间|几分钟|speed|how fast", "速度|时间|时长|效率"),
+    _c("connect", r"wifi|无线连接|连手机|手机(上)?(看|连|控制|查看)|app|蓝牙|联网|连接|bluetooth", "连接|wifi|app|蓝牙|互联|无线"),
+    _c("fits", r"通用|我的车|什么车|哪些车|车型|装得上|能装吗|能不能装|(?<![a-z])model ?[a-z0-9]|款(的)?车|适配|fit my",
+       "适用车型|适用机型|适用型号|适用|通用|兼容|适配|安装"),
+    _c("contents", r"包括|包含|有哪些东西|一套(有|是|包括)|配什么|带什么|配件|全套|清单|都有啥|都有什么|送什么配件|in the box|includes?",
+       "配件|包含|清单|套装|覆盖|范围|组成|内容|配置"),
+    _c("odour", r"味道|异味|气味|臭|刺鼻|难闻|有味|(?<!香)味大|smell", "气味|异味|味道|香型"),
+    _c("rotate", r"旋转|转动|能转|可以转|转吗|转不转|rotate", "旋转|转动|转向"),
+    _c("install", r"怎么装|安装|固定|(正|反|倒)着?装|装在|装到|装上|装哪|上门装|帮(我|忙)?装|来装|负责装|install|mount", "安装|固定|安装方式|安装方向"),
     _c("power", r"功率|瓦数|多少瓦|几瓦|电压|插电|power|watt|volt", "功率|额定功率|电压|电源", r"\d\s*(w|瓦)(?![a-z])"),
     _c("alcohol", r"多少度|几度的?酒|度数|酒精度|酒精含量|度高吗|abv", "酒精度|度数|酒精含量|酒精浓度"),
     _c("temperature", r"水温|温度|多少度|几度|耐热|耐高温|耐温|temperature", "温度|水温|耐热|耐温", r"℃|°|\d\s*度"),
@@ -277,6 +309,12 @@ _EN_NOUNS: dict[str, tuple[str, ...]] = {
     "building blocks": ("积木",), "blocks": ("积木",), "lego": ("积木",), "toy": ("玩具",), "toys": ("玩具",),
     "glasses": ("眼镜",), "eyeglasses": ("眼镜",), "lunch box": ("饭盒", "保鲜盒"), "food container": ("保鲜盒",),
     "flour": ("面粉", "粉"), "wine": ("酒",), "rice wine": ("黄酒", "米酒"),
+    "dash cam": ("记录仪",), "dashcam": ("记录仪",), "car seat": ("安全座椅", "座椅"), "child seat": ("安全座椅",),
+    "booster seat": ("安全座椅",), "tire inflator": ("充气泵", "打气泵"), "tyre inflator": ("充气泵",), "inflator": ("充气泵", "打气泵"),
+    "air pump": ("充气泵", "打气泵"), "pump": ("泵",), "sunshade": ("遮阳",), "sun shade": ("遮阳",), "car wash": ("洗车",),
+    "car shampoo": ("洗车",), "floor mats": ("脚垫",), "floor mat": ("脚垫",), "car mats": ("脚垫",), "headrest": ("头枕",),
+    "neck pillow": ("头枕", "护颈"), "lumbar": ("腰靠",), "car charger": ("车充", "车载充电"), "washer fluid": ("玻璃水",),
+    "air freshener": ("香薰", "香氛"), "car freshener": ("香薰", "香氛"), "seat cover": ("座套", "坐垫"), "steering wheel cover": ("方向盘套",),
     "vacuum": ("吸尘器",), "vacuum cleaner": ("吸尘器",), "car vacuum": ("吸尘器",), "plant": ("绿植", "盆栽"),
     "potted plant": ("盆栽",), "flowers": ("花",),
 }

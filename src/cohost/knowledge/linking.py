@@ -90,7 +90,7 @@ class Link:
     comparison); ``candidates`` the tie when ``via == "ambiguous"``."""
 
     sku: str | None
-    via: str  # link_number | mention | context | ambiguous | unknown_link | none
+    via: str  # link_number | mention | context | attribute | ambiguous | unknown_link | none
     score: float = 0.0
     named: tuple[str, ...] = ()
     candidates: tuple[str, ...] = ()
@@ -123,6 +123,12 @@ class _Forms:
         slot[sku] = max(slot.get(sku, 0.0), weight)
 
 
+def _names_product(form: str, names: str) -> bool:
+    """A Chinese word of two or more characters that the product's title or aliases also hold: saying it
+    names the product, not one of its variants."""
+    return len(form) >= 2 and not form.isascii() and form in names
+
+
 def _present(token: str, key: str) -> bool:
     """Substring test; a token that starts or ends with a letter/digit must not touch another one."""
     if not _LATIN_EDGE.search(token):
@@ -153,11 +159,18 @@ def _loose(short: str, key: str) -> bool:
 
 _PACKAGING = frozenset("盒袋瓶罐箱包桶盆筒")
 _COLOUR_ASKED = re.compile(r"([黑白灰蓝红绿粉紫黄橙棕咖银金青杏米驼])(色|的)")
-_FUZZY_FORM = re.compile(r"[\u4e00-\u9fff]{3,8}")
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{3,}")
+_FUZZY_FORM = re.compile(r"[\u4e00-\u9fff]{2,8}")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 # accents that typing by pinyin confuses: zh/z, ch/c, sh/s, -ng/-n, l/n
 _MEMO_SIZE = 100_000  # bound of the per-index memos of pure look-ups
 _PINYIN_LOOSE = [(re.compile(r"^([zcs])h"), r"\1"), (re.compile(r"ng$"), "n"), (re.compile(r"^l"), "n")]
+
+
+@lru_cache(maxsize=8192)
+def _exact_sound(char: str) -> str:
+    from pypinyin import Style, lazy_pinyin
+
+    return lazy_pinyin(char, style=Style.NORMAL)[0]
 
 
 @lru_cache(maxsize=4096)
@@ -190,7 +203,7 @@ class _FuzzyNames:
         # a piece at edit distance one from a form has at most one character no form has: pieces with two
         # such characters are skipped without a look-up (most pieces of a question)
         self.chars = frozenset(c for form in forms for c in form)
-        self.sizes = sorted({m for n in self.lengths for m in (n - 1, n, n + 1) if m >= 3})
+        self.sizes = sorted({m for n in self.lengths for m in (n - 1, n, n + 1) if m >= 3 or (m == 2 and n == 2)})
         self._near_memo: dict[str, tuple[str, ...]] = {}  # piece → near forms (pure per index)
 
     def _near(self, text: str) -> list[str]:
@@ -203,8 +216,9 @@ class _FuzzyNames:
             if shorter in self.forms and n >= 4:  # a character added
                 out.append(shorter)
             for form, at in self.by_deletion.get(shorter, ()):  # a character typed wrong
-                if at == i and form != text and (len(form) >= 4 or _sound(form[i]) == _sound(text[i])):
-                    out.append(form)
+                if at == i and form != text and (len(form) >= 4 or (
+                        _sound(form[i]) == _sound(text[i]) if len(form) == 3 else _exact_sound(form[i]) == _exact_sound(text[i]))):
+                    out.append(form)  # a two-character name only by the very same sound: "帐蓬" ↔ 帐篷
         return out
 
     def find(self, key: str, exact: list[str]) -> list[tuple[str, dict[str, float]]]:
@@ -285,6 +299,13 @@ def _short_forms(token: str) -> tuple[str, ...]:
         out.append(token.lstrip("0"))
     if len(token) >= 3 and all(_CJK_WORD.match(c) for c in token) and token[:2] not in out:
         out.append(token[:2])  # "透明框" → 透明 (only where 的/色/码 or the end follows: "有透明的吗")
+    mixed = re.fullmatch(r"([a-z0-9.+-]+)([\u4e00-\u9fff]{2,})", token)
+    if mixed:  # "-25℃防冻款" → 防冻款, 防冻; "0℃" said "0度"
+        cjk = mixed.group(2)
+        out += [f for f in (cjk, _VARIANT_SUFFIX.sub("", cjk)) if len(f) >= 2 and f not in out]
+        degrees = re.fullmatch(r"(\d+)c", mixed.group(1))
+        if degrees:
+            out.append(degrees.group(1) + "度")
     colour = token.find("色")
     if 0 < colour < len(token) - 1 and token[: colour + 1] not in out:
         out.append(token[: colour + 1])  # "白色格纹" → 白色
@@ -325,6 +346,7 @@ class ProductLinker:
         segmenter.add_words(w for w in words if w)
         raw = _Forms()
         generic_forms: list[tuple[str, str]] = []
+        tail_forms: list[tuple[str, str]] = []
         for p in products:
             title = compact(p.title)
             core = compact(re.sub(r"【[^】]*】|\[[^\]]*\]|（[^）]*）|\([^)]*\)", " ", p.title))
@@ -342,6 +364,9 @@ class ProductLinker:
                 raw.add(compact(token), p.sku, 2.5 if token in heads else 1.2)
             for head in heads - set(tokens):
                 raw.add(compact(head), p.sku, 2.5)
+            for head in heads:  # "座椅" names a 安全座椅, "沙发" a 懒人沙发: the head's last word, where it is one
+                if len(head) >= 3 and _CJK_WORD.match(head[-2]) and segmenter.is_word(head[-2:]):
+                    tail_forms.append((head[-2:], p.sku))
             for head in heads:  # "鞋子" names a 帆布鞋, "椅子" a 折叠椅: the head's last character as a word
                 generic = head[-1] + "子"  # (not a packaging word: "盒子里有几片" asks about the product on screen)
                 if len(head) >= 2 and head[-1] not in _PACKAGING and _CJK_WORD.match(head[-1]) and segmenter.is_word(generic):
@@ -362,6 +387,13 @@ class ProductLinker:
                     if len(token) >= 2 and not re.fullmatch(r"[\d.]+[a-z]{0,2}", token):
                         raw.add(token, p.sku, 1.0)
             raw.add(compact(p.category), p.sku, 0.5)
+        taken = set(raw.weights)
+        tails: dict[str, set[str]] = defaultdict(set)
+        for form, sku in tail_forms:
+            tails[form].add(sku)
+        for form, owners in tails.items():  # unless a title word or alias already, or the tail of several heads
+            if form not in taken and len(owners) == 1:
+                raw.add(form, next(iter(owners)), 2.0)
         taken = set(raw.weights)
         for form, sku in generic_forms:  # unless a merchant uses the word as an alias or title word already
             if form not in taken:
@@ -562,15 +594,20 @@ class ProductLinker:
         keys = [q.key, _SPACED.sub(" ", q.text)]
         if re.search(r"[a-z]{3}", q.text):
             keys.append(" ".join(english_colours(q.text)))
+        names = self._names.get(sku, "")
         for variant in variants:
-            score, whole = 0.0, True
+            score, whole, telling = 0.0, True, False
             for token in variant.tokens:
                 if any(_present(token, k) for k in keys):
                     score += 1.0
-                elif any(_loose(short, k) for short in _short_forms(token) for k in keys):
+                    telling = telling or not _names_product(token, names)
+                elif found := next((short for short in _short_forms(token) if any(_loose(short, k) for k in keys)), None):
                     score += 0.9
+                    telling = telling or not _names_product(found, names)
                 else:
                     whole = False
+            if not telling:  # "头枕" of 头枕腰靠 (variants 头枕单只, 头枕+腰靠套装): the word names the product
+                continue
             score += 0.3 * sum(1 for t in variant.extra if len(t) > 1 and not t.isdigit() and _present(t, q.key))
             if variant.tokens and whole:
                 score += 0.5  # the whole name

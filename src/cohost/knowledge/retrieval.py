@@ -6,6 +6,12 @@ fact's label ("保质期多久" ↔ 保质期), part of it ("焙火重吗" ↔ �
 its concept ("能放多久" ↔ 保质期 via ``lexicon``); it names one of the fact's values ("有白色吗" ↔ 颜色:
 白色/黑色) or a word the value contains ("能水洗吗" ↔ 防水等级: IPX7（可全身水洗）).
 
+Coverage: a fact that holds every content word of the question (by the word itself, a two-character piece
+leaving at most one character out, or a concept it is about) answers it even without a label match ("有没有毛刷
+头" ↔ 配件: …毛刷吸头…); an FAQ is matched on its answer as well as its question (not a comparing FAQ, whose
+answer speaks of two products). Spec words (4k, wifi, 24v) are matched in values; shop policies named in
+English (installation, invoice) are indexed by their Chinese word.
+
 Relevance gate: a fact matched only by a weak signal (part of its label, a concept) may not answer when
 the question asks about something the fact does not address — "支持无线充电吗" is not answered by
 充电接口: USB-C, "起球吗" not by 洗涤方式, "是正品吗" not by a sales ranking. Such a hit keeps a score
@@ -50,16 +56,27 @@ _FUNCTION_TEXT = """
     嘛 么 了 的 地 得 着 过 和 跟 与 还是 或者 就是 还有 然后 所以 但是 因为 如果 可以 能 能够 会 应该 需要 要 想 支持
     适合 适用 一般 大概 大约 左右 具体 到底 究竟 真的 实际 平时 一共 总共 目前 现在 今天 直播间 链接 东西 产品 商品 宝贝
     麻烦 想问 问问 知道 告诉 确认 一下 一次 请问 效果 质量 情况 问题 方面 性能 表现 含量 衣服 衣物 裤子 鞋子 杯子 瓶子 袋子 盒子
-    好 好用 怎么办 谁 出 买 拍 用 带 放
+    好 好用 怎么办 谁 出 买 拍 用 带 放 时候 的时候 卖 有卖 单卖 清楚 清晰 号链接
     有 是 不 没 没有 很 太 挺 比较 更 最 还 也 都 就 才 又 再 下 个 款 件 次 吧 呗 哇 嗯 亲 宝 宝子 家人 姐妹 大家 主播
     is are do does can will the a an it this that of to for with in on my your what how which much many any
     """
 _FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
-_FUNCTION_CHARS = frozenset("多少什么啥怎样哪几吗呢吧啊呀哦嘛么了的地得着过和跟与或是否有没不能会可以要想很太挺还也都就才又再下个款件次一这那我你他她它们子儿去来到久用")
+_FUNCTION_CHARS = frozenset("多少什么啥怎样哪几吗呢吧啊呀哦嘛么了的地得着过和跟与或是否有没不能会可以要想很太挺还也都就才又再下个款件次一这那我你他她它们子儿去来到久用卖")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _LATIN_RUN = re.compile(r"[a-z][a-z0-9]{2,}")
 _LATIN_WORD = re.compile(r"[a-z][a-z0-9]+")
+# a number with a unit ("500ml", "30斤" is cut apart) is a quantity of the viewer's, not a subject; "4k", "3c",
+# "1080p" are spec words a fact may hold
+_MEASURE = re.compile(r"[\d.]+(?:g|kg|ml|l|cm|mm|m|w|v|h|mah|wh|kw|mb|gb|tb|hz|km|s|min|x|t|cc|mg)?")
+_SPEC = re.compile(r"[a-z0-9][a-z0-9.+-]*")
+_LINK_WORD = re.compile(r"\d*号?链接\d*|\d+号")  # "6号链接" points at the product, it asks nothing
+# shop policy kinds by the word a viewer uses for them (formats: any kind name a merchant chose)
+_POLICY_NAMES = {"installation": "安装", "install": "安装", "invoice": "发票", "customer_service": "客服", "service": "客服",
+                 "exchange": "换货", "price_protection": "保价", "gift_wrap": "包装", "packaging": "包装",
+                 "membership": "会员", "member": "会员", "delivery": "配送", "after_sales": "售后"}
+# an FAQ that compares two products: the words of its answer are about either of them
+_COMPARING = re.compile(r"区别|不同|差别|哪个|比较|对比|还是|vs|difference")
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +182,8 @@ class FactIndex:
                 continue
             faq = fact.field.startswith("faq:")
             label = fact.context if faq and fact.context else fact.label
+            if fact.field.startswith("policy:"):  # a policy kind named in English ("installation") is asked in Chinese
+                label = _POLICY_NAMES.get(fact.field[7:], label)
             value = str(fact.value)
             text = normalize(f"{label} {value}")
             terms = Counter(segmenter.terms(text))
@@ -185,11 +204,27 @@ class FactIndex:
         n = max(len(self._docs), 1)
         self._avg = sum(d.length for d in self._docs) / n if self._docs else 1.0
         self._idf = {t: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for t, p in self._postings.items()}
+        self._owners: dict[str, frozenset[str]] = {}
         self._embedder = embedder
         self._vectors = embedder.embed(texts, kind="passage") if embedder is not None and texts else None
 
     def __len__(self) -> int:
         return len(self._docs)
+
+    def concept_owners(self, concepts: Sequence[Concept]) -> set[str]:
+        """The products with an attribute labelled as one of these concepts ("留香时间" for lasting): when
+        only one product has it, a question about it names that product."""
+        out: set[str] = set()
+        for concept in concepts:
+            if concept.words is not None:
+                continue  # a synonym is no attribute of its own
+            owners = self._owners.get(concept.name)
+            if owners is None:  # once per concept and catalog version
+                owners = self._owners[concept.name] = frozenset(
+                    doc.sku for doc in self._docs
+                    if doc.sku is not None and doc.field.startswith("attr:") and label_matches(concept, doc.concept_text))
+            out |= owners
+        return out
 
     def _terms(self, text: str, sku: str | None, words: list[str] | None = None) -> list[_Term]:
         """Content words of normalised ``text`` (segmented as ``words`` when given): no stop or question
@@ -204,11 +239,11 @@ class FactIndex:
             at = start + len(word) if start >= 0 else at
             if word in segmenter.STOPWORDS or word in _FUNCTION_WORDS or not any(c.isalpha() for c in word):
                 continue
-            if re.fullmatch(r"[\d.]+[a-z]{0,3}", word) or (naming and word in naming):
+            if _MEASURE.fullmatch(word) or (naming and word in naming) or _LINK_WORD.fullmatch(word):
                 continue
             if variants and (word in variants or _VARIANT_SUFFIX.sub("", word) in variants):
                 continue
-            if _LATIN_WORD.fullmatch(word):
+            if _LATIN_WORD.fullmatch(word) or (_SPEC.fullmatch(word) and any(c.isalpha() for c in word)):
                 out.append(_Term(word, True, start))
                 continue
             core = _strip(word)
@@ -229,6 +264,8 @@ class FactIndex:
             # a word the segmenter glued ("寸笔记本", "oled屏") still holds its dictionary words and Latin runs
             pieces += [w for w in segmenter.subwords(t.text) if len(w) >= 2 and w != t.text and not w.isascii()]
             pieces += [w for w in _LATIN_RUN.findall(t.text) if w != t.text]
+        # a number with its unit is the viewer's quantity, but a spec value may hold it as is ("24v能用吗")
+        pieces += [w for w in _SPEC.findall(q.text) if _MEASURE.fullmatch(w) and any(c.isalpha() for c in w) and len(w) >= 3]
         return _Asked(terms, asked.residue, asked.concepts, spans, asked.check_latin, tuple(dict.fromkeys(pieces)))
 
     def _bm25(self, terms: Sequence[str], allowed: set[int]) -> dict[int, float]:
@@ -334,7 +371,7 @@ class FactIndex:
             elif any(part in q.key for part in doc.values):
                 score += 2.0
                 why.append("value")
-            elif any(t.text in doc.value_key for t in specific if not t.text.isascii() or len(t.text) >= 3):
+            elif any(t.text in doc.value_key for t in specific if not t.text.isascii() or _spec_word(t.text)):
                 # a word of the question inside the value: an attribute's short value (or a shop policy)
                 # answers it ("能水洗吗" ↔ 可全身水洗); a long text (usage, cautions, claims) only mentions it
                 score += 3.0 if attr else 1.5
@@ -342,11 +379,21 @@ class FactIndex:
             if i in bm25:
                 score += min(bm25[i], 6.0) * 0.4
                 why.append(f"bm25={bm25[i]:.1f}")
+            if score < ANSWER_AT and specific and doc.sku is not None and doc.field != "category" and not (
+                    faq and _COMPARING.search(doc.label)) and all(
+                    _firmly_covered(t, doc, asked) for t in specific):
+                # every word the question asks about is in this fact (label, value, or an FAQ's question and
+                # answer), each by a word or a two-character piece of it: "有没有毛刷头" ↔ 配件: …毛刷吸头…
+                score = ANSWER_AT + (1.0 if faq or attr else 0.0)
+                why.append("cover")
             if score >= ANSWER_AT and not strong and doc.sku is not None:  # a shop policy is the shop's rule
                 uncovered = [t.text for t in specific if not self._covered(t, doc, asked)]
                 if uncovered:
                     score = _GATED
                     why.append("gate:" + "/".join(uncovered))
+            elif score >= ANSWER_AT and doc.sku is None and specific and all(
+                    _firmly_covered(t, doc, asked) for t in specific):
+                why.append("firm")  # a shop policy is kept either way; "firm" when it holds every word asked
             if score > 0:
                 hits.append(Hit(doc.fact_id, round(score, 3), ",".join(why)))
         hits.sort(key=lambda h: (-h.score, h.fact_id))
@@ -374,9 +421,40 @@ def _shorthand(label: str) -> re.Pattern[str] | None:
     return None
 
 
+def _spec_word(text: str) -> bool:
+    """A Latin word worth matching in a fact's value: a real word (3+ letters: wifi, suv, psi) or a spec code
+    with a digit (4k, 3c, 1080p)."""
+    return len(text) >= 3 or (any(c.isdigit() for c in text) and any(c.isalpha() for c in text))
+
+
+def _firmly_covered(term: _Term, doc: _Doc, asked: _Asked) -> bool:
+    """The fact holds the word itself, or (a word of three or more characters) a two-character piece of it,
+    or the word is part of a concept the fact is about. Stricter than ``_covered``: scattered characters
+    do not count."""
+    text = term.text
+    where = doc.label + "|" + doc.value_text  # punctuation kept: "一年质保，质保期" holds no "保质"
+    if text in where:
+        return True
+    end = term.at + len(text)
+    if any(s < end and term.at < e and _about(c, doc) for c, s, e in asked.spans):
+        return True
+    if text.isascii() or len(text) < 3:
+        return False
+    # two-character pieces found in the fact must leave at most one character of the word out: "毛刷头" ↔
+    # 毛刷吸头, but not "人脸识别" ↔ 指纹识别
+    held: set[int] = set()
+    for i in range(len(text) - 1):
+        piece = text[i:i + 2]
+        if piece in where and all(_CJK.match(c) and c not in _FUNCTION_CHARS for c in piece):
+            held.update((i, i + 1))
+    return len(held) >= len(text) - 1
+
+
 def _about(concept: Concept, doc: _Doc) -> bool:
     """Is the fact about the concept: its label says so, or (an attribute) its value has the concept's
     unit ("冲泡方式: 90℃以上热水…" is about 水温)."""
+    if concept.words is not None:  # a synonym: the merchant's word anywhere in the fact (or an FAQ's question)
+        return concept.words.search(doc.value_text) is not None or concept.words.search(doc.label) is not None
     if label_matches(concept, doc.concept_text):
         return True
     return concept.units is not None and doc.field.startswith("attr:") and concept.units.search(doc.value_text) is not None

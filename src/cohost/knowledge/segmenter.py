@@ -66,6 +66,10 @@ def _is_cjk(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
 
 
+# "有wifi吗" is wifi + 吗, "suv用哪个" suv + 用: a Latin run is glued only onto a hanzi that is no particle or verb
+_PARTICLES = frozenset("吗么嘛呢吧啊呀哦哈了的用能是有在和跟与或要会可不没还也都就")
+
+
 def _merge(words: list[str]) -> list[str]:
     """Glue pieces jieba leaves behind: a lone hanzi onto a short next word (玻+尿酸, 钛+杯), a latin letter
     run onto a lone hanzi (t+恤 → t恤)."""
@@ -76,7 +80,7 @@ def _merge(words: list[str]) -> list[str]:
             lone_prev = len(prev) == 1 and _is_cjk(prev)
             if (lone_prev and _is_cjk(word[0]) and prev not in STOPWORDS and len(word) <= 2
                     and word not in STOPWORDS) or (
-                prev.isascii() and prev.isalpha() and len(word) == 1 and _is_cjk(word)
+                prev.isascii() and prev.isalpha() and len(word) == 1 and _is_cjk(word) and word not in _PARTICLES
             ):
                 out[-1] = prev + word
                 continue
