@@ -104,6 +104,7 @@ class QuestionGroup:
     first_ref: int
     last_ref: int
     context_sku: str | None = None
+    candidates: tuple[str, ...] = ()  # the products an ambiguous question may mean (sku is None then)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,9 @@ Constraints:
 
 - A group is answered once, when it opens (``count == 1``); the answerer sees the first masked example,
   never raw text (DATA-2), and the product on screen when it was asked.
+- A group whose first comment asks what an earlier group's first comment asked, with the same product on
+  screen, takes that answer from the ``AnswerCache`` while the facts are unchanged
+  (``cohost.live.answercache``); nothing else is reused.
 - If the answerer fails, the group is escalated (reason ``other``) instead of being dropped.
 - The guard runs on every answer that would be sent. A critical or high finding, or any PII in the
   answer (PI-25: never echo a viewer's data), stops it: the answer is escalated to the human queue with
@@ -27,6 +30,7 @@ from typing import Any, Protocol
 from cohost.domain import Finding, Product
 from cohost.events import Answer, Escalation, QuestionGroup
 from cohost.live import pii
+from cohost.live.answercache import AnswerCache
 from cohost.live.journal import AnswerMemo
 from cohost.live.pipeline import Stage
 
@@ -71,18 +75,26 @@ class AnswerStage(Stage):
     name = "answer"
     accepts = (QuestionGroup,)
 
-    def __init__(self, answerer: Answerer, memo: AnswerMemo | None = None) -> None:
+    def __init__(self, answerer: Answerer, memo: AnswerMemo | None = None, cache: AnswerCache | None = None) -> None:
         self.answerer = answerer
         self.memo = memo
+        self.cache = cache
         self.asked = 0
+
+    def _ask(self, event: QuestionGroup) -> dict[str, Any]:
+        self.asked += 1
+        return reply_record(self.answerer.answer(event.examples[0], context_sku=event.context_sku))
 
     def process(self, event: QuestionGroup) -> Iterable[Any]:
         if event.count != 1:
             return (event,)
         reply = self.memo.get(event.id) if self.memo is not None else None
         if reply is None:  # journalled before it goes out: a replay after a crash never asks again
-            reply = reply_record(self.answerer.answer(event.examples[0], context_sku=event.context_sku))
-            self.asked += 1
+            if self.cache is None:
+                reply = self._ask(event)
+            else:
+                key = (event.examples[0], event.context_sku)  # exactly what the answerer is asked
+                reply = self.cache.get_or_compute(key, event.first_ts, lambda: self._ask(event))
             if self.memo is not None:
                 self.memo.put(event.id, reply)
         sku = reply["sku"] if reply["sku"] is not None or reply["escalate"] else event.sku

@@ -75,7 +75,8 @@ class _Open:
         intent, sku, topic, _ = self.key
         return QuestionGroup(id=self.id, room=self.room, intent=intent, sku=sku, topic=topic, count=self.count,
                              examples=tuple(self.examples), first_ts=self.first_ts, last_ts=self.last_ts,
-                             first_ref=self.first_ref, last_ref=self.last_ref, context_sku=self.context_sku)
+                             first_ref=self.first_ref, last_ref=self.last_ref, context_sku=self.context_sku,
+                             candidates=self.key[3])
 
 
 class AggregateStage(Stage):

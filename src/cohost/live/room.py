@@ -13,6 +13,8 @@ Constraints:
 - A session is resumed when the room's last session is still running with the same source; otherwise a
   new session starts. Resuming replays the log silently (outputs already written are skipped by the
   journals, answers come from the memo) and then the caller continues the source after ``last_ref``.
+- The heap is settled (``cohost.live.heap``) when the room starts and every ``settle_every`` events, so
+  the garbage collector's full passes never walk the catalog, indexes and caches (they stalled rooms).
 - An ended session is also written as a show folder for the post-live review (``cohost.live.showfile``).
 """
 
@@ -33,8 +35,10 @@ from cohost.errors import InputError
 from cohost.events import Control, End, ProductSwitch, Resume, Takeover, Tick
 from cohost.live import evidence
 from cohost.live.advisor import Advisor
+from cohost.live.answercache import AnswerCache
 from cohost.live.answering import Answerer, AnswerStage, GuardStage, TextChecker
 from cohost.live.grouping import AggregateStage
+from cohost.live.heap import HeapSettler
 from cohost.live.journal import AnswerMemo, LineJournal, dumps
 from cohost.live.metrics import MetricsStage, RoomMetrics
 from cohost.live.pipeline import LivePipeline
@@ -59,6 +63,7 @@ class LiveConfig:
     queue_size: int = 10_000
     evidence_key_env: str = "COHOST_EVIDENCE_KEY"
     fsync_interval: float = 1.0
+    settle_every: int = 5_000  # events between two heap settles (``cohost.live.heap``); 0 = never
 
 
 @dataclass
@@ -70,6 +75,7 @@ class Collaborators:
     answerer: Answerer
     checker: TextChecker
     products: Sequence[Product] = field(default_factory=list)
+    answer_cache: AnswerCache | None = None
 
 
 def check_room(room: str) -> str:
@@ -90,7 +96,7 @@ def build_pipeline(c: Collaborators, *, config: LiveConfig, memo: AnswerMemo | N
         ClassifyStage(c.classifier),
         LinkStage(c.linker),
         AggregateStage(window=config.group_window),
-        AnswerStage(c.answerer, memo),
+        AnswerStage(c.answerer, memo, c.answer_cache),
         GuardStage(c.checker, by_sku.get, memo, metrics.platform_figures),
         RouteStage(queue),
         MetricsStage(metrics, interval=config.metrics_interval, advisor=Advisor(by_sku),
@@ -127,6 +133,7 @@ class LiveRoom:
         self._log_path: Path | None = None
         self._key: bytes | None = None
         self.show_path: Path | None = None
+        self.heap = HeapSettler(self.config.settle_every)
 
     # paths ----------------------------------------------------------------------------------------------
     @property
@@ -176,6 +183,8 @@ class LiveRoom:
         self._log = evidence.EvidenceLog.open(log_path, room=self.room, session=self.session, source=self.source,
                                               key=key, fsync_interval=self.config.fsync_interval)
         self._write_state("running")
+        if self.heap.every > 0:
+            self.heap.settle()  # the catalog, indexes and replayed state are long-lived from here on
         return self.processed_ref
 
     def _replay(self, log_path: Path, key: bytes | None) -> None:
@@ -256,6 +265,7 @@ class LiveRoom:
             outputs.extend(self.pipeline.push(event))
         self.processed_ref = max(self.processed_ref, ref)
         self._emit(outputs)
+        self.heap.tick()
         return outputs
 
     def _emit(self, outputs: list[Any]) -> None:

@@ -33,6 +33,10 @@ REDACTED = "[内容已隐藏]"
 
 
 def clean_display(text: str) -> str:
+    # a printable text holds no control, format or separator character but the ASCII space, so only
+    # doubled or edge spaces could change: most comments are returned as they are, without two regex passes
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return _SPACE.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 

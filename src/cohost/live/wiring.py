@@ -2,7 +2,10 @@
 
 Constraints: the Q&A engine's clock is the room's stream time (so a replay of last night's show sees
 last night's promotions, and a replay after a crash answers the same); the linker is the engine's own
-(built once per catalog version). If the compliance engine is not installed the guard still blocks any
+(built once per catalog version). The engine reads facts through ``PinnedFacts`` (once per catalog
+version while an answer is composed, ``cohost.live.factcache``), and reopened question groups take their
+answer from an ``AnswerCache`` that any catalog change or promotion/evidence window boundary invalidates
+(``cohost.live.answercache``). If the compliance engine is not installed the guard still blocks any
 answer that echoes PII, and ``guard_note`` says so — the CLI prints it, nothing is silently skipped.
 """
 
@@ -14,7 +17,9 @@ from datetime import datetime
 from typing import Any
 
 from cohost.clock import SYSTEM_CLOCK
-from cohost.domain import Finding, Product
+from cohost.domain import Finding, Product, facts_for_product
+from cohost.live.answercache import AnswerCache, Window
+from cohost.live.factcache import PinnedAnswerer, PinnedFacts
 from cohost.live.room import Collaborators
 from cohost.live.understanding import KnowledgeClassifier, KnowledgeLinker
 from cohost.store import Store
@@ -58,13 +63,23 @@ class StreamClock:
         await SYSTEM_CLOCK.sleep(seconds)
 
 
-def default_collaborators(store: Store, stream_time: Callable[[], float] | None = None) -> Collaborators:
-    from cohost.knowledge import QAEngine, StoreFactSource
+def fact_windows(store: Store) -> list[Window]:
+    """The validity windows of every time-bounded fact in the catalog (promotions, expiring evidence)."""
+    facts = [f for p in store.catalog.list() for f in facts_for_product(p)] + store.catalog.shop_facts()
+    return [(f.valid_from, f.valid_until) for f in facts if f.valid_from is not None or f.valid_until is not None]
 
-    engine = QAEngine(StoreFactSource(store), clock=StreamClock(stream_time))
+
+def default_collaborators(store: Store, stream_time: Callable[[], float] | None = None) -> Collaborators:
+    from cohost.knowledge import QAEngine
+
+    facts = PinnedFacts(store)
+    engine = QAEngine(facts, clock=StreamClock(stream_time))
     products = store.catalog.list()
+    # the cache reads the catalog version on every answer (no TTL): a changed price empties it at once
+    cache = AnswerCache(facts.read_version, lambda: fact_windows(store))
     return Collaborators(classifier=KnowledgeClassifier(), linker=KnowledgeLinker(engine.indexes().linker),
-                         answerer=engine, checker=default_checker(), products=products)
+                         answerer=PinnedAnswerer(engine, facts), checker=default_checker(), products=products,
+                         answer_cache=cache)
 
 
 def guard_note(collaborators: Collaborators) -> str | None:

@@ -12,6 +12,14 @@ Anchor contract (the show runner plugs in with ``RoomRegistry.attach_anchor(room
     human supervises every AI stream). Every change is audited (``anchor.takeover`` …) and published on
     the room's feed as ``{"kind": "anchor", …}``; the driver's ``status()`` supplies the segment it is on.
 
+Human queue: repeats collapse. An escalation with the same reason about the same thing as an item already
+in the queue (the same question group key — intent, product, topic — for a group's escalation, the same
+words for a single comment) is counted into that item, which keeps a few distinct examples and the latest
+refs, instead of becoming a new item; a busy room otherwise floods the queue with hundreds of copies of
+"质量太差了" within minutes. Self-harm and minors are never collapsed: each is a person to look after.
+Repeats after an item was resolved reopen it; the resolve decision records the count it saw, so the
+rebuild after a restart (journal first, then decisions) ends in the same state.
+
 Durability: escalations and suggestions are read from the room's output journal (formats.md §3 records,
 ``<home>/live/<room>/<session>/output.jsonl``), tailed from a byte offset, so nothing is lost when the
 console was closed; decisions (reply, resolve, accept, dismiss) live in the audit log and are re-applied
@@ -35,6 +43,9 @@ MAX_SUGGESTIONS = 500
 MAX_GROUPS = 300
 TAIL_COMMENTS = 150
 TAIL_METRICS = 240
+MAX_EXAMPLES = 5
+MAX_REFS = 20
+NEVER_COLLAPSED = frozenset({"self_harm", "minor"})
 READ_CHUNK = 1 << 20
 _TS = re.compile(r'"ts": (\d+(?:\.\d+)?)')
 
@@ -67,6 +78,21 @@ class QueueItem:
     replies: list[dict[str, Any]] = field(default_factory=list)
     resolved_by: str | None = None
     resolved_at: float | None = None
+    count: int = 1  # escalations collapsed into this item
+    examples: list[str] = field(default_factory=list)  # distinct texts, first ones
+    refs: list[int] = field(default_factory=list)  # the latest input lines
+    last_ts: float = 0.0
+    resolved_count: int = 0  # ``count`` when it was last resolved
+
+    def add(self, ref: int, text: str, ts: float) -> None:
+        self.count += 1
+        self.last_ts = max(self.last_ts, ts)
+        if text and text not in self.examples and len(self.examples) < MAX_EXAMPLES:
+            self.examples.append(text)
+        self.refs.append(ref)
+        del self.refs[:-MAX_REFS]
+        if self.status != "open" and self.count > self.resolved_count:
+            self.status = "open"  # asked again after it was handled: a person looks again
 
 
 @dataclass
@@ -89,6 +115,21 @@ def item_id(record: dict[str, Any]) -> str:
     return f"{group}-{record.get('ref', 0)}" if group else f"c-{record.get('ref', 0)}"
 
 
+_WORDS = re.compile(r"[\W_]+|\d{3,}")  # a masked number or an order number does not make another request
+
+
+def _collapse_key(reason: str, group: str | None, group_rec: dict[str, Any] | None, text: str) -> tuple[str, ...] | None:
+    """What makes two escalations the same item of the human queue (None: never collapsed)."""
+    if reason in NEVER_COLLAPSED:
+        return None
+    if group is not None:
+        if group_rec is None:
+            return ("group", reason, group)
+        return ("group", reason, str(group_rec.get("intent")), str(group_rec.get("sku")), str(group_rec.get("topic")))
+    words = _WORDS.sub("", text).lower()
+    return ("text", reason, words) if words else None
+
+
 class RoomControl:
     """One room's console state. Not thread-safe: touched only from the server's event loop."""
 
@@ -105,6 +146,7 @@ class RoomControl:
         self.driver: AnchorDriver | None = None
         self.duty: dict[str, dict[str, Any]] = {}
         self.queue: OrderedDict[str, QueueItem] = OrderedDict()
+        self._by_topic: dict[tuple[str, ...], str] = {}  # collapse key → item id
         self.suggestions: OrderedDict[str, SuggestionItem] = OrderedDict()
         self.groups: OrderedDict[str, str] = OrderedDict()
         self.answers: OrderedDict[str, str] = OrderedDict()
@@ -120,6 +162,7 @@ class RoomControl:
         if session != self.session:
             self.session, self.journal, self.offset = session, journal, 0
             self.queue.clear()
+            self._by_topic.clear()
             self.suggestions.clear()
             self.groups.clear()
             self.answers.clear()
@@ -184,19 +227,32 @@ class RoomControl:
         kind = rec.get("kind")
         if kind == "escalation":
             iid = item_id(rec)
-            if iid not in self.queue:
-                holding = None
-                if rec.get("group") and str(rec["group"]) in self.answers:
-                    holding = str(json.loads(self.answers[str(rec["group"])]).get("text") or "")
-                text = str(rec.get("text") or "")
-                if not text and rec.get("group") and str(rec["group"]) in self.groups:
-                    examples = json.loads(self.groups[str(rec["group"])]).get("examples") or []
-                    text = " / ".join(str(e) for e in examples[:3])
-                self.queue[iid] = QueueItem(id=iid, ref=int(rec.get("ref") or 0), group=rec.get("group"),
-                                            reason=str(rec.get("reason") or "other"), text=text,
-                                            ts=float(rec.get("ts") or self.last_ts), findings=list(rec.get("findings") or []),
-                                            holding_reply=holding)
-                self._trim(self.queue, MAX_QUEUE)
+            if iid in self.queue:
+                return
+            group = str(rec["group"]) if rec.get("group") else None
+            group_rec = json.loads(self.groups[group]) if group and group in self.groups else None
+            text = str(rec.get("text") or "")
+            if not text and group_rec is not None:
+                text = " / ".join(str(e) for e in (group_rec.get("examples") or [])[:3])
+            ref, ts = int(rec.get("ref") or 0), float(rec.get("ts") or self.last_ts)
+            reason = str(rec.get("reason") or "other")
+            topic = _collapse_key(reason, group, group_rec, text)
+            same = self.queue.get(self._by_topic.get(topic, "")) if topic is not None else None
+            if same is not None:
+                same.add(ref, text, ts)
+                self.queue.move_to_end(same.id)
+                return
+            holding = None
+            if group and group in self.answers:
+                holding = str(json.loads(self.answers[group]).get("text") or "")
+            self.queue[iid] = QueueItem(id=iid, ref=ref, group=rec.get("group"), reason=reason, text=text, ts=ts,
+                                        findings=list(rec.get("findings") or []), holding_reply=holding,
+                                        examples=[text] if text else [], refs=[ref], last_ts=ts)
+            if topic is not None:
+                self._by_topic[topic] = iid
+            self._trim(self.queue, MAX_QUEUE)
+            if len(self._by_topic) > 4 * MAX_QUEUE:  # keys of items trimmed away
+                self._by_topic = {k: v for k, v in self._by_topic.items() if v in self.queue}
         elif kind == "suggestion":
             iid = item_id(rec)
             self.suggestions.setdefault(iid, SuggestionItem(
@@ -232,7 +288,11 @@ class RoomControl:
             self.queue[iid].replies.append({"by": by, "text": detail.get("text", ""), "at": at})
         elif action == "queue.resolve" and iid in self.queue:
             item = self.queue[iid]
-            item.status, item.resolved_by, item.resolved_at = "resolved", by, at
+            seen = detail.get("count")
+            item.resolved_count = seen if isinstance(seen, int) and not isinstance(seen, bool) else item.count
+            item.resolved_by, item.resolved_at = by, at
+            if item.count <= item.resolved_count:  # repeats that came after the decision keep it open
+                item.status = "resolved"
         elif action in ("suggestion.accept", "suggestion.dismiss") and iid in self.suggestions:
             sug = self.suggestions[iid]
             sug.status = "accepted" if action.endswith("accept") else "dismissed"

@@ -235,8 +235,8 @@ async def resolve(room: RoomName, item: ItemId, request: Request, principal: Pri
         return {"item": asdict(entry), "changed": False}
     at = time.time()
     _audit(request, principal.name, "queue.resolve", room, control.session, item=item, note=body.note.strip(),
-           ref=entry.ref, group=entry.group)
-    control.apply_decision("queue.resolve", {"item": item}, principal.name, at)
+           ref=entry.ref, group=entry.group, count=entry.count)
+    control.apply_decision("queue.resolve", {"item": item, "count": entry.count}, principal.name, at)
     publish(runner, {"kind": "queue", "item": asdict(entry)})
     return {"item": asdict(entry), "changed": True}
 

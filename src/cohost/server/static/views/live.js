@@ -210,8 +210,10 @@ function upsertQueue(item) {
     state.el.queue.prepend(node.el);
   }
   const danger = ["self_harm", "minor", "safety", "health"].includes(item.reason);
-  fill(node.head, chip(t("reason." + item.reason), danger ? "bad" : "reason"), h("time", {}, fmtTime(item.ts)),
-    h("p", { class: "text" }, item.text || "…"),
+  const repeats = item.count > 1 ? chip(`×${item.count}`, "count") : null;  // collapsed repeats of the same thing
+  const examples = item.examples && item.examples.length > 1 ? item.examples.join(" / ") : item.text;
+  fill(node.head, chip(t("reason." + item.reason), danger ? "bad" : "reason"), repeats, h("time", {}, fmtTime(item.last_ts || item.ts)),
+    h("p", { class: "text", "data-testid": "queue-text" }, examples || "…"),
     item.holding_reply ? h("p", { class: "holding" }, h("small", {}, t("live.holding"), ": "), item.holding_reply) : null);
   fill(node.replies, ...(item.replies || []).map((r) => h("li", {}, h("b", {}, r.by), ": ", r.text)));
   node.el.classList.toggle("resolved", item.status !== "open");
