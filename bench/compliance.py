@@ -20,6 +20,11 @@ Two case sets, scored the same way:
   scored once (``--record-set NAME`` stores that first run with per-family recall and the file's sha256,
   and refuses to overwrite it); fresh4 was written after the general mechanisms fresh3 prompted, so its
   first run is the blind figure for them.
+- **blind1** (``bench/data/blind/compliance_blind1.jsonl``, products in ``compliance_blind1_products.json``):
+  written by an engineer who never read the checker's code or rules, scored once (its first run is in the
+  record); its misses and false alarms then prompted general mechanisms (never edits of its cases), each with
+  a differently worded found/near-miss test in ``tests/unit/test_compliance_blind_causes.py``, so its figure
+  now is a **tuned** one, not a blind one. A second blind set is written and scored after these changes.
 
 A learned second opinion (character n-gram logistic regression trained only on the four older sets) is
 measured against the sets it never saw and reported; it is not part of the checker.
@@ -66,8 +71,10 @@ SHARED = ROOT.parent / "shared"
 CATALOG = ROOT / "examples" / "catalog" / "shop.json"
 SETS = {"tuned": DATA / "compliance_cases.jsonl", "held-out": DATA / "compliance_holdout.jsonl",
         "fresh": DATA / "compliance_fresh.jsonl", "fresh2": DATA / "compliance_fresh2.jsonl",
-        "fresh3": DATA / "compliance_fresh3.jsonl", "fresh4": DATA / "compliance_fresh4.jsonl"}
-BLIND = ("held-out", "fresh", "fresh2", "fresh3", "fresh4")
+        "fresh3": DATA / "compliance_fresh3.jsonl", "fresh4": DATA / "compliance_fresh4.jsonl",
+        "blind1": DATA / "blind" / "compliance_blind1.jsonl"}
+# blind1 was written by an engineer who never read the checker's code or rules.
+BLIND = ("held-out", "fresh", "fresh2", "fresh3", "fresh4", "blind1")
 FIRST_RUN = DATA / "compliance_first_run.json"
 TITLE = "Compliance checker (bench/compliance.py)"
 LINE_200 = ("家人们晚上好，欢迎刚进来的朋友！这款玻尿酸保湿精华液30ml现在直播间只要89元，质地清爽不黏腻，上脸吸收很快，洁面后取两到三滴轻拍至吸收就可以了，"
@@ -123,7 +130,7 @@ def run_case(checker: Checker, case: dict[str, Any], products: dict[str, Product
 def load_products() -> dict[str, Product]:
     """Fixture products by key, the held-out products and every SKU of the example catalog."""
     products: dict[str, Product] = {}
-    for path in sorted(DATA.glob("compliance_*products.json")):
+    for path in sorted([*DATA.glob("compliance_*products.json"), *DATA.glob("blind/compliance_*products.json")]):
         if path.exists():
             fixtures = json.loads(path.read_text(encoding="utf-8"))
             products.update({k: Product.model_validate(v) for k, v in fixtures.items() if not k.startswith("_")})
@@ -441,6 +448,8 @@ def main() -> None:
                            "then prompted general mechanisms (**tuned** since)",
                  "fresh4": "no when first scored (240 cases, other products and writers' styles, frozen after the "
                            "fresh3 mechanisms); only real bugs it showed were fixed since (false alarms, parser slips)",
+                 "blind1": "no when first scored (299 cases by an engineer who never read the code); its misses and "
+                           "false alarms then prompted general mechanisms (**tuned** since: the *now* figure is not blind)",
                  }.get(name, "—")
         overview.append(
             f"| {name} | {tuned} | {s['violating']} / {s['clean']} | {_pct(b.get('recall'))} → **{_pct(s['recall'])}** | "

@@ -84,7 +84,8 @@ def test_medical_words_depend_on_the_category() -> None:
     cream = Product(sku="C1", title="保湿面霜", category="美妆护肤", price=99, stock=10)
     assert {f.rule for f in CHECKER.check("喝了能美白", product=tea)} == {"SEC-FOOD-1"}
     assert {f.rule for f in CHECKER.check("用了能美白", product=cream)} == {"SEC-COS-1"}
-    assert {f.rule for f in CHECKER.check("对湿疹有效", product=cream)} == {"AD-17"}
+    # a disease claim on a cosmetic breaks the Advertising Law (AD-17) and the cosmetics regulation (SEC-COS-2)
+    assert {f.rule for f in CHECKER.check("对湿疹有效", product=cream)} == {"AD-17", "SEC-COS-2"}
 
 
 def test_findings_carry_message_suggestion_and_sorted_spans() -> None:

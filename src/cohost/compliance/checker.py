@@ -51,7 +51,7 @@ from cohost.compliance.text import NormalizedText, normalize_term
 from cohost.compliance.verify import ProductFacts, ProductView, Verdict, verify
 from cohost.domain import Finding, Product, Severity
 from cohost.domain.catalog import CHINA_TZ
-from cohost.errors import InputError
+from cohost.errors import ConfigError, InputError
 
 _CUE = re.compile(r"\[[^\[\]\n]{1,12}\]")
 _BOUNDED_TIME = re.compile(r"20\d\d|19\d\d|\d{1,2}月|双11|双十一|双12|618|上半年|下半年|季度|年度|本月|去年|今年|q[1-4]")
@@ -111,6 +111,7 @@ class _Item:
     from_claim: bool = False
     unverified: bool = False
     specific: bool = False  # the rule (or its word group) is written for particular categories
+    paired: bool = False  # a second law for the same claim (PRICE-19 beside PRICE-20): both stand
 
 
 class ClaimCheck(BaseModel):
@@ -136,6 +137,13 @@ class Checker:
         self._policies: dict[tuple[str, str], Rule] = {(r.claim, r.lang): r for r in self.rules if r.claim}
         self._gates = tuple(r for r in self.rules if r.gate)
         self._by_key = {r.key: r for r in self.rules}
+        self._followers: dict[str, list[Rule]] = {}
+        ids = {r.id for r in self.rules if not r.follows}
+        for r in self.rules:
+            if r.follows:
+                if r.follows not in ids:
+                    raise ConfigError(f"rule {r.key} ({r.source}) follows {r.follows!r}, which no rule file defines")
+                self._followers.setdefault(r.follows, []).append(r)
         self._active = lru_cache(maxsize=256)(self._active_rules)
         self._facts: _LRU[str, tuple[ProductFacts, frozenset[str]]] = _LRU(FACTS_CACHE)
         self._hashes: _LRU[int, tuple[weakref.ref[Product], str, str]] = _LRU(FACTS_CACHE)
@@ -193,8 +201,10 @@ class Checker:
         self._hashes.put(id(product), (weakref.ref(product), dump, digest))
         return digest
 
-    def _active_rules(self, check: str, kinds: frozenset[str] | None) -> frozenset[int]:
-        return frozenset(i for i, r in enumerate(self._matcher.rules) if check in r.checks and r.scope.applies(kinds))
+    def _active_rules(self, check: str, kinds: frozenset[str] | None, hints: frozenset[str] = frozenset(),
+                      ) -> frozenset[int]:
+        return frozenset(i for i, r in enumerate(self._matcher.rules)
+                         if check in r.checks and r.scope.applies(kinds, hints))
 
     # checking ------------------------------------------------------------------------------------------
     def check(self, text: str, product: Product | None = None, now: datetime | None = None,
@@ -213,13 +223,21 @@ class Checker:
             facts, kinds, digest = self.facts(product)
             view = ProductView(facts, now or datetime.now(CHINA_TZ))
         cues = [m.span() for m in _CUE.finditer(norm.text)]
+        if view is not None and kinds and "health_food" in kinds and view.facts.approved_wording \
+                and has_ad_approval(view.product):
+            cues += [(m.start(), m.end()) for w in view.facts.approved_wording
+                     for m in re.finditer(re.escape(w), norm.text)]  # approved wording said as approved
         found: list[_Item] = []
-        for hit in self._matcher.scan(norm, self._active(check, kinds), kinds):
+        # with no product, words written for one kind of goods count when the line names such goods (苦荞茶 → food)
+        hints = self.categories.hints_of(norm.text) if product is None else frozenset()
+        for hit in self._matcher.scan(norm, self._active(check, kinds, hints), kinds, hints):
             if any(a <= hit.start and hit.end <= b for a, b in cues) or self._excused(norm, hit):
                 continue
             item = self._judge(norm, hit, kinds, view)
             if item is not None:
                 found.append(item)
+                if item.rule.id in self._followers:
+                    found.extend(self._followers_of(item, check, kinds, hints))
         supported_spans: list[tuple[int, int]] = []
         for claim, verdict in self._claim_verdicts(norm, view, stats, check, digest):
             if verdict.verdict == "supported":
@@ -229,6 +247,11 @@ class Checker:
             item = self._claim_finding(norm, claim, verdict, view, kinds)
             if item is not None:
                 found.append(item)
+                second = self._policies.get((f"{claim.kind}:{claim.detail}", claim.lang))
+                if second is not None and second.scope.applies(kinds) and check in second.checks:
+                    found.append(_Item(second, second.severity, item.start, item.end, item.values,
+                                       second.suggestion.format_map(_Safe(item.values)) if second.suggestion else None,
+                                       True, unverified=item.unverified, paired=True))
         if supported_spans:  # ABS-6(6): a ranking backed by evidence is not an absolute-term violation
             found = [f for f in found if not (f.rule.family == "absolute" and any(a <= f.start < b for a, b in supported_spans))]
         if product is not None:
@@ -288,20 +311,33 @@ class Checker:
         specific = bool(rule.scope.applies_to or (trigger.scope is not None and trigger.scope.applies_to))
         return _Item(rule, severity, hit.start, hit.end, values, suggestion, specific=specific)
 
+    def _followers_of(self, item: _Item, check: str, kinds: frozenset[str] | None, hints: frozenset[str],
+                      ) -> list[_Item]:
+        """The same words under the category's own law (AD-17 on a health food is also AD-18; on a cosmetic,
+        SEC-COS-2; on food, SEC-FOOD-1): rules that follow ``item``'s rule within their own scope."""
+        out = []
+        for rule in self._followers.get(item.rule.id, ()):
+            if check in rule.checks and rule.scope.applies(kinds, hints):
+                severity = rule.severity_for(None, kinds)
+                out.append(_Item(rule, severity, item.start, item.end, dict(item.values), rule.suggestion,
+                                 specific=True))
+        return out
+
     def _claim_verdicts(self, norm: NormalizedText, view: ProductView | None, stats: Mapping[str, float] | None,
                         check: str | None, digest: str = "") -> list[tuple[Claim, Verdict]]:
         if check is not None and not any(check in r.checks for r in self._policies.values()):
             return []
         names = tuple(view.attributes) if view is not None else ()
+        title = view.facts.title if view is not None else ""
         specs = view is not None or check is None  # check() without a product has no facts to hold specs to
         if len(norm.text) > MEMO_CHARS:  # a whole script: checked once, not worth keeping
-            return [(c, verify(c, norm, view, stats)) for c in extract(norm, names, specs)]
+            return [(c, verify(c, norm, view, stats)) for c in extract(norm, names, specs, title)]
         second = int(view.now.timestamp()) if view is not None else 0
         key = (norm.text, digest if specs else "-", second, tuple(sorted((stats or {}).items())))
         memo = self._claims.get(key)
         if memo is not None:
             return memo
-        found = [(c, verify(c, norm, view, stats)) for c in extract(norm, names, specs)]
+        found = [(c, verify(c, norm, view, stats)) for c in extract(norm, names, specs, title)]
         self._claims.put(key, found)
         return found
 
@@ -358,6 +394,7 @@ class Checker:
             lo, hi = (item.start - 256) // 64, item.end // 64
             clash = any(
                 other.start < item.end and item.start < other.end
+                and not ((item.paired or other.paired) and item.rule.id != other.rule.id)
                 and ((other.rule.family == item.rule.family and not _both_laws(other, item))
                      or (item.from_claim and RANK[other.severity] >= RANK[item.severity]))
                 for b in range(lo, hi + 1) for other in buckets.get(b, ())

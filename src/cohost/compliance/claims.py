@@ -61,6 +61,8 @@ def _c(pattern: str) -> re.Pattern[str]:
 # 元 inside a noun (一元硬币, 元素, 元旦) and 块 as a classifier (一块肥皂, 两块饼干, 一块儿) are not money: 块 is money
 # only before a number (59块9), punctuation, the end, or a word that goes on about the price.
 _NOT_YUAN = r"硬币|钢镚|钱币|纸币|素|旦|宵|件|老|帅|首|月|朝|次方|宝|气"
+# a measure after the figure that follows 元 (59.9元5公斤): that figure is the pack size, not 角
+_MEASURE = r"公斤|千克|kg|克|g|斤|升|l|ml|毫升|两|米|cm|厘米"
 _BLOCK_OK = (r"$|[\d一二三四五六七八九两十,。!?;、~\s)\]」”\"'/]|钱|左右|多|包邮|到手|就|吧|啦|呀|哦|哈|嘛|了|的|都|也|还|而已|起"
              r"|拿下|带走|入手|买|拍|每|能|可以|即可|搞定|秒杀|抢|下单|呢|噢|喔|哟|啊|米|不到|以内|以下|出头|封顶|一[件个瓶盒支袋包套只双条份罐箱片]")
 # Three patterns, each starting with a character class or literal words so the regex engine skips to
@@ -68,11 +70,13 @@ _BLOCK_OK = (r"$|[\d一二三四五六七八九两十,。!?;、~\s)\]」”\"'/]
 _MONEY = (
     _c(rf"[¥$]\s*(?P<a>{N})"),
     _c(rf"(?P<b>{N})\s*(?:元(?!{_NOT_YUAN})|块钱|块(?={_BLOCK_OK})|rmb)"
-       rf"(?P<j>[一二三四五六七八九\d](?![\d万千百十元块.]|{_QTY_UNITS}|[个斤毛角]))?"),
+       rf"(?P<j>[一二三四五六七八九\d](?![\d万千百十元块.]|{_QTY_UNITS}|{_MEASURE}|[个斤毛角]))?"),
     _c(rf"(?:到手价?|只要|只需|仅需|仅要|现价|售价|直播价|活动价|秒杀价|特价|券后价?|折后价?|优惠价|一口价|福利价"
             rf"|团购价|价格是|价钱是|价格|到手只要|原价|划线价|日常价|专柜价|市场价|吊牌价|零售价|官方价|官网价|门店价"
             rf"|建议零售价|指导价|平时卖|以前卖|之前卖|平时要|日常要)\s*[:是为]?\s*(?P<c>{N})(?![\d.%万千ｗw]|\s*(?:{_QTY_UNITS}|ml|g|kg|mah|w|折|%))"),
 )
+# a bare figure the viewer pays to take it home (今天298就能到手, 199带走): the price, though no 元 is said
+_MONEY_BARE = _c(r"(?<![\d.第前满减省送差超过])(?P<d>\d{2,6}(?:\.\d{1,2})?)(?![\d.%])\s*(?:就能|就可以|就|即可|便能|能)?(?:到手|带走|拿下|抱回家|入手)")
 _REF_CUE = _c(r"(?:原价|划线价|日常价|专柜价|市场价|零售价|吊牌价|官方价|官网价|门店价|建议零售价|指导价|平时|平常|以前|之前"
               r"|往常|外面|别家|线下|专柜|商场|超市|日常|原来)[^,。!?]{0,4}$")
 _PROMO_CUE = _c(r"(?:立减|直降|减|优惠|省|便宜|返|券|红包|补贴|抵|满|差价|多花|降|少|加|再减|领)[^,。!?]{0,2}$")
@@ -81,13 +85,19 @@ _SKIP_CUE = _c(r"(?:每天|一天|每片|每袋|每包|每支|每瓶|每次|平�
                r"不到|低于|高于|以上|以下|超过|起步)[^,。!?]{0,2}$")
 _QTY_BEFORE = _c(rf"(?P<q>{N})\s*(?:{_QTY_UNITS}){_CUT}{{0,4}}$")
 _DISCOUNT = _c(rf"(?:打)?(?P<n>{N})折|(?P<half>半价)")
+# 送 + a person is giving the product away as a present (送长辈, 送女朋友, 送人), not a gift with the order
+_RECIPIENTS = (r"长辈|老人|父母|爸妈|爸爸|妈妈|老爸|老妈|公婆|岳父|岳母|爷爷|奶奶|外公|外婆|姥姥|姥爷|男朋友|女朋友|男友|女友|"
+               r"对象|老公|老婆|爱人|闺蜜|朋友|同事|领导|老师|客户|孩子|小孩|亲戚|亲友|家人|人(?![手气])|礼")
 _GIFT = _c(rf"买(?P<x>{N})(?:{_QTY_UNITS})?送(?P<y>{N})"
            rf"|(?:(?:下单|拍下?|购买|买|加购|现在拍|现在下单|付款){_CUT}{{0,8}}?|(?<![^,。!?;\s]))(?:就|即|再|还|额外|加|都)?"
-           rf"(?:加赠|另赠|赠送|再送|赠|送)(?![到货达出回去])(?P<g>{_CUT}{{1,14}})")
+           rf"(?:加赠|另赠|赠送|再送|赠|送)(?![到货达出回去]|{_RECIPIENTS})(?P<g>{_CUT}{{1,14}})")
 _FIRST_N = _c(rf"(?<![目之以提当面跟眼从先日事饭睡生空])前(?P<n>{N})(?:名|位|单|个)(?!次)")
-_GIFT_VALUE = _c(rf"价值\s*(?P<n>{N})\s*(?:元|块)")
+_GIFT_VALUE = _c(rf"价值\s*(?P<n>{N})\s*(?:多|来)?\s*(?:元|块|(?=$|[,。!?;~]|的|呢|哦|啊|呀|左右))")
 _STOCK_COUNT = _c(rf"(?:仅剩|只剩|还剩|就剩|剩下|剩|最后|库存只有|库存仅|库存就|只有|仅有|限量|只备了|就备了)(?:最后)?\s*"
                   rf"(?P<n>{N})\s*(?:{_QTY_UNITS})(?!链接|环节|问题|步|款式|颜色|福利|话题|宝宝|朋友|家人|小时|分钟|天|上架|出场|登场|要讲|介绍|是[^,。!?;]{0,3}?(?:号|链接|款))")
+# "还有两件" said as what is left (S码还有两件, 黑色还有3件了): only when the count closes the clause, so 还有两件事 and
+# 还有3个颜色 stay ordinary speech
+_STOCK_HAVE = _c(rf"(?:还有|只有|就有|仅有)(?:最后)?\s*(?P<n>{N})\s*(?:件|个|套|双|条|份|盒|瓶|单)(?:了|啦|哦|喔|呀|库存|现货)?(?=$|[,。!?;~\s])")
 _STOCK_LOW = _c(r"不多了|所剩无几|库存告急|库存紧张|快没了|快抢光了|快卖光了|马上售罄|即将售罄|要断货了|快断货|手慢无|"
                 r"随时下架|最后几件|最后一批|最后一波库存|数量有限|库存有限|限量|(?:只|就|仅)?剩(?:下)?(?:个位数|没几|不到十)|个位数了|"
                 r"库存见底|见底了|库存不多|库存没多少|货不多了|马上抢光|马上卖完|快卖完了|快售罄|即将断货|仅剩少量|最后一点库存")
@@ -102,7 +112,10 @@ _WINDOW = (
     ("today", _c(r"最后一天|仅限今天|仅限今晚|仅限今日|只有今天|只有今晚|就今天|就今晚|只限今天|今天最后|今晚最后")),
     ("minutes", _c(rf"(?:还有|还剩|仅剩|只剩|最后|倒计时|剩下|剩)(?:最后)?\s*(?P<n>{N})\s*(?P<u>分钟|分|秒钟|秒|个小时|小时)")),
     ("hour", _c(r"(?P<h>\d{1,2}|[零一二两三四五六七八九十]{1,3})点(?:整|半|准时)?(?:前)?(?:准时)?"
-                rf"{_SOON_FILL}(?:截止|结束|下架|恢复原价|恢复|涨价|停止)")),
+                rf"{_SOON_FILL}(?:截止|结束|下架|恢复原价|恢复|涨价|停止|没了|没有了|不送了|停送|取消)")),
+    # a gift or offer that runs "until" a time (赠品只送到今晚十点, 优惠到12点)
+    ("hour", _c(r"(?:(?:只|仅|就)(?:送|赠|优惠|特价)(?:到|至)(?:今晚|今天|晚上|今日)?|(?:送|赠|优惠|特价)(?:到|至)(?:今晚|今天|今日))"
+                r"(?P<h>\d{1,2}|[零一二两三四五六七八九十]{1,3})点")),
     ("soon", _c(r"(?:马上|即将|立刻|很快|随时)(?:就)?(?:要|会)?(?:结束|截止|下架|恢复原价|涨价|恢复|没了|停止|涨回去|涨回来|调价|改价)")),
     # the stream's end as a deadline (下播就恢复原价, 下播后涨价, 关播就没了)
     ("today", _c(r"(?:下播|关播|播完|直播结束)(?:之后|以后|后)?(?:就|马上|立刻)?(?:要|会)?(?:恢复原价|恢复|涨价|涨回去|下架|没了|没有了|没这个价|不是这个价)")),
@@ -122,7 +135,10 @@ _AWARD = _c(rf"(?:荣获|获得|斩获|摘得|拿下|拿过|得过|获评|入选
             rf"|{_CUT}{{0,10}}?(?:金奖|银奖|铜奖|大奖|一等奖|特等奖|优秀奖|推荐奖|设计奖|创新奖)")
 _TEST = _c(rf"(?:经过?|通过了?|已通过|经第三方|第三方){_CUT}{{0,12}}?(?:检测|测试|测定|检验|认证|实验|试验|质检)"
            r"|(?:检测|检验|测试|实验|临床|测评)(?:报告|结果|数据)?(?:显示|证明|表明|证实)"
-           r"|(?:sgs|ccc|cma|cnas|fda)(?:认证|检测|报告)?|人体法测定|人体功效测试|功效测试")
+           r"|(?:sgs|ccc|cma|cnas|fda)(?:认证|检测|报告)?|人体法测定|人体功效测试|功效测试"
+           # a measured rate is a test result (刺激率为零, 过敏率0%, 有效率95%)
+           r"|(?:刺激率|过敏率|致敏率|不良反应率|有效率|治愈率|见效率|合格率|抑菌率|除菌率|杀菌率|除螨率|去污率)(?:为|是|仅|只有|低至|高达|达|达到)?\s*(?:零|0|百分之|\d)"
+           r"|实验室(?:测试|检测|验证|数据|实测)")
 _SALES = (
     _c(rf"(?:销量|已售(?!罄)|卖了|卖出|售出|月销|年销|累计销售|累计卖出|热卖|狂卖|爆卖|销售){_CUT}{{0,4}}?"
        rf"(?:超过|突破|破|达|过|了|超)?\s*(?<!第)(?P<n>{N})\s*\+?(?:多)?(?:万)?(?:{_QTY_UNITS})?"),
@@ -143,11 +159,17 @@ _AUDIENCE = (
     ("online", _c(rf"(?P<n>{N})\s*(?:多|\+)?(?:万)?(?:个)?(?:人|位|宝宝|家人|姐妹)(?:同时)?(?:在线|在看|在抢|在拍|正在抢|正在看|在直播间|围观)")),
     # a threshold instead of a count (在线人数破万, 观看人数突破十万): the threshold is the figure claimed
     ("online", _c(rf"(?:在线人数|在线|观看人数|直播间人数|同时在线)(?:已经|马上|就要|都)?(?:破|过|突破|超过|上)(?P<n>{N}|万)(?:人)?")),
+    # a crowd in the room said as a head count (现在直播间两万多人, 直播间已经有3000人了)
+    ("online", _c(rf"(?:直播间|直播间里|现在|此刻|这会儿)(?:里)?(?:已经|都|一共|足足)?(?:有)?(?P<n>{N})\s*(?:多|\+)?(?:万)?(?:个)?(?:人|位|家人)(?:了|啦|在|同时)?(?=$|[,。!?;~\s]|在|同时|围观)")),
     ("orders", _c(rf"(?:已经|刚刚|已|刚才)(?:有)?\s*(?P<n>{N})\s*(?:多)?(?:个)?(?:人|位)?(?:拍|下单|抢|付款|买|加购|收藏|抢购)了")),
     ("orders", _c(rf"(?:刚刚|刚才|直播间|这一场|本场|现在)(?:已经)?(?:拍了|卖了|下单|成交|抢了|卖出)(?:了)?\s*(?P<n>{N})\s*(?:多)?(?:单|件|份)")),
 )
 _ORIGIN = _c(r"(?:产地|原产地|产自|产于|出产于|来自|原装进口自?|进口自|采自|源自|发源于|生产于|产区)(?:是|为|:|在)?"
              r"(?P<loc>[\u4e00-\u9fffa-z]{2,10})|(?P<loc2>[\u4e00-\u9fff]{2,5})(?:原装)?进口")
+_PERSON_AFTER = _c(r"(?:的)?(?:[\u4e00-\u9fff]{0,2}?)(?:宝宝|朋友|家人|阿姨|叔叔|大姐|大哥|姐姐|哥哥|姐妹|粉丝|观众|用户|买家|顾客|网友|"
+                   r"小伙伴|老铁|宝妈|先生|女士|同学|老师|奶奶|爷爷|妈妈|爸爸)")
+_COMPONENT = _c(r"原料|原材料|材料|面料|配料|辅料|用料|料(?:子)?是|成分|零件|部件|配件|芯片|机芯|电芯|种子|菌种|原液|原浆|"
+                r"香精|奶源|羽绒(?:原料)?|布料|皮料|木料|滤芯|镜片|电池")
 # Only a prefilter gate now: numbers with units are read as whole tokens by cohost.compliance.units.
 _NUMERIC = _c(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*(?P<u>mah|毫安时|毫安|ml|毫升|kg|公斤|千克|mm|毫米|cm|厘米|gb|tb|hz|"
               r"英寸|寸|℃|(?<=\d)l(?![a-z])|升|(?<=\d)g(?![a-z])|克|(?<=\d)w(?![a-z])|瓦|片|抽)")
@@ -161,11 +183,14 @@ _ORDER = ("window", "stock", "audience", "sales", "ranking", "award", "test", "g
 MATERIALS = ("316不锈钢", "304不锈钢", "201不锈钢", "不锈钢", "铝合金", "铸铁", "熟铁", "生铁", "碳钢", "钛合金", "纯钛",
              "黄铜", "紫铜", "铜", "陶瓷", "玻璃", "硅胶", "ppsu", "tritan", "实木", "竹", "真皮", "牛皮", "pu皮",
              "纯棉", "涤纶", "锦纶", "羊绒", "羊毛", "蚕丝", "亚麻")
+GRADED = "白鹅绒|白鸭绒|灰鹅绒|灰鸭绒|鹅绒|鸭绒|桑蚕丝|蚕丝|羊绒|羊毛|长绒棉|纯棉|棉"
 _PARTS = "锅身|锅体|锅底|内胆|机身|杯身|壶身|外壳|表带|表壳|涂层|面料|外层|里料|框架|支架|刀身|材质|材料"
 SPEC_PATTERNS = (
     ("code", _c(r"(?<![a-z0-9])(?P<fam>ipx|ip|spf|upf)\s?(?P<v>\d{1,3})\+*")),
     ("count", _c(r"(?<![\d.])(?P<v>\d{1,2}|[一二两三四五六七八九十])(?P<cl>根|颗|块|层|档|口|核|路)(?P<noun>[\u4e00-\u9fff]{1,4})")),
     ("material", _c("(?P<v>" + "|".join(MATERIALS) + r")(?:的)?(?P<noun>" + _PARTS + ")")),
+    # a grade number fused to its material (95白鹅绒, 90鸭绒, 100桑蚕丝): the fill or fibre content the goods are sold on
+    ("grade", _c(r"(?<![\d.])(?P<v>\d{2,3})%?(?:的)?(?P<noun>" + GRADED + ")")),
 )
 
 
@@ -187,22 +212,23 @@ def place_in(text: str) -> tuple[str, bool] | None:
 # Substrings without which a pattern cannot match: checked first, so most patterns never run on a line.
 _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     _WINDOW[0][1]: ("限时", "仅此", "错过", "再不抢", "下次", "过时", "最后", "机不可失"), _WINDOW[1][1]: ("今", "当天", "本场"), _WINDOW[2][1]: ("最后", "今", "就今"),
-    _WINDOW[3][1]: ("分", "秒", "小时"), _WINDOW[4][1]: ("点",), _WINDOW[5][1]: ("马上", "即将", "立刻", "很快", "随时"), _WINDOW[6][1]: ("下播", "关播", "播完", "直播结束"),
-    _WINDOW[7][1]: ("过了", "错过"), _WINDOW[8][1]: ("明天",), _WINDOW_EN[0][1]: ("end",),
+    _WINDOW[3][1]: ("分", "秒", "小时"), _WINDOW[4][1]: ("点",), _WINDOW[5][1]: ("到", "至"), _WINDOW[6][1]: ("马上", "即将", "立刻", "很快", "随时"), _WINDOW[7][1]: ("下播", "关播", "播完", "直播结束"),
+    _WINDOW[8][1]: ("过了", "错过"), _WINDOW[9][1]: ("明天",), _WINDOW_EN[0][1]: ("end",),
     _WINDOW_EN[1][1]: ("today", "tonight", "last"), _WINDOW_EN[2][1]: ("limited",), _STOCK_EN: ("left", "last"),
     _AUDIENCE[0][1]: ("在线", "在看", "在抢", "在拍", "正在", "在直播间", "围观"), _AUDIENCE[1][1]: ("在线", "人数"),
-    _AUDIENCE[2][1]: ("了",), _AUDIENCE[3][1]: ("刚", "直播间", "这一场", "本场", "现在"),
+    _AUDIENCE[2][1]: ("直播间", "现在", "此刻", "这会儿"), _AUDIENCE[3][1]: ("了",),
+    _AUDIENCE[4][1]: ("刚", "直播间", "这一场", "本场", "现在"),
     _SALES[0]: ("销", "售", "卖"),
     _SALES[1]: ("买了", "买过", "在用", "回购", "选择", "下单过", "好评", "推荐", "种草", "复购", "信赖", "认可"),
     _SALES[2]: ("率", "满意度", "好评度"), _SALES[3]: ("每",), _SALES[4]: ("好评",),
     _SALES[5]: ("断货", "上架", "补货", "回头客", "老客"),
     _SALES[6]: ("万人", "千人", "百万人", "十万人", "万人", "成千上万", "全民", "全网都", "所有人都"),
     _RANKING: ("名", "榜", "冠军", "销冠", "top", "no."), _AWARD: ("奖", "称号", "荣誉"),
-    _TEST: ("检", "测", "验", "认证", "sgs", "ccc", "cma", "cnas", "fda", "临床"),
+    _TEST: ("检", "测", "验", "认证", "sgs", "ccc", "cma", "cnas", "fda", "临床", "率"),
     _ORIGIN: ("产", "来自", "进口", "采自", "源自", "发源"), _DISCOUNT: ("折", "半价"), _FIRST_N: ("前",),
     _GIFT_VALUE: ("价值",), _NUMERIC: tuple("0123456789"), _GIFT: ("送", "赠"),
     SPEC_PATTERNS[0][1]: ("ip", "spf", "upf"), SPEC_PATTERNS[1][1]: ("根", "颗", "块", "层", "档", "口", "核", "路"),
-    SPEC_PATTERNS[2][1]: tuple(_PARTS.split("|")),
+    SPEC_PATTERNS[2][1]: tuple(_PARTS.split("|")), SPEC_PATTERNS[3][1]: ("绒", "丝", "羊", "棉"),
 }
 
 
@@ -230,8 +256,9 @@ def _finditer(pattern: re.Pattern[str], text: str, seen: set[int]) -> Iterable[r
     return ()
 
 
-def extract(norm: NormalizedText, attributes: tuple[str, ...] = (), specs: bool = True) -> list[Claim]:
-    """Every claim in ``norm``; ``attributes`` are the product's attribute names (normalised).
+def extract(norm: NormalizedText, attributes: tuple[str, ...] = (), specs: bool = True, title: str = "") -> list[Claim]:
+    """Every claim in ``norm``; ``attributes`` are the product's attribute names (normalised), ``title`` its
+    normalised title (a place right before the product's own noun, 阳澄湖大闸蟹, is an origin claim).
     ``specs=False`` skips numbers with units (they can only be judged against a product's facts)."""
     text = norm.text
     seen: set[int] = set()
@@ -257,11 +284,18 @@ def extract(norm: NormalizedText, attributes: tuple[str, ...] = (), specs: bool 
     for m in _finditer(_ORIGIN, text, seen):
         loc = m.group("loc") or m.group("loc2")
         spot = place_in(loc)
+        if m.group("loc") and spot is not None and _PERSON_AFTER.match(text, text.find(spot[0], m.start()) + len(spot[0])):
+            continue  # 来自北京的王阿姨: where a person is from, not where the goods are made
         if spot is None and m.group("loc2") is None:
             continue
-        found.append(Claim("origin", m.start(), m.end(), "import" if m.group("loc2") else "place",
-                           subject=spot[0] if spot else loc))
+        detail = "import" if m.group("loc2") else "place"
+        c_start, _ = norm.clause(m.start())
+        if _COMPONENT.search(text, c_start, m.start() + len(loc)):
+            detail = "component"  # 乳胶原料是从泰国进口的: the origin of an ingredient or part, not of the product
+        found.append(Claim("origin", m.start(), m.end(), detail, subject=spot[0] if spot else loc))
     found.extend(_attributes(text, attributes))
+    if title:
+        found.extend(_place_modifiers(text, title))
     for detail, pattern in SPEC_PATTERNS if specs and attributes else ():
         found.extend(Claim("spec", m.start(), m.end(), detail, subject=m.group(0)) for m in _finditer(pattern, text, seen))
     if id(_NUMERIC) in seen:
@@ -275,6 +309,42 @@ def extract(norm: NormalizedText, attributes: tuple[str, ...] = (), specs: bool 
             found = [c for c in found if c.kind not in _NUMBERED or not any(a <= c.start < b or (a < c.end <= b)
                                                                              for a, b in codes)]
     return _resolve(found)
+
+
+@cache
+def _place_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for place, _ in places():
+        automaton.add_word(place, place)
+    automaton.make_automaton()
+    return automaton
+
+
+# names of a material or variety that hold a place name (和田玉 is nephrite from anywhere; 普洱 a kind of tea)
+_VARIETIES = ("和田玉", "普洱", "东北", "江南", "岭南", "进口")
+_TAIL = _c(r"[^,。!?;\s]{0,10}")
+_PLACE_NOT_ORIGIN = _c(r"(?:发往|寄往|寄到|发到|送到|运到|到|去|在|住|回|飞|从|来自|产自|产于|进口自|原产地|产地)$")
+
+
+def _place_modifiers(text: str, title: str) -> list[Claim]:
+    """A place said right before the product's own noun (正宗阳澄湖大闸蟹 for a crab gift box, 五常大米 for rice):
+    a geographic-origin claim, whatever verb is missing."""
+    if not title:
+        return []
+    grams = {title[i:i + 2] for i in range(len(title) - 1) if not any(c in ",。!?;、() " for c in title[i:i + 2])}
+    out = []
+    taken = -1
+    for last, place in _place_automaton().iter_long(text):
+        start, end = last + 1 - len(place), last + 1
+        if start < taken or any(text.startswith(v, start) for v in _VARIETIES) \
+                or _PLACE_NOT_ORIGIN.search(text, max(0, start - 4), start):
+            continue
+        tail = _TAIL.match(text, end)
+        window = tail.group(0) if tail else ""
+        if any(window[i:i + 2] in grams for i in range(len(window) - 1)):
+            out.append(Claim("origin", start, end, "modifier", subject=place))
+            taken = end
+    return out
 
 
 def _window(kind: str, m: re.Match[str], lang: str = "zh") -> Claim:
@@ -294,6 +364,10 @@ def _stock(norm: NormalizedText, seen: set[int]) -> list[Claim]:
     text = norm.text
     out = [Claim("stock", m.start(), m.end(), "count", parse_number(m.group("n"))) for m in _STOCK_COUNT.finditer(text)
            if not text.startswith("限购", max(0, m.start() - 2))]
+    taken = [(c.start, c.end) for c in out]
+    if "有" in text:
+        out += [Claim("stock", m.start(), m.end(), "count", parse_number(m.group("n"))) for m in _STOCK_HAVE.finditer(text)
+                if not any(a < m.end() and m.start() < b for a, b in taken)]
     out += [Claim("stock", m.start(), m.end(), "low") for m in _STOCK_LOW.finditer(text)]
     out += [Claim("stock", m.start(), m.end(), "out") for m in _STOCK_OUT.finditer(text)]
     out += [Claim("stock", m.start(), m.end(), "in") for m in _STOCK_IN.finditer(text)]
@@ -310,7 +384,9 @@ _CONTRAST = _c(rf"[^。!?\d]{{0,10}}?(?P<cue>现在|今天|今晚|直播间|到�
 
 
 def _money_matches(text: str) -> list[tuple[str, re.Match[str]]]:
-    found = sorted(((group, m) for group, pattern in zip("abc", _MONEY, strict=True) for m in pattern.finditer(text)),
+    found = sorted([*((group, m) for group, pattern in zip("abc", _MONEY, strict=True) for m in pattern.finditer(text)),
+                    *(("d", m) for m in (_MONEY_BARE.finditer(text) if "到手" in text or "带走" in text or "拿下" in text
+                                         or "入手" in text or "抱回家" in text else ()))],
                    key=lambda x: x[1].start())
     out = []
     end = -1

@@ -90,7 +90,8 @@ class Matcher:
             self._automaton.make_automaton()
         self._empty = not payloads
 
-    def scan(self, norm: NormalizedText, active: frozenset[int], kinds: frozenset[str] | None) -> list[Hit]:
+    def scan(self, norm: NormalizedText, active: frozenset[int], kinds: frozenset[str] | None,
+             hints: frozenset[str] = frozenset()) -> list[Hit]:
         """Every hit of an active rule (by index) in ``norm``, after allow phrases and patterns."""
         text = norm.text
         hits: list[Hit] = []
@@ -110,12 +111,12 @@ class Matcher:
                         continue
                     rule = self.rules[r]
                     trigger = rule.triggers[t]
-                    if trigger.scope is None or trigger.scope.applies(kinds):
+                    if trigger.scope is None or trigger.scope.applies(kinds, hints):
                         hits.append(Hit(rule, trigger, start, end + 1))
         for k, (r, _, trigger) in enumerate(self._regexes):
             if r not in active or (trigger.needs and k not in wanted):
                 continue
-            if trigger.scope is not None and not trigger.scope.applies(kinds):
+            if trigger.scope is not None and not trigger.scope.applies(kinds, hints):
                 continue
             rule = self.rules[r]
             assert trigger.regex is not None

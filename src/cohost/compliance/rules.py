@@ -30,7 +30,7 @@ GUARDS = frozenset({"negation", "question", "quotation", "aspiration", "self_com
                     "caution", "inner_negation"})
 CLAIM_KINDS = frozenset({"price", "reference_price", "promotion", "gift_value", "stock", "window",
                          "ranking", "award", "test", "sales", "origin", "attribute", "numeric", "audience",
-                         "ranking_bounded", "evidence_expired", "spec"})
+                         "ranking_bounded", "evidence_expired", "spec", "promotion:discount"})
 VALIDATORS = frozenset({"luhn", "id_card"})
 Mode = Literal["text", "live", "comment"]
 CHECK_OF_MODE: dict[str, str] = {"text": "TEXT", "live": "LIVE", "comment": "CMT"}
@@ -44,9 +44,11 @@ class Scope:
     not_in: frozenset[str] = frozenset()
     when_unknown: bool = True
 
-    def applies(self, kinds: frozenset[str] | None) -> bool:
+    def applies(self, kinds: frozenset[str] | None, hints: frozenset[str] = frozenset()) -> bool:
+        """``hints``: with no product, the kinds the line itself names (精华 → cosmetics); they switch on
+        only what is written for those kinds, never switch anything off."""
         if kinds is None:
-            return self.when_unknown
+            return self.when_unknown or bool(self.applies_to & hints)
         if self.not_in & kinds:
             return False
         return not self.applies_to or bool(self.applies_to & kinds)
@@ -71,7 +73,7 @@ class Trigger:
 @dataclass(frozen=True, slots=True)
 class Rule:
     id: str
-    key: str  # unique: the id, or id#claim for claim policies
+    key: str  # unique: the id, id#claim for claim policies, id@leader for a rule that follows another
     family: str
     title: str
     severity: Severity
@@ -93,6 +95,7 @@ class Rule:
     unverified: Severity | None  # claim policies: severity when the claim cannot be checked (no product)
     examples: tuple[str, ...]
     clean_examples: tuple[str, ...]
+    follows: str | None = None  # reported wherever the rule with this id reports, within this rule's scope
     unverified_message: str | None = None  # claim policies: the message when nothing could be checked
     unverified_message_en: str | None = None
     lang: str = "zh"  # claim policies: which language's claim patterns this rule judges
@@ -109,7 +112,7 @@ class Rule:
 _RULE_KEYS = {"id", "family", "title", "severity", "law", "checks", "message", "message_en", "suggestion",
               "guards", "critical_in", "applies_to", "not_in", "when_unknown", "terms", "patterns", "allow",
               "allow_patterns", "unless_sentence", "rewrites", "claim", "gate", "unverified", "examples",
-              "clean_examples", "lang", "approval", "unverified_message", "unverified_message_en"}
+              "clean_examples", "lang", "approval", "unverified_message", "unverified_message_en", "follows"}
 _TERM_KEYS = {"words", "severity", "suggestion", "applies_to", "not_in", "when_unknown", "guards", "tags"}
 _PATTERN_KEYS = {"regex", "needs", "severity", "suggestion", "applies_to", "not_in", "when_unknown", "guards",
                  "tags", "extend", "validate"}
@@ -243,8 +246,9 @@ class _Reader:
             raise self.fail("family", "is required (in the rule or at the top of the file)")
         triggers = self.triggers()
         gate = self.kind_set("gate")
-        if not triggers and claim is None and not gate:
-            raise self.fail("terms", "a rule needs terms, patterns, a claim kind or a gate")
+        follows = self.text("follows")
+        if not triggers and claim is None and not gate and follows is None:
+            raise self.fail("terms", "a rule needs terms, patterns, a claim kind, a gate or follows")
         lang = self.text("lang") or "zh"
         approval = self.text("approval") or "ignore"
         if lang not in ("zh", "en") or approval not in ("ignore", "missing", "present"):
@@ -253,7 +257,8 @@ class _Reader:
         if not isinstance(rewrites, dict) or not all(isinstance(v, str) for v in rewrites.values()):
             raise self.fail("rewrites", "must be a table of word = suggestion")
         return Rule(
-            id=rule_id, key=f"{rule_id}#{claim}" if claim else rule_id, family=family,
+            id=rule_id, key=f"{rule_id}#{claim}" if claim else f"{rule_id}@{follows}" if follows else rule_id,
+            family=family, follows=follows,
             title=cast(str, self.text("title", required=True)),
             severity=cast(Severity, self.severity("severity") or self._missing("severity")),
             law=cast(str, self.text("law", required=True)), checks=checks,

@@ -29,6 +29,12 @@ _FILLER = re.compile(
     rf"\u2600-\u27bf\U0001f000-\U0001faff])+(?=[{CJK}])"
 )
 _ZUI = re.compile(rf"zui(?=[{CJK}])")
+# 醉 for its homophone 最 before a quality or price word (醉好喝, 醉便宜, 醉划算); 喝醉/陶醉/醉酒 stay as they are
+_ZUI_HOMOPHONE = re.compile(r"(?<![喝陶沉麻宿酒迷心烂微半灌宿买])醉(?=好|强|便宜|低|美|棒|划算|实惠|值|牛|火|热|受欢迎|佳|优|正宗|顶|舒服|适合|保湿|显白|耐用|香)")
+# a pinyin syllable spelled out between Chinese characters to dodge a keyword filter (消 yan 祛 dou, 治 liao):
+# only syllables of medical words, only as a separate token next to a Chinese character (never "ai", which is AI)
+_PINYIN = {"yan": "炎", "dou": "痘", "liao": "疗", "yao": "药", "bing": "病", "ban": "斑", "zhi": "治"}
+_PINYIN_TOKEN = re.compile(rf"(?<=[{CJK}])\s*(?P<py>yan|dou|liao|yao|bing|ban|zhi)(?![a-z])\s*(?=[{CJK}]|[\s,。!?;~]|$)")
 # pinyin for 第 before a digit (di一, di1): live rooms spell the ranking word out to dodge keyword filters
 _DI = re.compile(r"(?<![a-z])di(?=[一1])")
 # one separator repeated between single characters (最.好.用, 治-疗-脚-气): a dodge when it alternates at
@@ -39,6 +45,11 @@ _SPACED = re.compile(rf"(?<=[{CJK}]){_SEP}(?=[{CJK}]{_SEP}[{CJK}])|(?<=[{CJK}]{_
 _CLAUSE_END = re.compile(r"[,。!?;、\n~]|\.(?!\d)|——|--|\s{2,}")
 _SENTENCE_END = re.compile(r"[。!?\n]|\.{2,}|\.(?![\da-z])")
 _QUOTES = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"', "《": "》", "【": "】"}
+
+
+def _maybe_pinyin(text: str) -> bool:
+    """A cheap test before the pinyin regex: most Chinese lines hold no Latin letters at all."""
+    return any(syllable in text for syllable in _PINYIN) and _PINYIN_TOKEN.search(text) is not None
 
 
 def _maybe_spaced(text: str) -> bool:
@@ -78,7 +89,8 @@ class NormalizedText:
         self._sentences: list[int] | None = None
         self._quotes: list[tuple[int, int]] | None = None
         if (len(quick) == len(original) and unicodedata.is_normalized("NFKC", quick)
-                and _FILLER.search(quick) is None and "zui" not in quick
+                and _FILLER.search(quick) is None and "zui" not in quick and "醉" not in quick
+                and not _maybe_pinyin(quick)
                 and ("di" not in quick or _DI.search(quick) is None) and not _maybe_spaced(quick)):
             self.text = quick
             return
@@ -96,7 +108,9 @@ class NormalizedText:
                 starts.append(i)
         ends = [s + 1 for s in starts]
         text = "".join(chars)
-        for pattern, repl in ((_FILLER, ""), (_SPACED, ""), (_ZUI, "最"), (_DI, "第")):
+        # pinyin twice: a syllable after a syllable (治 zhi liao) reads once the first is a character again
+        for pattern, repl in ((_PINYIN_TOKEN, "*"), (_PINYIN_TOKEN, "*"), (_FILLER, ""), (_SPACED, ""), (_ZUI, "最"), (_ZUI_HOMOPHONE, "最"),
+                              (_DI, "第")):
             if pattern.search(text) is None:
                 continue
             new_chars: list[str] = []
@@ -107,7 +121,12 @@ class NormalizedText:
                 new_chars.extend(text[last:m.start()])
                 new_starts.extend(starts[last:m.start()])
                 new_ends.extend(ends[last:m.start()])
-                if repl:
+                if repl == "*":  # a pinyin syllable → its character, mapped to the syllable's letters
+                    py = m.group("py")
+                    new_chars.append(_PINYIN[py])
+                    new_starts.append(starts[m.start("py")])
+                    new_ends.append(ends[m.end("py") - 1])
+                elif repl:
                     new_chars.append(repl)
                     new_starts.append(starts[m.start()])
                     new_ends.append(ends[m.end() - 1])

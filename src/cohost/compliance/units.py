@@ -28,7 +28,8 @@ _UNIT: dict[str, tuple[str, Decimal]] = {
     "g": ("g", Decimal(1)), "克": ("g", Decimal(1)), "kg": ("g", Decimal(1000)), "公斤": ("g", Decimal(1000)),
     "千克": ("g", Decimal(1000)), "mg": ("g", Decimal("0.001")), "毫克": ("g", Decimal("0.001")),
     "斤": ("斤", Decimal(1)),
-    "mah": ("mah", Decimal(1)), "毫安时": ("mah", Decimal(1)), "毫安": ("mah", Decimal(1)), "wh": ("wh", Decimal(1)),
+    "mah": ("mah", Decimal(1)), "毫安时": ("mah", Decimal(1)), "毫安": ("mah", Decimal(1)), "wh": ("wh", Decimal(1)), "瓦时": ("wh", Decimal(1)), "瓦特时": ("wh", Decimal(1)),
+    "千瓦时": ("wh", Decimal(1000)), "kwh": ("wh", Decimal(1000)),
     "w": ("w", Decimal(1)), "瓦": ("w", Decimal(1)), "kw": ("w", Decimal(1000)), "千瓦": ("w", Decimal(1000)),
     "v": ("v", Decimal(1)), "伏": ("v", Decimal(1)), "a": ("a", Decimal(1)), "hz": ("hz", Decimal(1)),
     "mm": ("mm", Decimal(1)), "毫米": ("mm", Decimal(1)), "cm": ("mm", Decimal(10)), "厘米": ("mm", Decimal(10)),
@@ -58,7 +59,8 @@ _DATE = re.compile(r"(?:19|20)\d\d\s?年(?:\s?\d{1,2}\s?月(?:\s?\d{1,2}\s?[日�
                    r"|\d{1,2}:\d\d(?!\d)|(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])(?:[-/.]\d{1,2})?(?![\d.])")
 _NUMBER_RUN = re.compile(_NUM)
 _LETTERS = re.compile(r"(?<![a-z])[a-z]")
-_DIMS_AT = re.compile(rf"(?P<all>{_NUM}(?:\s?[×x*]\s?{_NUM}){{1,2}})\s?(?P<u>{_UNIT_RE})")
+_ALT = rf"{_NUM}(?:/{_NUM})*"  # one side given as alternatives (60×40×10/12cm: two heights)
+_DIMS_AT = re.compile(rf"(?P<all>{_ALT}(?:\s?[×x*]\s?{_ALT}){{1,2}})\s?(?P<u>{_UNIT_RE})")
 _RANGE_AT = re.compile(rf"(?P<lo>{_NUM})\s?(?P<u1>{_UNIT_RE})?\s?(?:-|~|～|—|到|至)\s?(?P<hi>{_NUM})(?![\d.])\s?(?P<u>{_UNIT_RE})?")
 _VALUE_AT = re.compile(rf"(?P<n>{_NUM})\s?(?P<u>{_UNIT_RE})(?P<post>以上|以下|以内|左右|\+|起)?")
 _RANGE_MARK = re.compile(r"[-~～—到至]")
@@ -200,8 +202,12 @@ def quantity_spans(text: str, blocked: list[tuple[int, int]] | None = None,
         m = _DIMS_AT.match(text, start) if tail[:2].strip()[:1] in ("×", "x", "*") else None
         if m is not None:
             unit, factor = _unit(m.group("u"))
-            sides = [_dec(part) for part in re.split(r"\s?[×x*]\s?", m.group("all"))]
-            out.append((start, m.end(), tuple(Quantity(unit, v * factor, v * factor) for v in sides if v is not None)))
+            sides = []
+            for part in re.split(r"\s?[×x*]\s?", m.group("all")):
+                options = [v for v in (_dec(x) for x in part.split("/")) if v is not None]
+                if options:  # alternatives (10/12) span from the least to the most
+                    sides.append(Quantity(unit, min(options) * factor, max(options) * factor))
+            out.append((start, m.end(), tuple(sides)))
             taken = m.end()
             continue
         m = _RANGE_AT.match(text, start) if _RANGE_MARK.search(tail) else None

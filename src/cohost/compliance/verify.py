@@ -170,9 +170,13 @@ class ProductFacts:
             pool = f"{value} {variant_names}" if variant_names else value
             self.attributes[normalize_term(k)] = _Attribute(k, value, tuple(quantities(pool)), codes(value),
                                                             enum_pool(value), tuple(bare_numbers(value)))
+        # a health food's approved function wording (保健功能: 辅助降血脂), usable verbatim once the product carries
+        # its approval number (compliance.md AD-18, AD-46; §17 T09)
+        self.approved_wording = tuple(normalize_term(v) for k, v in product.attributes.items()
+                                      if any(w in k for w in ("保健功能", "批准功能", "功能声称")) and v.strip())
         self.variants = tuple(_Variant(v.sku, v.name, name_tokens(normalize_term(v.name)),
                                        v.price, v.stock) for v in product.variants)
-        title = normalize_term(product.title)
+        title = self.title = normalize_term(product.title)
         spec = tuple(dict.fromkeys(canon(title[a:b]) for a, b, _ in quantity_spans(title)))
         # the product as titled ("积雪草舒缓面霜 50g"): a line that names its size means the product itself
         self.base = _Variant(sku, product.title, spec, product.price, product.stock)
@@ -517,12 +521,22 @@ def _audience(claim: Claim, stats: Mapping[str, float]) -> Verdict:
 
 def _origin(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict:
     said = claim.subject or ""
+    if claim.detail == "modifier":
+        return _origin_modifier(claim, view)
+    if claim.detail == "component":  # an ingredient's or part's origin: backed when the product's text names it
+        spot = place_in(said)
+        place = spot[0] if spot else said
+        hit = next((fid for fid, text in view.corpus if place and place in text), None)
+        return Verdict("supported", (hit,)) if hit else Verdict("unsupported", note="原料或部件的产地，商品信息没有写明")
     for name, attr in view.attributes.items():
         raw, value = attr.raw, attr.value
         if any(k in name for k in ("产地", "原产", "产区", "生产地", "出产")):
             actual = place_in(value)
             fid = f"{view.sku}.attr:{raw}"
             if claim.detail == "import":
+                named = place_in(said)
+                if named is not None and named[1] and named[0] != "进口" and named[0] not in value:
+                    return Verdict("contradicted", (fid,), value, "进口来源与商品信息不一致")  # 新西兰 vs 爱尔兰
                 abroad = actual is not None and actual[1]
                 return Verdict("supported", (fid,)) if abroad else Verdict("contradicted", (fid,), value, "产地为国内，不能说进口")
             if said and (said in value or (actual and actual[0] in said)):
@@ -535,6 +549,20 @@ def _origin(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict:
         if said and said in text and (fid.endswith(".title") or ".evidence:" in fid):
             return Verdict("supported", (fid,))
     return Verdict("needs_evidence", note="产地说法需要商品信息或证明材料")
+
+
+def _origin_modifier(claim: Claim, view: ProductView) -> Verdict:
+    """正宗阳澄湖大闸蟹 / 五常大米: the place said before the product's noun, against its origin attribute; a place the
+    product's own text names is supported, and without an origin attribute nothing is claimed against."""
+    place = claim.subject or ""
+    own = next((fid for fid, text in view.corpus if place in text and ".promotion:" not in fid), None)
+    if own:
+        return Verdict("supported", (own,))
+    for name, attr in view.attributes.items():
+        if any(k in name for k in ("产地", "原产", "产区", "生产地", "出产")):
+            fid = f"{view.sku}.attr:{attr.raw}"
+            return Verdict("contradicted", (fid,), view.product.attributes.get(attr.raw, attr.value), "产地与商品信息不一致")
+    return Verdict("unsupported", note="商品信息没有写明产地")
 
 
 _FINER = re.compile(r"(?:(?![的产出种特是为在])[\u4e00-\u9fff]){2,4}?(?=的|产|出|种|特|县|市|州|镇|区|盟|$|[,。!?;、\s])")
@@ -587,9 +615,13 @@ def _spec(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict:
     m = next((p.fullmatch(said) for d, p in SPEC_PATTERNS if d == claim.detail), None)
     if m is None:
         return Verdict("unsupported")
+    if claim.detail == "grade":
+        return _grade(m, view)
     for raw, value in view.product.attributes.items():
         val = normalize_term(value)
         fid = f"{view.sku}.attr:{raw}"
+        if claim.detail == "grade":
+            continue  # judged against the title and every attribute together, below
         if claim.detail == "code":
             theirs = {v.group("v") for v in SPEC_PATTERNS[0][1].finditer(val) if v.group("fam") == m.group("fam")}
         elif claim.detail == "count":
@@ -614,6 +646,29 @@ def _spec(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict:
         if claim.detail == "code" and m.group("v") in theirs:
             return Verdict("supported", (fid,))
         return Verdict("contradicted", (fid,), value, "与商品属性不一致")
+    return Verdict("unsupported", note="商品信息没有写明")
+
+
+def _grade(m: re.Match[str], view: ProductView) -> Verdict:
+    """95白鹅绒 against the product's own texts: the same material with its number (90白鹅绒 in the title), or a
+    content attribute (含绒量 90%) when the material is a down or fibre; another number → contradicted."""
+    noun, value = m.group("noun"), Decimal(m.group("v"))
+    pattern = SPEC_PATTERNS[3][1]
+    stated: dict[Decimal, str] = {}
+    for fid, text in view.corpus:
+        for g in pattern.finditer(text):
+            if g.group("noun").endswith(noun[-2:]) or noun.endswith(g.group("noun")[-2:]):
+                stated.setdefault(Decimal(g.group("v")), fid)
+    for name, attr in view.attributes.items():
+        if "含" in name and "量" in name and any(c in name for c in noun[-1:]):
+            for q in attr.quantities:
+                if q.unit == "%" and q.lo == q.hi:
+                    stated.setdefault(q.lo, f"{view.sku}.attr:{attr.raw}")
+    if value in stated:
+        return Verdict("supported", (stated[value],))
+    if stated:
+        return Verdict("contradicted", tuple(dict.fromkeys(stated.values())),
+                       "、".join(f"{v.normalize():f}{noun}" for v in stated), "与商品信息不一致")
     return Verdict("unsupported", note="商品信息没有写明")
 
 
@@ -671,14 +726,18 @@ def _numeric(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict:
     c_start, _ = norm.clause(claim.start)
     if _DELTA.search(norm.text, max(c_start, claim.start - 6), claim.start):
         return Verdict("unsupported", note="差值，不是商品规格")  # 比上一代轻了30克: a difference, not the weight
-    dose = _DOSE.search(norm.text, max(c_start, claim.start - 8), claim.start) is not None
+    _, c_end = norm.clause(claim.start)
+    dose = (_DOSE.search(norm.text, max(c_start, claim.start - 8), claim.start) is not None
+            or _CALC.search(norm.text, c_start, c_end) is not None)
     if others and said[0].unit in STRICT and not dose:
         return Verdict("contradicted", (), "、".join(dict.fromkeys(others)), "与商品规格不一致")
     return Verdict("unsupported", note="规格数字在商品信息里找不到")
 
 
 _GRADE = {"supported": 2, "consistent": 1}
-_DOSE = re.compile(r"每次|一次|每天|每日|每餐|取|用量|挤|倒|加|放|泡|兑|冲")
+_DOSE = re.compile(r"每次|一次|每天|每日|每餐|取|用量|挤|倒|加|放|泡|兑|冲|一天|一周|一个月|换|按")
+# a usage calculation (按一天换6片算, 算下来能用9天): its figures are arithmetic, not the product's specification
+_CALC = re.compile(r"按[^,。!?;]{0,12}?算|算下来|算一下|能用\d+|可以用\d+|大概能用|够用")
 _DELTA = re.compile(r"(?:[轻重多少大小高低长短省快慢薄厚宽窄]了|增加了?|减少了?|提升了?|降低了?|缩短了?|延长了?|节省了?|提高了?)"
                     r"(?:约|大约|近|将近|足足)?\s*$")
 
