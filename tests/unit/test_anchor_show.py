@@ -120,6 +120,9 @@ def test_answers_go_in_at_a_sentence_boundary_and_the_segment_resumes() -> None:
     # the whole sentence that was playing when the group arrived was finished first
     clauses = [c for t, c in rec.chunks if t.startswith("先看这款精华液")]
     assert len(clauses) == 3 and pushed == [0]
+    # one answer → one latency sample (ready → first audio) in the runner's fixed-size window
+    assert len(runner.latencies) == 1 and runner.latencies.total == 1
+    assert 0.0 <= runner.latencies.values()[0] < 60.0
 
 
 def test_takeover_stops_at_the_next_clause_then_resume_says_the_sentence_again() -> None:

@@ -94,4 +94,4 @@ def test_text_from_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: pytest
 
 
 def test_text_that_looks_like_an_option_after_double_dash(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(capsys, "say", "--normalize", "--", "-5℃").out == "零下五摄氏度\n"
+    assert run(capsys, "say", "--normalize", "--", "-5℃").out == "零下五度\n"

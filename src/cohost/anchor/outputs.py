@@ -37,6 +37,7 @@ from cohost.speech.disclosure import PRODUCER, rhythm_cue
 from cohost.speech.tts import SpeechChunk
 
 log = logging.getLogger(__name__)
+MAX_QUEUED = 64  # RTMP chunks (clauses) waiting for ffmpeg: a few minutes of audio at most
 
 
 def _resampled(chunk: SpeechChunk, rate: int) -> bytes:
@@ -114,10 +115,12 @@ class RtmpPush:
     keeps up with real time (a live stream needs continuous audio). ffmpeg's stderr is kept; when ffmpeg
     exits early (the URL refuses, the server hangs up) the push stops, ``error`` says why, and it is logged
     once; the show goes on. ``close`` ends the process in every case (stdin closed, then terminate, then kill).
+    The queue holds at most ``max_queued`` chunks: when the server stops taking audio but ffmpeg stays up,
+    new chunks are dropped (counted in ``dropped``, logged once) instead of piling up in memory all show.
     """
 
     def __init__(self, url: str, *, sample_rate: int, ffmpeg: str | None = None, keep_live: bool = True,
-                 cue: bool = True) -> None:
+                 cue: bool = True, max_queued: int = MAX_QUEUED) -> None:
         parts = urlsplit(url)
         if parts.scheme not in ("rtmp", "rtmps") or not parts.hostname:
             raise InputError(f"not an RTMP URL: {redact_url(url)}", hint="rtmp://host[:port]/app/stream-key")
@@ -130,7 +133,8 @@ class RtmpPush:
         self.error: str | None = None
         self.bytes = 0
         self._stderr: deque[str] = deque(maxlen=20)
-        self._queue: queue.Queue[bytes | None] = queue.Queue()
+        self._queue: queue.Queue[bytes | None] = queue.Queue(max(1, max_queued))
+        self.dropped = 0
         self._closed = False
         self._warned = False
         try:
@@ -207,14 +211,20 @@ class RtmpPush:
         if self.proc.poll() is not None:  # gone before the show ended: nothing will read the queue
             self._failed(f"ffmpeg exited with {self.proc.returncode}")
             return
-        self._queue.put(_resampled(chunk, self.rate))
+        try:
+            self._queue.put_nowait(_resampled(chunk, self.rate))
+        except queue.Full:
+            if not self.dropped:
+                log.warning("rtmp: %s is not taking audio as fast as the show makes it; dropping audio", self.where)
+            self.dropped += 1
 
     def close(self, timeout: float = 10.0) -> None:
         """Send what is queued, end the stream, and make sure ffmpeg is gone (bounded by ``timeout``)."""
         if self._closed:
             return
         self._closed = True
-        self._queue.put(None)
+        with contextlib.suppress(queue.Full):
+            self._queue.put(None, timeout=timeout)
         self._writer.join(timeout=timeout)
         if self.proc.stdin is not None:
             with contextlib.suppress(OSError, ValueError):
@@ -238,7 +248,8 @@ class RtmpPush:
 
     def status(self) -> dict[str, Any]:
         """For the show summary; the URL without its stream key."""
-        return {"url": self.where, "ok": self.error is None, "seconds": round(self.seconds, 1), "error": self.error}
+        return {"url": self.where, "ok": self.error is None, "seconds": round(self.seconds, 1), "error": self.error,
+                "dropped_chunks": self.dropped}
 
 
 def redact_url(url: str) -> str:

@@ -36,6 +36,7 @@ from cohost.anchor.ledger import Ledger
 from cohost.anchor.lines import Line, has_speech, parse_line
 from cohost.anchor.phrases import answer_line, notice_line
 from cohost.anchor.schedule import Shift, ShiftSchedule
+from cohost.anchor.window import Window
 from cohost.clock import Clock
 from cohost.domain import Finding, Product, Script
 from cohost.domain.catalog import CHINA_TZ
@@ -102,7 +103,7 @@ class ShowRunner:
         self.current_sku: str | None = None
         self.speaking: Line | None = None
         self.started = self.ended = False
-        self.latencies: deque[float] = deque(maxlen=2000)
+        self.latencies = Window(2000)  # answer ready → first audio, seconds; preallocated
         self.counts: dict[str, int] = {}
         self._cut = False
         self._human: deque[Line] = deque(maxlen=50)

@@ -9,7 +9,8 @@ Constraints:
 
 from __future__ import annotations
 
-# Unit spellings after a number → spoken form. Longest spellings are tried first.
+# Unit spellings after a number → spoken form. Longest spellings are tried first. Celsius is said the way
+# anchors and shoppers say it, 度 (零下二十度), not the written 摄氏度; Fahrenheit keeps 华氏度.
 UNITS: dict[str, str] = {
     "km/h": "公里每小时", "m/s": "米每秒", "mAh": "毫安时", "Ah": "安时", "Wh": "瓦时", "kWh": "千瓦时",
     "mmHg": "毫米汞柱", "kPa": "千帕", "Pa": "帕", "bar": "巴", "kcal": "千卡", "cal": "卡", "kHz": "千赫兹", "MHz": "兆赫兹", "GHz": "吉赫兹",
@@ -20,7 +21,7 @@ UNITS: dict[str, str] = {
     "TB": "T", "GB": "G", "MB": "兆", "KB": "K", "Mbps": "兆", "Gbps": "G",
     "ms": "毫秒", "min": "分钟", "h": "小时", "s": "秒",
     "dB": "分贝", "lm": "流明", "fps": "帧", "oz": "盎司", "lb": "磅", "lbs": "磅", "pcs": "件",
-    "inch": "英寸", '"': "英寸", "°C": "摄氏度", "℃": "摄氏度", "°F": "华氏度", "℉": "华氏度",
+    "inch": "英寸", '"': "英寸", "°C": "度", "℃": "度", "°F": "华氏度", "℉": "华氏度",
     "°": "度", "x": "倍", "X": "倍",
 }
 

