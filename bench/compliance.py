@@ -72,9 +72,9 @@ CATALOG = ROOT / "examples" / "catalog" / "shop.json"
 SETS = {"tuned": DATA / "compliance_cases.jsonl", "held-out": DATA / "compliance_holdout.jsonl",
         "fresh": DATA / "compliance_fresh.jsonl", "fresh2": DATA / "compliance_fresh2.jsonl",
         "fresh3": DATA / "compliance_fresh3.jsonl", "fresh4": DATA / "compliance_fresh4.jsonl",
-        "blind1": DATA / "blind" / "compliance_blind1.jsonl"}
-# blind1 was written by an engineer who never read the checker's code or rules.
-BLIND = ("held-out", "fresh", "fresh2", "fresh3", "fresh4", "blind1")
+        "blind1": DATA / "blind" / "compliance_blind1.jsonl", "blind2": DATA / "blind2" / "compliance_blind2.jsonl"}
+# blind1 and blind2 were written by engineers who never read the checker's code, rules or tests.
+BLIND = ("held-out", "fresh", "fresh2", "fresh3", "fresh4", "blind1", "blind2")
 FIRST_RUN = DATA / "compliance_first_run.json"
 TITLE = "Compliance checker (bench/compliance.py)"
 LINE_200 = ("家人们晚上好，欢迎刚进来的朋友！这款玻尿酸保湿精华液30ml现在直播间只要89元，质地清爽不黏腻，上脸吸收很快，洁面后取两到三滴轻拍至吸收就可以了，"
@@ -130,7 +130,7 @@ def run_case(checker: Checker, case: dict[str, Any], products: dict[str, Product
 def load_products() -> dict[str, Product]:
     """Fixture products by key, the held-out products and every SKU of the example catalog."""
     products: dict[str, Product] = {}
-    for path in sorted([*DATA.glob("compliance_*products.json"), *DATA.glob("blind/compliance_*products.json")]):
+    for path in sorted([*DATA.glob("compliance_*products.json"), *DATA.glob("blind*/compliance_*products.json")]):
         if path.exists():
             fixtures = json.loads(path.read_text(encoding="utf-8"))
             products.update({k: Product.model_validate(v) for k, v in fixtures.items() if not k.startswith("_")})
@@ -450,6 +450,8 @@ def main() -> None:
                            "fresh3 mechanisms); only real bugs it showed were fixed since (false alarms, parser slips)",
                  "blind1": "no when first scored (299 cases by an engineer who never read the code); its misses and "
                            "false alarms then prompted general mechanisms (**tuned** since: the *now* figure is not blind)",
+                 "blind2": "no (335 cases by a second engineer who never read the code, rules, tests or blind1; "
+                           "scored after the blind1 fixes)",
                  }.get(name, "—")
         overview.append(
             f"| {name} | {tuned} | {s['violating']} / {s['clean']} | {_pct(b.get('recall'))} → **{_pct(s['recall'])}** | "
