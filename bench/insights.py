@@ -13,6 +13,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -28,11 +29,13 @@ from cohost.insights.room import CTR_SCENARIOS, impressions_for_ctr, simulate_sh
 from cohost.insights.sales import SalesBook, import_sales
 from cohost.insights.scheduling import rank_slots
 from cohost.insights.selection import backtest, market_products
-from cohost.insights.simulator import HOUR_QUALITY, SCENARIOS, SHOW_HOURS, Market, MarketConfig
+from cohost.insights.simulator import HOUR_QUALITY, SCENARIOS, SHOW_HOURS, Market, MarketConfig, SimProduct
 from cohost.insights.trial import run_trial
 from report import write_section
 
 SEEDS = (7, 8, 9)
+CTR_SEEDS = (7, 8, 9, 10, 11)  # the ratio to the Bayes limit, shop by shop: one seed can be lucky
+PRICING_SEEDS = tuple(range(7, 17))  # coverage of a 95 % interval needs hundreds of products to be read
 
 
 def ctr(quick: bool) -> str:
@@ -63,22 +66,45 @@ def ctr(quick: bool) -> str:
             bayes, ratio = "—", "—"
         lines.append(f"| {label} | {result.rows:,} ({result.test_rows:,}) | " + " | ".join(cells) + f" | {bayes} | {ratio} |")
         print(lines[-1], flush=True)
+    per_seed = ["| shop seed | rows (test) | popularity AUC / logloss | logreg AUC / logloss | lightgbm AUC / logloss | "
+                "Bayes AUC | best ÷ Bayes |", "|---|---|---|---|---|---|---|"]
+    ratios: list[float] = []
+    for seed in CTR_SEEDS[:2] if quick else CTR_SEEDS:
+        log = impressions_for_ctr(Market(MarketConfig(seed=seed)), seed=seed + 1, **CTR_SCENARIOS["established"])
+        result = evaluate(from_impressions(log, "click"), ["popularity", "logreg", "lightgbm"], seed=7)
+        assert result.bayes_auc
+        ratios.append(max(m.auc for m in result.models) / result.bayes_auc)
+        per_seed.append(f"| {seed} | {result.rows:,} ({result.test_rows:,}) | "
+                        + " | ".join(f"{m.auc:.4f} / {m.logloss:.4f}" for m in result.models)
+                        + f" | {result.bayes_auc:.4f} | {ratios[-1]:.4f} |")
+        print(per_seed[-1], flush=True)
+    per_seed.append(f"| **mean / min** | | | | | | **{np.mean(ratios):.4f} / {min(ratios):.4f}** |")
     return ("Every model is trained on the same training rows and scored on the same held-out rows (the last 20 % "
-            "in time). `simulator` = a shop with 3,000 regular viewers and 100 earlier shows (long viewer "
-            "histories); `simulator-cvr` = the same shop, order given click (CVR, clicked impressions only); "
-            "`simulator:fresh` = 20,000 mostly new viewers, no earlier shows. The Bayes AUC is the AUC "
+            "in time); tuning (the logistic regression's L2 strength, LightGBM's early stopping) looks only at the "
+            "last tenth of the training rows. `simulator` = a shop with 3,000 regular viewers and 100 earlier shows "
+            "(long viewer histories); `simulator-cvr` = the same shop, order given click (CVR, clicked impressions "
+            "only); `simulator:fresh` = 20,000 mostly new viewers, no earlier shows. The Bayes AUC is the AUC "
             "of the true click probabilities on the same test rows: the ceiling. Seconds = train + predict, one "
-            "thread per model. The best model's AUC on the simulator stays below the Bayes AUC because viewers' "
-            "tastes are only partly revealed by their history (extra smoothed log-odds features of the same "
-            f"history did not move it). The CVR row has {test_rows.get('simulator-cvr', 0):,} test rows: ±0.02 AUC is "
-            "noise there. Reproduce one "
-            "row: `cohost insights ctr eval --data simulator --json` (seed 7, as here).\n\n" + "\n".join(lines))
+            "thread per model. Features are what the shop logs at the moment of the impression: price against the "
+            "reference price, discount, promotion, hour, times this card was seen in the show, and the viewer's "
+            "history in the shop — impressions and clicks per category and overall, and clicks over the clicks the "
+            "shop's running card CTR (per product and times seen, from earlier impressions only) expected (COEC). "
+            "COEC is the feature that moved the ratio; with the simulator's *true* population click rate as the "
+            "expectation instead of the running one it did not move further (a development check, not part of "
+            "this run), so the rest of the gap is the part of viewers' tastes their history has not revealed, "
+            "and products the live room has not shown before. "
+            f"The CVR row has {test_rows.get('simulator-cvr', 0):,} test rows: ±0.02 AUC is noise there. "
+            "Reproduce one row: `cohost insights ctr eval --data simulator --json` (seed 7, as here).\n\n"
+            + "\n".join(lines) + "\n\nThe established shop over several seeds (shop, prices and audience all "
+            "re-drawn; `din` left out here for time):\n\n" + "\n".join(per_seed))
 
 
 def selection(quick: bool) -> str:
     lines = ["| market | weeks × seeds | model hit@k | last week's best sellers | oracle (true expected GMV) | "
-             "model vs baseline |", "|---|---|---|---|---|---|"]
-    for name, k in (("stable", 10), ("fast", 10)):
+             "model vs baseline (per seed) | ceiling: oracle vs baseline |", "|---|---|---|---|---|---|---|"]
+    gaps: list[float] = []
+    ceilings: dict[str, list[float]] = {}
+    for name, k in (("default", 10), ("stable", 10), ("fast", 10)):
         results = []
         for seed in SEEDS[:1] if quick else SEEDS:
             market = Market(SCENARIOS[name](seed=seed))
@@ -86,51 +112,78 @@ def selection(quick: bool) -> str:
         model = float(np.mean([r.model_hit for r in results]))
         base = float(np.mean([r.baseline_hit for r in results]))
         oracle = float(np.mean([r.oracle_hit for r in results]))
+        each = ", ".join(f"{r.relative_gain:+.0%}" for r in results)
+        gaps.append(oracle - model)
+        ceilings[name] = [r.oracle_hit / r.baseline_hit - 1 for r in results]
         lines.append(f"| {name} (k={k} of {market.config.n_products}) | {results[0].weeks} × {len(results)} | {model:.3f} | "
-                     f"{base:.3f} | {oracle:.3f} | {model / base - 1:+.1%} |")
+                     f"{base:.3f} | {oracle:.3f} | {model / base - 1:+.1%} ({each}) | {oracle / base - 1:+.1%} |")
         print(lines[-1], flush=True)
     return ("Walk-forward, one week at a time over the last ~26 weeks: the planner picks k products for next week "
-            "from the past 12 weeks and the price/promotion plan; the truth is next week's realised top-k by "
-            "storefront GMV. `stable` = six categories, steady products (the simulator's default); `fast` = one "
-            "vertical, short life cycles (±1.5 %/day drift), strong promotions. The oracle ranks by the true "
-            "expected GMV, so it is the most any forecast can reach under the sales noise.\n\n" + "\n".join(lines))
+            "from the past 12 weeks and the price/promotion plan (with the platform sales calendar); the truth is "
+            "next week's realised top-k by storefront GMV. `default` = six categories with what a real shop's year "
+            "has: the platforms' sales (618, 99, 双11, 双12: most products join at 20–40 % off, and the platform "
+            "brings extra demand), seasonal goods (a fifth of the products), launches (30 % arrive during the history), "
+            "promotions every 3–7 weeks and stock-outs; `stable` = the same shop without the sales calendar and "
+            "seasonal goods (the earlier default); `fast` = one vertical, short life cycles (±1.5 %/day drift), strong "
+            "promotions. The oracle ranks by the true expected GMV, so it is the most any forecast can reach under "
+            "the sales noise, and oracle ÷ baseline is the most any selector can gain over the baseline. In this "
+            f"run the planner's hit rate is {min(gaps) * 100:.1f}–{max(gaps) * 100:.1f} points below the oracle's "
+            "in every market, so the gain over the baseline is set by the market: the +40 % target needs best "
+            "sellers that change from week to week (`fast`); where they stay the best sellers, last week's list is "
+            "already most of the way there and even the oracle gains only "
+            f"{min(ceilings['default'] + ceilings['stable']):.0%}–{max(ceilings['default'] + ceilings['stable']):.0%} "
+            "per seed (`default`, `stable`).\n\n" + "\n".join(lines))
 
 
 def pricing() -> str:
     rows = []
-    for seed in SEEDS:
-        market = Market(MarketConfig(seed=seed))
-        history = market.history()
-        as_of = market.day_date(market.config.days)
-        infos = market_products(market)
-        model = DemandModel.fit(history.records, infos, as_of)
-        est = elasticities(history.records, infos, as_of)
-        for j, p in enumerate(market.products):
-            e = est.get(p.sku)
-            if e is None:
+    coverage: dict[str, list[bool]] = {"default": [], "stable": []}
+    for name in coverage:
+        for seed in PRICING_SEEDS:
+            market = Market(SCENARIOS[name](seed=seed))
+            history = market.history()
+            as_of = market.day_date(market.config.days)
+            infos = market_products(market)
+            est = elasticities(history.records, infos, as_of)
+            coverage[name] += [abs(est[p.sku].estimate - p.elasticity) <= est[p.sku].half_width()
+                               for p in market.products if p.sku in est]
+            if name != "default" or seed not in SEEDS:
                 continue
-            current = float(market.plan.price[market.config.days - 1, j])
-            advice = recommend_price(model, e, current=current, cost=p.cost, list_price=p.list_price, start=as_of)
+            model = DemandModel.fit(history.records, infos, as_of)
+            for j, p in enumerate(market.products):
+                e = est.get(p.sku)
+                if e is None:
+                    continue
+                current = float(market.plan.price[market.config.days - 1, j])
+                advice = recommend_price(model, e, current=current, cost=p.cost, list_price=p.list_price, start=as_of)
 
-            def profit(price: float, product=p, base=current) -> float:  # type: ignore[no-untyped-def]
-                return (price - product.cost) * (price / base) ** product.elasticity
+                def profit(price: float, product: SimProduct = p, base: float = current) -> float:
+                    return float((price - product.cost) * (price / base) ** product.elasticity)
 
-            grid = np.linspace(max(advice.floor, min(current * 0.9, advice.ceiling)),
-                               min(advice.ceiling, max(current * 1.1, advice.floor)), 200)
-            best = max(profit(float(g)) for g in grid)
-            rows.append((abs(e.estimate - p.elasticity), abs((e.own if e.own is not None else e.category_prior)
-                                                             - p.elasticity), abs(e.category_prior - p.elasticity),
-                         abs(e.estimate - p.elasticity) <= 1.96 * e.sd, profit(advice.recommended) / profit(current) - 1,
-                         best / profit(current) - 1))
+                grid = np.linspace(max(advice.floor, min(current * 0.9, advice.ceiling)),
+                                   min(advice.ceiling, max(current * 1.1, advice.floor)), 200)
+                best = max(profit(float(g)) for g in grid)
+                rows.append((abs(e.estimate - p.elasticity), abs((e.own if e.own is not None else e.category_prior)
+                                                                 - p.elasticity), abs(e.category_prior - p.elasticity),
+                             profit(advice.recommended) / profit(current) - 1, best / profit(current) - 1))
     a = np.array(rows, dtype=float)
-    return (f"{len(rows)} products of 3 seeded shops (182 days of history each). Elasticity error (mean absolute, "
-            "vs the simulator's true elasticity): "
+    cover = {name: (float(np.mean(hits)), len(hits)) for name, hits in coverage.items()}
+    return (f"{len(rows)} products of 3 seeded default shops (182 days of history each). Elasticity error (mean "
+            "absolute, vs the simulator's true elasticity): "
             f"shrunk estimate **{a[:, 0].mean():.2f}**, the product's own fit {a[:, 1].mean():.2f}, category only "
-            f"{a[:, 2].mean():.2f}; the 95 % interval holds the truth for {a[:, 3].mean():.0%} of products (too narrow: "
-            "the intervals do not include the model's own misfit). True gross-profit change of the recommended price "
-            f"against the current price: mean {a[:, 4].mean():+.1%}, better for {np.mean(a[:, 4] > 0):.0%} of products, "
-            f"worse for {np.mean(a[:, 4] < -0.001):.0%}; the best price inside the same limits (margin floor, ≤ 原价, "
-            f"±10 % step) would give {a[:, 5].mean():+.1%}. One price for the whole room; no per-viewer prices.")
+            f"{a[:, 2].mean():.2f}. The 95 % interval holds the true elasticity for "
+            f"**{cover['default'][0]:.1%}** of {cover['default'][1]} products ({len(PRICING_SEEDS)} default shops) and "
+            f"**{cover['stable'][0]:.1%}** of {cover['stable'][1]} ({len(PRICING_SEEDS)} stable shops); binomial "
+            f"standard error ±{np.sqrt(0.95 * 0.05 / cover['default'][1]):.1%}. The interval: the own fit controls for "
+            "platform sales days (their traffic comes with the deepest discounts), a curved trend (half a year of a "
+            "seasonal product is an arc), and leaves out days censored by a stock-out; the shrinkage mixes over the "
+            "uncertain spread of products (τ²) instead of plugging in one estimate, and the quantile is a Student t "
+            "with (products − 1) degrees of freedom. Before (one τ² from an unweighted moment estimate, straight-"
+            "line trend, sold-out days counted as zero sales, normal quantile) it held the truth for 88 % of the 120 "
+            "products of 3 stable shops. True gross-profit change of the recommended price against the current "
+            f"price: mean {a[:, 3].mean():+.1%}, better for {np.mean(a[:, 3] > 0):.0%} of products, worse for "
+            f"{np.mean(a[:, 3] < -0.001):.0%}; the best price inside the same limits (margin floor, ≤ 原价, ±10 % "
+            f"step) would give {a[:, 4].mean():+.1%}. One price for the whole room; no per-viewer prices.")
 
 
 def scheduling() -> str:
@@ -204,11 +257,12 @@ def main() -> None:
     parser.add_argument("--no-write", action="store_true", help="do not update docs/benchmarks.md")
     args = parser.parse_args()
     sections = {}
-    for title, make in (("Insights: CTR/CVR models", lambda: ctr(args.quick)),
+    makers: tuple[tuple[str, Callable[[], str]], ...] = (("Insights: CTR/CVR models", lambda: ctr(args.quick)),
                         ("Insights: product selection backtest", lambda: selection(args.quick)),
                         ("Insights: pricing", pricing), ("Insights: scheduling", scheduling),
                         ("Insights: next-product recommendations", recommendations),
-                        ("Insights: import and report speed", speed)):
+                        ("Insights: import and report speed", speed))
+    for title, make in makers:
         start = time.perf_counter()
         body = make()
         print(f"\n## {title}  ({time.perf_counter() - start:.0f} s)\n{body}\n", flush=True)

@@ -106,7 +106,8 @@ def ctr_eval(ctx: typer.Context, data: DataOption = "simulator", models: ModelsO
 
 @app.command("simulate")
 def simulate(ctx: typer.Context, days: int = 182, products: int = 40, shows: int = 3, seed: int = 7,
-             scenario: Annotated[str, typer.Option(help="stable | fast (a fast-moving vertical shop)")] = "stable",
+             scenario: Annotated[str, typer.Option(
+                 help="default | stable (no platform sales calendar) | fast (a fast-moving vertical shop)")] = "default",
              catalog: Annotated[bool | None, typer.Option("--catalog/--no-catalog",
                                 help="load the simulated shop as the catalog (default: only if it is empty)")] = None,
              home: HomeOption = None, as_json: JsonOption = False) -> None:

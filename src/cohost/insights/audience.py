@@ -4,10 +4,11 @@ with the TRUE click and order probabilities recorded beside what happened.
 A viewer has a latent taste per category and a latent general activity; neither is ever a model
 feature. What a model may see is what a platform logs: the product, its price and promotion, the hour,
 how many times this viewer saw the card in this show, and the viewer's own interaction history in the shop
-(impressions and clicks per category, the last ``SEQ`` products clicked) — in-shop behaviour only, no
-demographics (compliance.md PI-5/6, PI-28). Viewers come back across shows, so loyal fans have long
-histories and newcomers none: the gap between a model and the Bayes-optimal AUC is the part of the
-taste that their history has not revealed yet.
+(impressions and clicks per category, the last ``SEQ`` products clicked, and clicks over the clicks the
+shop's running card CTR expected — COEC) — in-shop behaviour only, no demographics (compliance.md
+PI-5/6, PI-28). Viewers come back across shows, so loyal fans have long histories and newcomers none:
+the gap between a model and the Bayes-optimal AUC is the part of the taste that their history has not
+revealed yet.
 
     logit P(click)         = −3.0 + 0.8·appeal + taste[cat] + activity + 0.6·promo
                              + 2.5·discount − 0.35·times_seen + 0.8·(hour_quality − 1)
@@ -26,7 +27,8 @@ from cohost.insights.simulator import HOUR_QUALITY, Market
 SEQ = 10  # length of the recent-click sequence kept per viewer
 FEATURES = ("price_ratio", "discount", "promo", "hour", "minute", "times_seen", "cat_impressions",
             "cat_clicks", "cat_ctr", "cat_logit", "all_impressions", "all_clicks", "all_ctr", "all_logit",
-            "clicked_sku_before")
+            "clicked_sku_before", "card_logit", "cat_expected", "cat_coec", "all_expected", "all_coec")
+FATIGUE_BUCKETS = 6  # the shop's running card CTR is kept per product and per times seen in the show: 0 … 5+
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
@@ -75,6 +77,11 @@ class Audience:
         self.clicked = np.zeros((size, len(market.products)), dtype=bool)
         self.recent = np.zeros((size, SEQ), dtype=np.int64)
         self.cat_of = np.array([self.categories.index(p.category) for p in market.products])
+        # the shop's own running statistics, as a platform keeps them: clicks and impressions per card
+        # (product × times seen) over all viewers so far, and per viewer the clicks those cards predicted
+        self.card_clicks = np.zeros((len(market.products), FATIGUE_BUCKETS))
+        self.card_shown = np.zeros((len(market.products), FATIGUE_BUCKETS))
+        self.cat_expected = np.zeros((size, n_cat))
 
     def new_show(self) -> None:
         """Card fatigue is per show; tastes and shop histories carry over."""
@@ -112,10 +119,19 @@ class Audience:
         cat_i, cat_c = self.cat_impressions[viewers, c], self.cat_clicks[viewers, c]
         all_i, all_c = self.cat_impressions[viewers].sum(axis=1), self.cat_clicks[viewers].sum(axis=1)
         cat_rate, all_rate = (cat_c + 0.5) / (cat_i + 10.0), (all_c + 0.5) / (all_i + 10.0)  # smoothed rates
+        # clicks over expected clicks (COEC): a viewer who clicked cards that rarely get clicks (seen for the
+        # fifth time, a dull product) shows more taste than one who clicked the shop's favourites; the
+        # expectation is the shop's running card CTR, computed from earlier impressions only
+        bucket = np.minimum(seen, FATIGUE_BUCKETS - 1).astype(np.int64)
+        overall = (self.card_clicks.sum() + 1.0) / (self.card_shown.sum() + 20.0)
+        card_rate = (self.card_clicks[j, bucket] + 20.0 * overall) / (self.card_shown[j, bucket] + 20.0)
+        cat_e, all_e = self.cat_expected[viewers, c], self.cat_expected[viewers].sum(axis=1)
         x = np.column_stack([
             np.full(n, price / p.list_price), np.full(n, discount), np.full(n, float(promo)), np.full(n, hour),
             np.full(n, minute), seen, cat_i, cat_c, cat_rate, np.log(cat_rate / (1 - cat_rate)), all_i, all_c,
             all_rate, np.log(all_rate / (1 - all_rate)), self.clicked[viewers, j].astype(float),
+            np.log(card_rate / (1 - card_rate)), cat_e, np.log((cat_c + 1.0) / (cat_e + 1.0)), all_e,
+            np.log((all_c + 1.0) / (all_e + 1.0)),
         ])
         p_click, p_order = self.true_rates(viewers, j, price, promo, hour, seen)
         click = self.rng.random(n) < p_click
@@ -134,6 +150,9 @@ class Audience:
         # the viewer's history grows only after the impression was logged (features stay causal)
         self.seen[viewers, j] += 1
         self.cat_impressions[viewers, c] += 1
+        self.cat_expected[viewers, c] += card_rate
+        np.add.at(self.card_shown[j], bucket, 1.0)
+        np.add.at(self.card_clicks[j], bucket, click.astype(np.float64))
         clickers = viewers[click]
         self.cat_clicks[clickers, c] += 1
         self.clicked[clickers, j] = True

@@ -1,6 +1,6 @@
 """Demand per product from the sales history: a log-linear Poisson model fitted by ridge-penalised IRLS.
 
-    log E[units] = offset + a + sku_i + cat_c + e_c·log(price/list) + promo + weekday
+    log E[units] = offset + a + sku_i + cat_c + e_c·log(price/list) + promo + weekday + platform sale
                    + (trend_c + trend_i)·weeks + show
 
 * Only what a planner knows in advance goes in (price, promotion, weekday, date); appeal and demand
@@ -10,7 +10,9 @@
   harder towards the category's trend, so only a sustained rise or fall moves it.
 * Rows: one per (day, sku) on the storefront, and one per (show, sku) with ``log(traffic/1000)`` as
   offset when the show's traffic is known. A day without a row for a sku that was selling before is
-  taken as zero units (exports usually omit zero rows); a sold-out sku should have no row at all.
+  taken as zero units (exports usually omit zero rows) — unless the export lists the sku's days without
+  sales (rows with qty 0): then a missing day is a day off sale, and the day before it, censored by the
+  stock that ran out, is left out of the fit.
 * Only the last ``window`` days before ``as_of`` are used, so seasons drift in through the trend term.
 """
 
@@ -24,6 +26,7 @@ from datetime import date, timedelta
 
 import numpy as np
 
+from cohost.insights.calendar import is_platform_event
 from cohost.insights.sales import SaleRecord
 
 PanelRow = tuple[str, date, float, float, bool, float, bool]  # sku, day, units, price, promo, log exposure, show
@@ -85,6 +88,15 @@ def build_panel(used: Iterable[SaleRecord], as_of: date) -> list[PanelRow]:
         by_sku[r.sku].append(r)
     for sku, items in by_sku.items():
         items.sort(key=lambda r: r.day)
+        if any(r.qty == 0 for r in items):
+            # the export writes days without sales, so a day with no row is a day off sale (sold out,
+            # delisted), not a zero; the last day before such a gap sold what was left, not what was
+            # wanted (censored by stock), so it is left out too
+            for r, after in zip(items, [*items[1:], None], strict=True):
+                gap = after.day - r.day > timedelta(days=1) if after else r.day < as_of - timedelta(days=1)
+                if not gap:
+                    rows.append((sku, r.day, float(r.qty), r.price, bool(r.promo), 0.0, False))
+            continue
         known = {r.day: r for r in items}
         last = items[0]
         day = items[0].day
@@ -133,7 +145,7 @@ class DemandModel:
     def _features(self, sku: str, day: date, price: float, promo: bool, is_show: bool) -> np.ndarray:
         n_sku, n_cat = len(self.skus), len(self.categories)
         info = self.products[sku]
-        vec = np.zeros(1 + n_sku + 3 * n_cat + 1 + 6 + 1 + n_sku)
+        vec = np.zeros(1 + n_sku + 3 * n_cat + 1 + 6 + 2 + n_sku)
         vec[0] = 1.0
         weeks = (day - self.as_of).days / 28.0
         if sku in self._sku_index:  # a new sku is predicted at its category's level
@@ -149,6 +161,7 @@ class DemandModel:
         if day.weekday():
             vec[base + day.weekday()] = 1.0
         vec[base + 7] = 1.0 if is_show else 0.0
+        vec[base + 8] = 1.0 if is_platform_event(day) else 0.0
         return vec
 
     def _design(self, rows: list[PanelRow]) -> tuple[
@@ -158,13 +171,14 @@ class DemandModel:
         offset = np.array([r[5] for r in rows])
         self.columns = (["intercept", *self.skus, *[f"cat:{c}" for c in self.categories],
                          *[f"elasticity:{c}" for c in self.categories], *[f"trend:{c}" for c in self.categories],
-                         "promo", *[f"weekday:{i}" for i in range(1, 7)], "show", *[f"trend:{s}" for s in self.skus]])
+                         "promo", *[f"weekday:{i}" for i in range(1, 7)], "show", "platform_sale",
+                         *[f"trend:{s}" for s in self.skus]])
         return x, y, offset
 
     def _matrix(self, rows: list[PanelRow]) -> np.ndarray:
         """The same columns as ``_features``, built for all rows at once (the fit's hot path)."""
         n_sku, n_cat, n = len(self.skus), len(self.categories), len(rows)
-        x = np.zeros((n, 1 + n_sku + 3 * n_cat + 1 + 6 + 1 + n_sku))
+        x = np.zeros((n, 1 + n_sku + 3 * n_cat + 1 + 6 + 2 + n_sku))
         at = np.arange(n)
         sku = np.array([self._sku_index.get(r[0], -1) for r in rows])
         cat_of = {c: i for i, c in enumerate(self.categories)}
@@ -184,6 +198,7 @@ class DemandModel:
         monday = weekday == 0
         x[at[~monday], base + weekday[~monday]] = 1.0
         x[:, base + 7] = [1.0 if r[6] else 0.0 for r in rows]
+        x[:, base + 8] = [1.0 if is_platform_event(r[1]) else 0.0 for r in rows]
         return x
 
     def knows(self, sku: str) -> bool:

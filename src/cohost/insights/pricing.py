@@ -1,9 +1,12 @@
 """Price elasticity per product and one recommended live price for the whole room.
 
-Elasticity (d log units / d log price) is fitted per product on its own history (Poisson, controlling
-for promotion, weekday and trend) and then shrunk towards its category's pooled estimate by empirical
-Bayes: a product whose price barely moved leans on its category; one with many price changes speaks
-for itself. The recommended price maximises expected gross profit (or GMV) under a margin floor,
+Elasticity (d log units / d log price) is fitted per product on its own history (quasi-Poisson,
+controlling for promotion, platform sales days, weekday, show vs storefront and a curved trend; days
+censored by a stock-out left out) and then shrunk towards its category's pooled estimate by empirical
+Bayes, mixing over the uncertain spread of products (``spread_posterior``): a product whose price
+barely moved leans on its category; one with many price changes speaks for itself. The 95 % interval
+(``Elasticity.interval``) uses a t quantile; bench/insights.py measures how often it holds the
+simulator's true elasticity. The recommended price maximises expected gross profit (or GMV) under a margin floor,
 never above the reference price (原价), never below half of it, and at most one step (10 %) away from
 the current price at a time.
 
@@ -19,17 +22,19 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 
 from cohost.errors import InputError
+from cohost.insights.calendar import is_platform_event
 from cohost.insights.demand import DemandModel, ProductInfo, build_panel, poisson_irls
 from cohost.insights.sales import SaleRecord
 
 PRICE_DISCRIMINATION_RULES = "PI-24, ECL-18, CPL-14"
 MAX_ABS_ELASTICITY = 8.0  # beyond this an own estimate is an artefact (stock-out, a one-off event)
 MAX_SE = 3.0
+MIN_PRODUCTS = 5  # own estimates needed to estimate how much products differ
 MIN_SPREAD = 0.25  # prior: elasticities of products in one category differ by at least ±0.5 (sd)
 
 
@@ -56,6 +61,22 @@ class Elasticity:
     own_sd: float | None
     category_prior: float
     observations: int
+    df: int = 1_000  # degrees of freedom of the interval's t quantile (products that informed the spread − 1)
+
+    def half_width(self, level: float = 0.95) -> float:
+        """Half the width of the ``level`` interval: a Student-t quantile × ``sd``.
+
+        The spread of products (τ²) is estimated from a few dozen products, so the interval uses a t
+        quantile with that many degrees of freedom minus one (the Knapp–Hartung small-sample correction of
+        random-effects meta-analysis) rather than the normal 1.96.
+        """
+        from scipy import stats
+
+        return float(stats.t.ppf(0.5 + level / 2, self.df)) * self.sd
+
+    def interval(self, level: float = 0.95) -> tuple[float, float]:
+        half = self.half_width(level)
+        return self.estimate - half, self.estimate + half
 
 
 def own_elasticity(rows: list[tuple[str, date, float, float, bool, float, bool]], list_price: float,
@@ -64,11 +85,19 @@ def own_elasticity(rows: list[tuple[str, date, float, float, bool, float, bool]]
     log_p = np.array([math.log(max(r[3], 0.01) / list_price) for r in rows])
     if len(rows) < 14 or float(np.std(log_p)) < 0.01:
         return None
-    x = np.column_stack([
+    weeks = np.array([(r[1] - as_of).days / 28.0 for r in rows])
+    # a curved trend (quadratic in time): half a year of a seasonal product is an arc, not a line, and the
+    # straight-line fit left that arc in the residuals, which made the intervals too narrow
+    columns: list[Any] = [
         np.ones(len(rows)), log_p, [1.0 if r[4] else 0.0 for r in rows],
         *[[1.0 if r[1].weekday() == k else 0.0 for r in rows] for k in range(1, 7)],
-        [(r[1] - as_of).days / 28.0 for r in rows], [1.0 if r[6] else 0.0 for r in rows],
-    ])
+        weeks, weeks**2 / 10.0, [1.0 if r[6] else 0.0 for r in rows],
+    ]
+    event = np.array([1.0 if is_platform_event(r[1]) else 0.0 for r in rows])
+    if 0 < event.sum() < len(rows):
+        # platform sales: their traffic comes with the deepest discounts; left out, it steepens the estimate
+        columns.append(event)
+    x = np.column_stack(columns)
     y = np.array([r[2] for r in rows])
     offset = np.array([r[5] for r in rows])
     if y.sum() < 5:
@@ -95,25 +124,55 @@ def elasticities(records: Iterable[SaleRecord], products: Mapping[str, ProductIn
         by_sku.setdefault(row[0], []).append(row)
     own = {sku: own_elasticity(rows, products[sku].list_price, as_of) for sku, rows in by_sku.items()}
     priors = {c: pooled.category_elasticity(c) for c in {products[s].category for s in by_sku}}
-    # between-product spread around the category estimates, pooled over all categories (method of moments)
     gaps = [(v[0] - priors[products[s].category][0], v[1]) for s, v in own.items() if v is not None]
-    spread = float(np.mean([g**2 - se**2 for g, se in gaps])) if len(gaps) >= 5 else 0.0
+    spreads, weights = spread_posterior(gaps)
     out: dict[str, Elasticity] = {}
-    for category, (prior, prior_se) in priors.items():
-        tau2 = max(spread, MIN_SPREAD) + prior_se**2  # floored: products are never all alike
-        for sku, rows in by_sku.items():
-            if products[sku].category != category:
-                continue
-            mine = own[sku]
-            if mine is None:
-                est, sd = prior, math.sqrt(tau2)
-            else:
-                w_own, w_prior = 1 / mine[1] ** 2, 1 / tau2
-                est = (mine[0] * w_own + prior * w_prior) / (w_own + w_prior)
-                sd = math.sqrt(1 / (w_own + w_prior))
-            out[sku] = Elasticity(sku, est, sd, mine[0] if mine else None, mine[1] if mine else None, prior,
-                                  len(rows))
+    for sku, rows in by_sku.items():
+        prior, prior_se = priors[products[sku].category]
+        mine = own[sku]
+        est, sd = shrink(mine, prior, prior_se, spreads, weights)
+        out[sku] = Elasticity(sku, est, sd, mine[0] if mine else None, mine[1] if mine else None,
+                              prior, len(rows), max(len(gaps) - 1, 1))
     return out
+
+
+def shrink(own: tuple[float, float] | None, prior: float, prior_se: float, spreads: np.ndarray,
+           weights: np.ndarray) -> tuple[float, float]:
+    """(posterior mean, posterior sd) of one product's elasticity from its own (estimate, se), if any, and
+    the category prior, mixed over the posterior of τ² (``spread_posterior``)."""
+    if own is None:  # no price variation of its own: the category's level, with the spread of products
+        means, variances = np.full(len(spreads), prior), spreads + prior_se**2
+    else:
+        # empirical Bayes for each τ², with Morris's term for the prior mean being an estimate itself
+        b = own[1] ** 2 / (own[1] ** 2 + spreads)
+        means = (1 - b) * own[0] + b * prior
+        variances = (1 - b) * own[1] ** 2 + b**2 * prior_se**2
+    est = float(np.sum(weights * means))
+    return est, math.sqrt(float(np.sum(weights * (variances + (means - est) ** 2))))
+
+
+SPREAD_GRID = np.linspace(math.sqrt(MIN_SPREAD), 2.5, 41) ** 2  # τ² candidates: sd of products from 0.5 to 2.5
+
+
+def spread_posterior(gaps: list[tuple[float, float]]) -> tuple[np.ndarray, np.ndarray]:
+    """τ² — how far products' true elasticities lie from their category's estimate — and how sure we are.
+
+    From (own − prior, se) pairs, each gap ~ N(0, se² + τ²): the likelihood of every τ² on a grid (flat
+    prior on τ from 0.5 to 2.5, floored because products of one category are never all alike), returned
+    as (grid, posterior weights). A shop has a few dozen products with noisy own estimates, so τ² is
+    poorly known; plugging in one value made the intervals too narrow (the earlier unweighted moment
+    estimate mean(gap² − se²) was negative for most shops and sat at its floor: 88–91 % coverage at a
+    nominal 95 %). Mixing over τ²'s posterior carries that uncertainty into every interval.
+    """
+    if not gaps:
+        weights = np.zeros(len(SPREAD_GRID))
+        weights[0] = 1.0
+        return SPREAD_GRID, weights
+    g2 = np.array([g**2 for g, _ in gaps])[None, :]
+    var = np.array([se**2 for _, se in gaps])[None, :] + SPREAD_GRID[:, None]
+    loglik = -0.5 * np.sum(np.log(var) + g2 / var, axis=1)
+    weights = np.exp(loglik - loglik.max())
+    return SPREAD_GRID, weights / weights.sum()
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +185,7 @@ class PriceAdvice:
     elasticity: Elasticity
     units_now: float  # expected units over the period at the current price
     units_new: float
-    units_low: float  # at elasticity − 1.96 sd / + 1.96 sd
+    units_low: float  # at the ends of the elasticity's 95 % interval
     units_high: float
     gmv_now: float
     gmv_new: float
@@ -168,11 +227,11 @@ def recommend_price(model: DemandModel, elasticity: Elasticity, *, current: floa
         return float(units_now * (price / current) ** el)
 
     units_new = at(best, e)
-    lo, hi = sorted((at(best, e - 1.96 * elasticity.sd), at(best, e + 1.96 * elasticity.sd)))
+    lo, hi = sorted(at(best, end) for end in elasticity.interval())
     change = best / current - 1
     verb = "维持现价" if abs(change) < 0.005 else f"{'降价' if change < 0 else '提价'}{abs(change):.0%}"
     basis = "自身价格变动" if elasticity.own is not None else "同类目（本品价格从未变动）"
-    reason = (f"{verb}至 ¥{best:.1f}：价格弹性约{e:.2f}（依据{basis}，±{1.96 * elasticity.sd:.2f}），"
+    reason = (f"{verb}至 ¥{best:.1f}：价格弹性约{e:.2f}（依据{basis}，±{elasticity.half_width():.2f}），"
               f"预计{days}天销量 {units_now:.0f}→{units_new:.0f} 件（区间 {lo:.0f}–{hi:.0f}），"
               f"毛利 ¥{units_now * (current - cost):,.0f}→¥{units_new * (best - cost):,.0f}；"
               f"毛利率不低于{margin_floor:.0%}（≥¥{floor:.1f}），不高于原价 ¥{ceiling:.1f}，"

@@ -5,9 +5,18 @@ Everything a model is later asked to learn is drawn here first and kept (``Marke
 
 The demand of product *i* on day *d* at price *p* (units per unit of traffic) is
 
-    base · exp(appeal_i + trend_i·d) · season_cat(d) · weekday(d) · (p / list_i)^elasticity_i · promo
+    base · exp(appeal_i + trend_i·d) · season_cat(d) · season_i(d) · weekday(d) · event(d)
+         · (p / list_i)^elasticity_i · promo
 
-with Poisson noise and a day-level shock shared by the whole shop, capped by the stock on hand. The
+with Poisson noise and a day-level shock shared by the whole shop, capped by the stock on hand.
+
+The default shop (``default``) has what a real shop's year has: the platforms' sales calendar (618,
+99, 双11, 双12, 年货节: most products join at 20–40 % off, and the platform brings more demand on those
+days), seasonal goods (a fifth of the products have a strong season of their own), launches (30 % of
+the products arrive during the history, with no sales behind them), per-product promotions every
+3–7 weeks, weekly price tests, and stock-outs (15 % of products are never restocked). ``stable``
+switches the calendar and seasonal goods off (the earlier default, draw for draw); ``fast`` is a
+one-category shop with short life cycles and strong promotions. The
 storefront sells every launched product every day; live shows (1–2 a day, at varying hours) sell their
 lineup to ``traffic(hour) × quality(hour)`` viewers. Prices follow a plan made in advance (small price
 tests, promotion windows), which is what a planner may know about the next period; demand shocks,
@@ -17,11 +26,12 @@ appeal and elasticity are never shown to a model.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 import numpy as np
 
+from cohost.insights.calendar import is_platform_event
 from cohost.insights.sales import SaleRecord
 
 # category → (season peak day-of-year, amplitude, price range in yuan); peaks: 双11, 春节, winter, 618.
@@ -67,6 +77,15 @@ class MarketConfig:
     trend_sd: float = 0.004  # spread of products' daily log-demand drift (life cycles)
     promo_uplift: float = PROMO_UPLIFT
     promo_gap: tuple[int, int] = (20, 50)  # days between a product's promotion windows
+    # the phenomena of a real shop's year (``stable`` switches them off):
+    events: bool = True  # platform sales (calendar.PLATFORM_EVENTS): most products join at a deeper discount
+    event_join: float = 0.6  # share of products in each platform sale
+    event_discount: tuple[float, float] = (0.20, 0.40)
+    event_lift: float = 1.3  # shop-wide extra demand on a platform-sale day (the platform's own traffic)
+    seasonal_goods: float = 0.2  # share of products with a season of their own (down jackets, mooncakes)
+    seasonal_amplitude: float = 0.8
+    launch_share: float = 0.3  # share of products launched during the history (the rest are on sale from day 0)
+    restock_p: tuple[float, float, float, float] = (0.15, 0.2, 0.4, 0.25)  # restock 0 / 60 / 150 / 400 every 14 days
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +100,8 @@ class SimProduct:
     trend: float
     launch_day: int
     restock: int
+    season_peak: int = 0  # day of the year of the product's own season peak (seasonal goods only)
+    season_amplitude: float = 0.0
 
 
 @dataclass
@@ -120,14 +141,17 @@ class Market:
             cat = cats[i % len(cats)]
             low, high = CATEGORIES[cat][2]
             list_price = float(round(math.exp(rng.uniform(math.log(low), math.log(high)))))
-            launch = int(rng.integers(30, self.config.days)) if rng.random() < 0.15 else 0
+            launch = int(rng.integers(30, self.config.days)) if rng.random() < self.config.launch_share else 0
             out.append(SimProduct(
                 sku=f"SIM-{i + 1:03d}", title=f"{NOUNS[cat][i // len(cats) % len(NOUNS[cat])]} {i + 1}号",
                 category=cat, list_price=list_price, cost=round(list_price * rng.uniform(0.30, 0.55), 2),
                 appeal=float(rng.normal(0.0, self.config.appeal_sd)), elasticity=-float(rng.uniform(0.8, 3.0)),
                 trend=float(rng.normal(0.0, self.config.trend_sd)), launch_day=launch,
-                restock=int(rng.choice([0, 60, 150, 400], p=[0.1, 0.2, 0.4, 0.3])),
+                restock=int(rng.choice([0, 60, 150, 400], p=list(self.config.restock_p))),
             ))
+            if self.config.seasonal_goods and rng.random() < self.config.seasonal_goods:
+                out[-1] = replace(out[-1], season_peak=int(rng.integers(1, 366)),
+                                  season_amplitude=self.config.seasonal_amplitude)
         return out
 
     def _draw_plan(self) -> PricePlan:
@@ -145,6 +169,19 @@ class Market:
                 discount[day:day + length, j] = rng.uniform(0.15, 0.30)
                 promo[day:day + length, j] = True
                 day += length + int(rng.integers(*self.config.promo_gap))
+        self.event_day = np.zeros(days, dtype=bool)
+        if self.config.events:
+            for day in range(days):
+                self.event_day[day] = is_platform_event(self.day_date(day))
+            starts = [d for d in range(days) if self.event_day[d] and (d == 0 or not self.event_day[d - 1])]
+            for first in starts:
+                last = first
+                while last + 1 < days and self.event_day[last + 1]:
+                    last += 1
+                for j in range(n):
+                    if rng.random() < self.config.event_join:
+                        discount[first:last + 1, j] = rng.uniform(*self.config.event_discount)
+                        promo[first:last + 1, j] = True
         prices = np.array([p.list_price for p in self.products]) * (1.0 - discount)
         return PricePlan(price=np.round(prices, 1), promo=promo)
 
@@ -152,10 +189,14 @@ class Market:
     def day_date(self, day: int) -> date:
         return self.config.start + timedelta(days=day)
 
-    def season(self, category: str, day: int) -> float:
+    def season(self, category: str, day: int, product: SimProduct | None = None) -> float:
+        """The category's season, times the product's own for seasonal goods."""
         peak, amplitude, _ = CATEGORIES[category]
         doy = self.day_date(day).timetuple().tm_yday
-        return 1.0 + amplitude * math.cos(2 * math.pi * (doy - peak) / 365.0)
+        factor = 1.0 + amplitude * math.cos(2 * math.pi * (doy - peak) / 365.0)
+        if product is not None and product.season_amplitude:
+            factor *= math.exp(product.season_amplitude * math.cos(2 * math.pi * (doy - product.season_peak) / 365.0))
+        return factor
 
     def demand_factor(self, j: int, day: int, price: float | None = None, promo: bool | None = None) -> float:
         """Expected units per unit of exposure for product ``j`` on ``day`` (0 before its launch)."""
@@ -166,7 +207,8 @@ class Market:
         promo = bool(self.plan.promo[day, j]) if promo is None else promo
         weekday = WEEKDAY[self.day_date(day).weekday()]
         lifecycle = math.exp(p.appeal + p.trend * (day - p.launch_day))
-        return float(lifecycle * self.season(p.category, day) * weekday
+        lift = self.config.event_lift if self.event_day[day] else 1.0
+        return float(lifecycle * self.season(p.category, day, p) * weekday * lift
                      * (price / p.list_price) ** p.elasticity * (self.config.promo_uplift if promo else 1.0))
 
     def expected_units(self, j: int, day: int, price: float | None = None, promo: bool | None = None) -> float:
@@ -232,12 +274,21 @@ def fast_moving(**overrides: object) -> MarketConfig:
     base: dict[str, object] = {"n_products": 60, "categories": ("美妆护肤",), "appeal_sd": 0.4, "trend_sd": 0.015,
                                "promo_uplift": 2.0, "promo_gap": (10, 30)}
     base.update(overrides)
-    return MarketConfig(**base)  # type: ignore[arg-type]
+    return stable(**base)
 
 
 def stable(**overrides: object) -> MarketConfig:
-    """A mixed shop of six categories with steady products (the default)."""
+    """A mixed shop of six categories with steady products and no platform sales: the default before the
+    platform calendar, seasonal goods and frequent launches were simulated (the same market, draw for draw)."""
+    base: dict[str, object] = {"events": False, "seasonal_goods": 0.0, "launch_share": 0.15,
+                               "restock_p": (0.1, 0.2, 0.4, 0.3)}
+    base.update(overrides)
+    return MarketConfig(**base)  # type: ignore[arg-type]
+
+
+def default(**overrides: object) -> MarketConfig:
+    """The default shop: six categories, the platforms' sales calendar, seasonal goods, launches, stock-outs."""
     return MarketConfig(**overrides)  # type: ignore[arg-type]
 
 
-SCENARIOS = {"stable": stable, "fast": fast_moving}
+SCENARIOS = {"default": default, "stable": stable, "fast": fast_moving}
