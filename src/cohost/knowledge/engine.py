@@ -27,24 +27,22 @@ from cohost.domain import ProductFact
 from cohost.knowledge.answers import Composer, Draft
 from cohost.knowledge.escalation import detect_risk, is_identity_question
 from cohost.knowledge.guard import rewrite
-from cohost.knowledge.intents import IntentGuess, classify
+from cohost.knowledge.intents import IntentGuess, classify, core_of
 from cohost.knowledge.lexicon import SIZE_ADVICE, concepts_asked, has_size_info
 from cohost.knowledge.linking import Link, ProductLinker
 from cohost.knowledge.phrasing import Phrasebook
 from cohost.knowledge.record import AnswerRecord
 from cohost.knowledge.retrieval import ANSWER_AT, FactIndex, Hit
+from cohost.knowledge.semantic import SemanticIndex
 from cohost.knowledge.sources import FactSource, StoreFactSource
 from cohost.knowledge.text import Question, normalize_question
 from cohost.knowledge.understanding import Reading, Understanding
+from cohost.knowledge.unknowable import ANCHOR, UNKNOWABLE, bulk_unanswered, subject_words
 from cohost.knowledge.views import ProductFacts, VariantFacts
 from cohost.providers.base import LLM, Embedder
 from cohost.providers.offline import HashingEmbedder
 from cohost.store import Store
 
-# what no catalog fact can say: a future price or promotion, a wholesale or bulk deal
-_UNKNOWABLE = re.compile(r"(双十一|双十二|双11|双12|618|年货节|年底|下次|以后|过几天|过两天|下周|下个月|明天|明年).{0,8}"
-                         r"(便宜|降价|优惠|活动|更低|打折|折扣)|批发|团购价|代理价|拿货价|出厂价|量大|批量|"
-                         r"(下次|下一场|下场|明天|下周)(还)?(有)?(直播|开播)|什么时候(再|还)?(直播|开播)|几点(开|直)播")
 _UNDERSTOOD_SIZE = 20_000  # ``understand`` results kept per engine (text, product on screen, catalog version)
 # concepts a shop rule (not a product) answers
 _SHOP_CONCEPTS = frozenset({"shipping", "warranty", "invoice", "service_hours"})
@@ -54,9 +52,6 @@ _ASKS = re.compile(r"[?？吗么嘛呢]|[不没][~～!！。.]*$|什么|啥|怎�
 _PRODUCT_INTENTS = {"price", "stock", "variant", "attribute", "usage", "suitability", "promotion", "other"}
 _SECONDARY = ("price", "stock", "shipping", "returns", "promotion")
 _HAS = re.compile(r"有没有|有吗|有.{0,8}(吗|么|嘛|没)|还有|do you have|is there")
-# about the anchor as a person: "主播多高", "主播穿的什么码", "主播用的是哪个颜色" (not "主播穿的这件多少钱")
-_ANCHOR = re.compile(r"主播(你|自己|本人|今年)?的?(身高|体重|多高|多重|几斤|多少斤|多大|几岁|年龄|三围)|"
-                     r"主播.{0,6}(穿|用|戴|涂|擦|试|背|拿|选)(的|了|着)(是)?(什么|啥|哪个|哪款|哪种|几号|多大|几码)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +59,7 @@ class _Indexes:
     version: str
     linker: ProductLinker
     facts: FactIndex
+    semantic: SemanticIndex | None  # the second stage, for a calibrated sentence embedder
 
 
 class QAEngine:
@@ -103,7 +99,11 @@ class QAEngine:
                 products = self.source.products()
                 facts: list[ProductFact] = [f for p in products for f in self.source.facts(p.sku)]
                 facts += self.source.shop_facts()
-                self._indexes = _Indexes(version, ProductLinker(products), FactIndex(facts, self.embedder))
+                # the rules' surface signal (FAQ cosine) is calibrated on the hashing embedder; a sentence
+                # model is the second stage, used only where the rules connect the question to nothing
+                surface = self.embedder if isinstance(self.embedder, HashingEmbedder) else HashingEmbedder()
+                semantic = None if surface is self.embedder else SemanticIndex.build(facts, self.embedder)
+                self._indexes = _Indexes(version, ProductLinker(products), FactIndex(facts, surface), semantic)
             return self._indexes
 
     # understanding ----------------------------------------------------------------------------------------
@@ -145,13 +145,18 @@ class QAEngine:
             return reading
         guess = classify(q.text)
         reading.guess, reading.intent = guess, guess.intent
+        if link.via == "none" and q.lang == "en" and idx.semantic is not None:
+            # "how much is the mattress": an English noun for a product the catalog names in Chinese
+            named_sku = idx.semantic.product_for_english(q.text)
+            if named_sku is not None:
+                link = reading.link = Link(named_sku, "mention", 3.0)
         if link.via == "none" and guess.intent in ("attribute", "suitability", "other"):
             # "香味能持续几天" with nothing on screen: the one product with an attribute of that kind
             asked = [c for c in concepts_asked(q.text) if c.name not in _SHOP_CONCEPTS]
             owners = idx.facts.concept_owners(asked) if asked else set()
             if len(owners) == 1:
                 link = reading.link = Link(next(iter(owners)), "attribute", 3.0)
-        if _ANCHOR.search(q.text):  # the anchor's own height, size or pick is no catalog fact
+        if ANCHOR.search(q.text):  # the anchor's own height, size or pick is no catalog fact
             reading.stop = "anchor"
             return reading
         reading.now = datetime.fromtimestamp(self.clock.time(), UTC)
@@ -193,8 +198,11 @@ class QAEngine:
         now = r.now
         if intent in ("greeting", "chitchat"):
             return self._reply(question, id, intent, intent, q.lang, guess.confidence)
-        if _UNKNOWABLE.search(q.text) and intent in ("price", "promotion", "purchase", "stock", "other", "attribute"):
+        if UNKNOWABLE.search(q.text) and intent in ("price", "promotion", "purchase", "stock", "other", "attribute"):
             return self._hold(question, id, intent, "no_fact", link.sku, 0.6, q.lang)
+        if intent in ("price", "promotion", "purchase", "other") and bulk_unanswered(
+                q.text, [str(p.value) for p in pf.promotions] if pf is not None else []):
+            return self._hold(question, id, intent, "no_fact", link.sku, 0.6, q.lang)  # no promotion counts pieces
         draft = self._compose(intent, q, link, pf, named, hits, now)
         if isinstance(draft, str):  # an escalation reason
             return self._hold(question, id, intent, draft, link.sku, 0.5 if draft == "ambiguous_product" else 0.6,
@@ -288,7 +296,26 @@ class QAEngine:
             draft = c.facts(q, pf, hits, link_number=link.link_number, cautions=intent == "suitability")
         if draft is None and intent in ("other", "attribute", "usage"):
             draft = self._shop_rule(q, hits)  # "上门安装吗": the product says nothing, a shop rule does
+        if draft is None and intent in ("other", "attribute", "usage", "suitability"):
+            draft = self._semantic(q, pf)
         return draft or "no_fact"
+
+    def _semantic(self, q: Question, pf: ProductFacts) -> Draft | None:
+        """The second stage: the one fact a sentence embedder clearly puts closest to the question's core,
+        kept only when it covers the question's head words (else the hand-over stands)."""
+        idx = self.indexes()
+        if idx.semantic is None:
+            return None
+        proposal = idx.semantic.propose(core_of(q.text) or q.text, pf.sku)
+        if proposal is None or not idx.facts.covers(q, pf.sku, proposal.fact_id):
+            return None
+        fact = pf.by_id.get(proposal.fact_id) or next(
+            (f for f in self.source.shop_facts() if f.id == proposal.fact_id), None)
+        if fact is None:  # not valid now
+            return None
+        d = Draft(lang=q.lang)
+        self.composer.say_fact(d, fact, pf if fact.sku else None, q.lang)
+        return d if d.facts else None
 
     def _shop_rule(self, q: Question, hits: list[Hit]) -> Draft | None:
         """The shop policy that answers an open question, when every word it asks about is in that policy."""
@@ -309,8 +336,9 @@ class QAEngine:
             return "attribute" if intent in ("other", "stock") else intent
         named_fact = bool(hits) and hits[0].score >= ANSWER_AT and any(
             w in hits[0].why for w in ("label", "concept", "value-word"))
-        if intent == "price" and guess.scores.get("price", 0) <= 2 and named_fact:
-            return "attribute"  # "含绒量多少": the bare 多少 asks for the named fact, not the price
+        if intent == "price" and guess.scores.get("price", 0) <= 2 and (named_fact or (
+                pf is not None and not named and subject_words(self.indexes().facts, q, pf.sku))):
+            return "attribute"  # "含绒量多少", "显色指数多少": the bare 多少 asks for the named thing, not the price
         if intent in ("other", "attribute", "stock", "variant") and pf is not None and SIZE_ADVICE.search(q.text) and (
                 has_size_info([(a.label, str(a.value)) for a in pf.attributes], [str(v.name.value) for v in pf.variants],
                               [f.context or "" for f in pf.faq]) or len(named) > 1):

