@@ -24,7 +24,13 @@ Two case sets, scored the same way:
   written by an engineer who never read the checker's code or rules, scored once (its first run is in the
   record); its misses and false alarms then prompted general mechanisms (never edits of its cases), each with
   a differently worded found/near-miss test in ``tests/unit/test_compliance_blind_causes.py``, so its figure
-  now is a **tuned** one, not a blind one. A second blind set is written and scored after these changes.
+  now is a **tuned** one, not a blind one.
+- **blind2** (``bench/data/blind2/compliance_blind2.jsonl``): a second engineer's set, written without the code,
+  rules, tests or blind1 and scored once after the blind1 fixes (first run in the record); its misses and false
+  alarms then prompted general mechanisms, each with a differently worded found/near-miss pair in
+  ``tests/unit/test_compliance_blind2_causes.py``, so its *now* figure is **tuned** as well. Where compliance.md
+  names a second law for the same words (PI-25 beside AD-09-6, AD-04 beside LSE-34 on sales figures, LSE-34 beside
+  PR-LSE34), both are reported and the older own sets' expectations name both.
 
 A learned second opinion (character n-gram logistic regression trained only on the four older sets) is
 measured against the sets it never saw and reported; it is not part of the checker.
@@ -77,6 +83,7 @@ SETS = {"tuned": DATA / "compliance_cases.jsonl", "held-out": DATA / "compliance
 BLIND = ("held-out", "fresh", "fresh2", "fresh3", "fresh4", "blind1", "blind2")
 FIRST_RUN = DATA / "compliance_first_run.json"
 TITLE = "Compliance checker (bench/compliance.py)"
+_CHECKS = {"text": "TEXT", "live": "LIVE", "comment": "CMT"}
 LINE_200 = ("家人们晚上好，欢迎刚进来的朋友！这款玻尿酸保湿精华液30ml现在直播间只要89元，质地清爽不黏腻，上脸吸收很快，洁面后取两到三滴轻拍至吸收就可以了，"
             "早晚都能用。敏感肌的宝宝请先在耳后试用一下哦。今天下单还送同款5ml小样一支，每单限赠一支，赠完即止，喜欢的宝宝可以直接拍三号链接。"
             "有问题可以打在公屏上，我一个一个回答。没抢到的宝宝也别着急，我们马上补库存，大家耐心等一下。")
@@ -450,8 +457,9 @@ def main() -> None:
                            "fresh3 mechanisms); only real bugs it showed were fixed since (false alarms, parser slips)",
                  "blind1": "no when first scored (299 cases by an engineer who never read the code); its misses and "
                            "false alarms then prompted general mechanisms (**tuned** since: the *now* figure is not blind)",
-                 "blind2": "no (335 cases by a second engineer who never read the code, rules, tests or blind1; "
-                           "scored after the blind1 fixes)",
+                 "blind2": "no when first scored (335 cases by a second engineer who never read the code, rules, "
+                           "tests or blind1; scored after the blind1 fixes); its misses and false alarms then prompted "
+                           "general mechanisms (**tuned** since: the *now* figure is not blind)",
                  }.get(name, "—")
         overview.append(
             f"| {name} | {tuned} | {s['violating']} / {s['clean']} | {_pct(b.get('recall'))} → **{_pct(s['recall'])}** | "
@@ -470,7 +478,8 @@ def main() -> None:
             spec_scored += 1
             verdict = "pass" if not got else "FALSE POSITIVE"
             spec_pass += not got
-        elif not case["expect"] or not ({r.id for r in checker.rules} & set(case["expect"])):
+        elif not case["expect"] or not ({r.id for r in checker.rules if _CHECKS[case["mode"]] in r.checks}
+                                        & set(case["expect"])):  # no rule of that id checks this kind of text
             verdict = "out of scope (PII masking is cohost.live.pii)" if case["mode"] == "comment" else "out of scope"
         else:
             spec_scored += 1

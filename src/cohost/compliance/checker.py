@@ -247,7 +247,8 @@ class Checker:
             item = self._claim_finding(norm, claim, verdict, view, kinds)
             if item is not None:
                 found.append(item)
-                second = self._policies.get((f"{claim.kind}:{claim.detail}", claim.lang))
+                second = self._policies.get((f"{claim.kind}:{claim.detail}", claim.lang)) \
+                    or self._policies.get((f"{claim.kind}:*", claim.lang))
                 if second is not None and second.scope.applies(kinds) and check in second.checks:
                     found.append(_Item(second, second.severity, item.start, item.end, item.values,
                                        second.suggestion.format_map(_Safe(item.values)) if second.suggestion else None,
@@ -320,7 +321,7 @@ class Checker:
             if check in rule.checks and rule.scope.applies(kinds, hints):
                 severity = rule.severity_for(None, kinds)
                 out.append(_Item(rule, severity, item.start, item.end, dict(item.values), rule.suggestion,
-                                 specific=True))
+                                 specific=True, paired=True))  # a second law for the same words: both stand
         return out
 
     def _claim_verdicts(self, norm: NormalizedText, view: ProductView | None, stats: Mapping[str, float] | None,

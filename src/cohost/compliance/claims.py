@@ -73,10 +73,14 @@ _MONEY = (
        rf"(?P<j>[一二三四五六七八九\d](?![\d万千百十元块.]|{_QTY_UNITS}|{_MEASURE}|[个斤毛角]))?"),
     _c(rf"(?:到手价?|只要|只需|仅需|仅要|现价|售价|直播价|活动价|秒杀价|特价|券后价?|折后价?|优惠价|一口价|福利价"
             rf"|团购价|价格是|价钱是|价格|到手只要|原价|划线价|日常价|专柜价|市场价|吊牌价|零售价|官方价|官网价|门店价"
-            rf"|建议零售价|指导价|平时卖|以前卖|之前卖|平时要|日常要)\s*[:是为]?\s*(?P<c>{N})(?![\d.%万千ｗw]|\s*(?:{_QTY_UNITS}|ml|g|kg|mah|w|折|%))"),
+            rf"|建议零售价|指导价|平时卖|以前卖|之前卖|平时要|日常要)\s*[:是为]?\s*(?P<c>{N})(?![\d.%万千ｗw]|\s*(?:{_QTY_UNITS}|ml|g|kg|mah|w|折|%))"
+            # a numeral inside a word is not a figure (价格一样, 价格一致, 价格一般, 价格一直)
+            r"(?!(?<=[一两])[样致般直定些下律起点])"),
 )
 # a bare figure the viewer pays to take it home (今天298就能到手, 199带走): the price, though no 元 is said
 _MONEY_BARE = _c(r"(?<![\d.第前满减省送差超过])(?P<d>\d{2,6}(?:\.\d{1,2})?)(?![\d.%])\s*(?:就能|就可以|就|即可|便能|能)?(?:到手|带走|拿下|抱回家|入手)")
+_PRICE_WORD = _c(r"(?:到手价?|到手只要|券后价?|折后价?|只要|只需|仅需|仅要|现价|售价|直播价|活动价|秒杀价|特价|优惠价|一口价|福利价|团购价)"
+                 r"\s*[:是为]?\s*[\d一二两三四五六七八九十百千]")
 _REF_CUE = _c(r"(?:原价|划线价|日常价|专柜价|市场价|零售价|吊牌价|官方价|官网价|门店价|建议零售价|指导价|平时|平常|以前|之前"
               r"|往常|外面|别家|线下|专柜|商场|超市|日常|原来)[^,。!?]{0,4}$")
 _PROMO_CUE = _c(r"(?:立减|直降|减|优惠|省|便宜|返|券|红包|补贴|抵|满|差价|多花|降|少|加|再减|领)[^,。!?]{0,2}$")
@@ -98,6 +102,8 @@ _STOCK_COUNT = _c(rf"(?:仅剩|只剩|还剩|就剩|剩下|剩|最后|库存只�
 # "还有两件" said as what is left (S码还有两件, 黑色还有3件了): only when the count closes the clause, so 还有两件事 and
 # 还有3个颜色 stay ordinary speech
 _STOCK_HAVE = _c(rf"(?:还有|只有|就有|仅有)(?:最后)?\s*(?P<n>{N})\s*(?:件|个|套|双|条|份|盒|瓶|单)(?:了|啦|哦|喔|呀|库存|现货)?(?=$|[,。!?;~\s])")
+# a one-of-a-kind piece (全国仅此一只, 孤品): a stock count of one, checked like 仅剩1件
+_STOCK_ONE = _c(r"(?:仅此|只此)一(?:只|件|个|条|块|枚|对|套|台)|(?:全国|全网|全世界|全球|世上|天下)(?:就|只有|仅有)?这?一(?:只|件|条|块|枚|对|套|台)|孤品")
 _STOCK_LOW = _c(r"不多了|所剩无几|库存告急|库存紧张|快没了|快抢光了|快卖光了|马上售罄|即将售罄|要断货了|快断货|手慢无|"
                 r"随时下架|最后几件|最后一批|最后一波库存|数量有限|库存有限|限量|(?:只|就|仅)?剩(?:下)?(?:个位数|没几|不到十)|个位数了|"
                 r"库存见底|见底了|库存不多|库存没多少|货不多了|马上抢光|马上卖完|快卖完了|快售罄|即将断货|仅剩少量|最后一点库存")
@@ -109,7 +115,10 @@ _WINDOW = (
                    r"下次就没(?:有)?了|过时不候|最后(?:的)?机会|最后一次(?:机会|福利|活动)|机不可失")),
     ("today", _c(r"(?:今天|今晚|今日|当天|本场)(?:晚上)?(?:\d{1,2}点|[零一二两三四五六七八九十]{1,3}点)?(?:整|前)?"
                  rf"{_SOON_FILL}(?:截止|结束|为止|下架|恢复原价|恢复|涨价|就没了|就没有了|最后一天)")),
-    ("today", _c(r"最后一天|仅限今天|仅限今晚|仅限今日|只有今天|只有今晚|就今天|就今晚|只限今天|今天最后|今晚最后")),
+    # 今晚最后一个链接 / 今天最后一款 is the running order of the show (its last item), not a deadline; 今晚最后一单,
+    # 最后一个小时, 最后一个名额 stay claims
+    ("today", _c(r"最后一天|仅限今天|仅限今晚|仅限今日|只有今天|只有今晚|就今天|就今晚|只限今天|"
+                 r"(?:今天|今晚)最后(?!一?(?:个|款|样|位|道|项|首|件产品|个产品)(?!单|批|波|次|天|小时|钟头|名额|机会|库存|件|套|份))")),
     ("minutes", _c(rf"(?:还有|还剩|仅剩|只剩|最后|倒计时|剩下|剩)(?:最后)?\s*(?P<n>{N})\s*(?P<u>分钟|分|秒钟|秒|个小时|小时)")),
     ("hour", _c(r"(?P<h>\d{1,2}|[零一二两三四五六七八九十]{1,3})点(?:整|半|准时)?(?:前)?(?:准时)?"
                 rf"{_SOON_FILL}(?:截止|结束|下架|恢复原价|恢复|涨价|停止|没了|没有了|不送了|停送|取消)")),
@@ -120,7 +129,7 @@ _WINDOW = (
     # the stream's end as a deadline (下播就恢复原价, 下播后涨价, 关播就没了)
     ("today", _c(r"(?:下播|关播|播完|直播结束)(?:之后|以后|后)?(?:就|马上|立刻)?(?:要|会)?(?:恢复原价|恢复|涨价|涨回去|下架|没了|没有了|没这个价|不是这个价)")),
     ("today", _c(r"(?:过了|错过)(?:今天|今晚|今日|这场|本场|这次|这波)[^,。!?]{0,4}(?:就)?(?:没有|恢复|涨|不是|再等)")),
-    ("today", _c(r"明天(?:就)?(?:恢复原价|涨价|没有这个价|不是这个价|恢复)")),
+    ("today", _c(r"明天(?:一早|早上|一早上|一开门)?(?:就)?(?:恢复原价|涨价|没有这个价|不是这个价|恢复)")),
 )
 _WINDOW_EN = (
     ("minutes", _c(r"ends? in (?P<n>\d+) ?(?P<u>minutes?|mins?|hours?|seconds?|secs?)")),
@@ -159,9 +168,13 @@ _AUDIENCE = (
     ("online", _c(rf"(?P<n>{N})\s*(?:多|\+)?(?:万)?(?:个)?(?:人|位|宝宝|家人|姐妹)(?:同时)?(?:在线|在看|在抢|在拍|正在抢|正在看|在直播间|围观)")),
     # a threshold instead of a count (在线人数破万, 观看人数突破十万): the threshold is the figure claimed
     ("online", _c(rf"(?:在线人数|在线|观看人数|直播间人数|同时在线)(?:已经|马上|就要|都)?(?:破|过|突破|超过|上)(?P<n>{N}|万)(?:人)?")),
+    # a head count with its unit in shorthand (在线人数10w+, 观看人数3万+)
+    ("online", _c(rf"(?:在线人数|观看人数|直播间人数|同时在线)(?:已经|都|有|达到)?\s*(?P<n>{N})\s*(?P<w>w|万)\s*\+?")),
+    # likes, follows and shares are live-room data too (点赞马上破百万, 关注数已经突破十万)
+    ("likes", _c(rf"(?:点赞|点赞数|点赞量|赞|关注|粉丝数|关注数|分享数?)(?:已经|马上|就要|快|都)?(?:要)?(?:破|过|突破|超过|上)(?P<n>{N}|百万|千万|十万|万)")),
     # a crowd in the room said as a head count (现在直播间两万多人, 直播间已经有3000人了)
     ("online", _c(rf"(?:直播间|直播间里|现在|此刻|这会儿)(?:里)?(?:已经|都|一共|足足)?(?:有)?(?P<n>{N})\s*(?:多|\+)?(?:万)?(?:个)?(?:人|位|家人)(?:了|啦|在|同时)?(?=$|[,。!?;~\s]|在|同时|围观)")),
-    ("orders", _c(rf"(?:已经|刚刚|已|刚才)(?:有)?\s*(?P<n>{N})\s*(?:多)?(?:个)?(?:人|位)?(?:拍|下单|抢|付款|买|加购|收藏|抢购)了")),
+    ("orders", _c(rf"(?:已经|刚刚|已|刚才|又)(?:又)?(?:有)?\s*(?P<n>{N})\s*(?:多)?(?:个)?(?:人|位|宝宝|家人|姐妹|朋友|粉丝|老铁)?(?:拍|下单|抢|付款|买|加购|收藏|抢购)了")),
     ("orders", _c(rf"(?:刚刚|刚才|直播间|这一场|本场|现在)(?:已经)?(?:拍了|卖了|下单|成交|抢了|卖出)(?:了)?\s*(?P<n>{N})\s*(?:多)?(?:单|件|份)")),
 )
 _ORIGIN = _c(r"(?:产地|原产地|产自|产于|出产于|来自|原装进口自?|进口自|采自|源自|发源于|生产于|产区)(?:是|为|:|在)?"
@@ -216,8 +229,8 @@ _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     _WINDOW[8][1]: ("过了", "错过"), _WINDOW[9][1]: ("明天",), _WINDOW_EN[0][1]: ("end",),
     _WINDOW_EN[1][1]: ("today", "tonight", "last"), _WINDOW_EN[2][1]: ("limited",), _STOCK_EN: ("left", "last"),
     _AUDIENCE[0][1]: ("在线", "在看", "在抢", "在拍", "正在", "在直播间", "围观"), _AUDIENCE[1][1]: ("在线", "人数"),
-    _AUDIENCE[2][1]: ("直播间", "现在", "此刻", "这会儿"), _AUDIENCE[3][1]: ("了",),
-    _AUDIENCE[4][1]: ("刚", "直播间", "这一场", "本场", "现在"),
+    _AUDIENCE[2][1]: ("人数", "在线"), _AUDIENCE[3][1]: ("赞", "关注", "粉丝数", "分享"), _AUDIENCE[4][1]: ("直播间", "现在", "此刻", "这会儿"),
+    _AUDIENCE[5][1]: ("了",), _AUDIENCE[6][1]: ("刚", "直播间", "这一场", "本场", "现在"),
     _SALES[0]: ("销", "售", "卖"),
     _SALES[1]: ("买了", "买过", "在用", "回购", "选择", "下单过", "好评", "推荐", "种草", "复购", "信赖", "认可"),
     _SALES[2]: ("率", "满意度", "好评度"), _SALES[3]: ("每",), _SALES[4]: ("好评",),
@@ -271,8 +284,11 @@ def extract(norm: NormalizedText, attributes: tuple[str, ...] = (), specs: bool 
         found.extend(_window(kind, m, "en") for m in _finditer(pattern, text, seen))
     found.extend(_stock(norm, seen))
     for detail, pattern in _AUDIENCE:
-        found.extend(Claim("audience", m.start(), m.end(), detail, parse_number(m.group("n")) or Decimal(10_000))
-                     for m in _finditer(pattern, text, seen))
+        for m in _finditer(pattern, text, seen):
+            value = parse_number(m.group("n")) or Decimal(10_000)
+            if m.groupdict().get("w"):  # 10w+ → 100000
+                value *= 10_000
+            found.append(Claim("audience", m.start(), m.end(), detail, value))
     for pattern in _SALES:
         for m in _finditer(pattern, text, seen):
             said = m.groupdict().get("n") or m.groupdict().get("m")
@@ -368,6 +384,7 @@ def _stock(norm: NormalizedText, seen: set[int]) -> list[Claim]:
     if "有" in text:
         out += [Claim("stock", m.start(), m.end(), "count", parse_number(m.group("n"))) for m in _STOCK_HAVE.finditer(text)
                 if not any(a < m.end() and m.start() < b for a, b in taken)]
+    out += [Claim("stock", m.start(), m.end(), "count", Decimal(1)) for m in _STOCK_ONE.finditer(text)]
     out += [Claim("stock", m.start(), m.end(), "low") for m in _STOCK_LOW.finditer(text)]
     out += [Claim("stock", m.start(), m.end(), "out") for m in _STOCK_OUT.finditer(text)]
     out += [Claim("stock", m.start(), m.end(), "in") for m in _STOCK_IN.finditer(text)]
@@ -412,6 +429,9 @@ def _money(norm: NormalizedText) -> list[Claim]:
             continue
         if _REF_CUE.search(before):
             out.append(Claim("reference_price", m.start(), m.end(), value=value))
+        elif group == "c" and _PRICE_WORD.match(m.group(0)):
+            # 用完券到手358, 券后价99: a price word says what the figure is, whatever promotion words precede it
+            out.append(Claim("price", m.start(), m.end(), value=value))
         elif _GIFT_CUE.search(before):
             out.append(Claim("gift_value", m.start(), m.end(), value=value))
         elif _PROMO_CUE.search(before):

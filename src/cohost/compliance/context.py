@@ -55,6 +55,11 @@ _GLOBAL = re.compile(r"全网|全国|全球|全世界|行业|业内|史上|市�
                      r"抖音|拼多多|快手|别家|同行")
 _CAUTION = re.compile(r"咨询医生|遵医嘱|请先咨询|慎用|就医|医生指导|正在服药|不能代替|不可替代|不能替代|不适用|请勿|禁用|忌用|"
                       r"过敏者|不建议|停止使用|停用|请在医生|不具有|不具备|无治疗|非药品|不是药")
+# a referral to a doctor in the hit's own clause: the medical word names what the doctor decides (按医生建议选处方粮),
+# not what the goods do; a claim in another clause (能降血压，不舒服先看医生) is not excused by it
+_DOCTOR = r"(?:宠物医生|兽医|专科医生|医生|大夫)"
+_REFERRAL = re.compile(rf"看(?:一下)?{_DOCTOR}|(?:按|听|遵)(?:照)?{_DOCTOR}的?(?:建议|意见|要求)|遵医嘱|"
+                       rf"问(?:一下|问)?{_DOCTOR}|咨询(?:一下)?(?:专业)?{_DOCTOR}|{_DOCTOR}(?:开|给你开|推荐你用)的")
 _INNER_NEGATION = re.compile(r"不|没|别|勿|禁止")
 
 Guard = Callable[[NormalizedText, int, int], bool]
@@ -109,7 +114,7 @@ def question(norm: NormalizedText, start: int, end: int) -> bool:
     c_start, c_end = max(c_start, start - REACH), min(c_end, end + REACH)
     asked = (norm.text[max(w_start, s_end - 6):s_end].rstrip(" ~!。").endswith("?")
              or _QUESTION_END.search(norm.text[c_start:c_end]) is not None
-             or _QUESTION_IN_CLAUSE.search(norm.text, c_start, start) is not None
+             or _QUESTION_IN_CLAUSE.search(norm.text, c_start, end) is not None  # 孕妇能不能用: asked, not said
              or _REPORTED.search(norm.text, w_start, start) is not None)
     if not asked or _RHETORICAL.search(norm.text, w_start, w_end):
         return False
@@ -148,7 +153,10 @@ def self_comparison(norm: NormalizedText, start: int, end: int) -> bool:
 
 def caution(norm: NormalizedText, start: int, end: int) -> bool:
     w_start, w_end = near(norm, start, end)
-    return _CAUTION.search(norm.text, w_start, w_end) is not None
+    if _CAUTION.search(norm.text, w_start, w_end) is not None:
+        return True
+    c_start, c_end = norm.clause(start)
+    return _REFERRAL.search(norm.text, max(c_start, start - REACH), min(c_end, end + REACH)) is not None
 
 
 def inner_negation(norm: NormalizedText, start: int, end: int) -> bool:

@@ -30,7 +30,7 @@ GUARDS = frozenset({"negation", "question", "quotation", "aspiration", "self_com
                     "caution", "inner_negation"})
 CLAIM_KINDS = frozenset({"price", "reference_price", "promotion", "gift_value", "stock", "window",
                          "ranking", "award", "test", "sales", "origin", "attribute", "numeric", "audience",
-                         "ranking_bounded", "evidence_expired", "spec", "promotion:discount"})
+                         "ranking_bounded", "evidence_expired", "spec", "promotion:discount", "sales:*", "stock:*", "window:*"})
 VALIDATORS = frozenset({"luhn", "id_card"})
 Mode = Literal["text", "live", "comment"]
 CHECK_OF_MODE: dict[str, str] = {"text": "TEXT", "live": "LIVE", "comment": "CMT"}

@@ -33,8 +33,10 @@ _ZUI = re.compile(rf"zui(?=[{CJK}])")
 _ZUI_HOMOPHONE = re.compile(r"(?<![喝陶沉麻宿酒迷心烂微半灌宿买])醉(?=好|强|便宜|低|美|棒|划算|实惠|值|牛|火|热|受欢迎|佳|优|正宗|顶|舒服|适合|保湿|显白|耐用|香)")
 # a pinyin syllable spelled out between Chinese characters to dodge a keyword filter (消 yan 祛 dou, 治 liao):
 # only syllables of medical words, only as a separate token next to a Chinese character (never "ai", which is AI)
-_PINYIN = {"yan": "炎", "dou": "痘", "liao": "疗", "yao": "药", "bing": "病", "ban": "斑", "zhi": "治"}
-_PINYIN_TOKEN = re.compile(rf"(?<=[{CJK}])\s*(?P<py>yan|dou|liao|yao|bing|ban|zhi)(?![a-z])\s*(?=[{CJK}]|[\s,。!?;~]|$)")
+# (zeng强mian疫力, 降 xue 压: the function-claim syllables too)
+_PINYIN = {"yan": "炎", "dou": "痘", "liao": "疗", "yao": "药", "bing": "病", "ban": "斑", "zhi": "治", "zeng": "增",
+           "mian": "免", "jiang": "降", "xue": "血"}
+_PINYIN_TOKEN = re.compile(rf"(?<=[{CJK}])\s*(?P<py>{'|'.join(_PINYIN)})(?![a-z])\s*(?=[{CJK}]|[\s,。!?;~]|$)")
 # pinyin for 第 before a digit (di一, di1): live rooms spell the ranking word out to dodge keyword filters
 _DI = re.compile(r"(?<![a-z])di(?=[一1])")
 # one separator repeated between single characters (最.好.用, 治-疗-脚-气): a dodge when it alternates at

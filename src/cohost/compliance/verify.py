@@ -408,10 +408,12 @@ def _promotion(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict
         if claim.detail == "bogo":
             wanted = {claim.value, parse_number(claim.subject or "")}
             return ("送" in text or "赠" in text) and wanted <= _numbers(text) | {None}
-        core = re.sub(r"[一二两三四五六七八九十\d]+(?:支|个|件|份|瓶|盒|片|条)|同款|一份|一个|给你们|给大家|大家", "", claim.subject or "")
+        # units in one spelling on both sides (两支5毫升小样 and 5ml小样2支 name the same gift)
+        core = re.sub(r"[一二两三四五六七八九十\d]+(?:支|个|件|份|瓶|盒|片|条)(?![\d.])|同款|一份|一个|给你们|给大家|大家", "",
+                      canon(claim.subject or ""))
         core = re.sub(r"的?(?:活动|福利|优惠)(?:.*)$", "", core)  # 送硅胶垫的活动到11点: the gift is 硅胶垫
         grams = _bigrams(core)
-        return ("送" in text or "赠" in text) and bool(grams) and len(grams & _bigrams(text)) / len(grams) >= 0.34
+        return ("送" in text or "赠" in text) and bool(grams) and len(grams & _bigrams(canon(text))) / len(grams) >= 0.34
 
     hit = next((fid for fid, text, _, _ in active if matches(text)), None)
     if hit:
@@ -510,7 +512,7 @@ def _evidence(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict:
 
 
 def _audience(claim: Claim, stats: Mapping[str, float]) -> Verdict:
-    key = "online" if claim.detail == "online" else "orders"
+    key = claim.detail if claim.detail in ("online", "likes") else "orders"
     figure = stats.get(key) if key != "orders" else stats.get("orders", stats.get("sold"))
     if figure is None or claim.value is None:
         return Verdict("needs_evidence", note="只能引用平台实时数据")
@@ -599,12 +601,18 @@ def _attribute(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict
         return Verdict("supported", (own or fid,))
     if "consistent" in verdicts:
         return Verdict("unsupported", (fid,), note="与商品信息不矛盾，但商品信息没有写明")
-    grams = _bigrams(said[:6])
+    lead = _LEAD_NUMBER.match(said)
+    if not verdicts and lead and attr.quantities:  # 颗粒物CADR高达800 against 500m³/h: the figure, its unit left out
+        if Decimal(lead.group(0)) in _numbers(attr.value):
+            return Verdict("supported", (fid,))
+        return Verdict("contradicted", (fid,), view.product.attributes.get(attr.raw, attr.value), "与商品属性不一致")
+    grams = {g for g in _bigrams(said[:6]) if not g.isdigit()}  # 800 and 500 share "00", not a value
     if grams and (said[:4] in attr.value or len(grams & _bigrams(attr.value)) / len(grams) >= 0.5):
         return Verdict("supported", (fid,))
     return Verdict("unsupported", note="属性描述无法核对")
 
 
+_LEAD_NUMBER = re.compile(r"\d+(?:\.\d+)?(?![\d.%])")
 _ATTR_LEAD = re.compile(r"^(?:是|为|:|有|约|大约|达到|达|足足|只有|高达|能到|能达到|可达|可以达到|可以到|长达|最多|最长|能用)?\s*")
 
 
