@@ -4,7 +4,7 @@ Run: ``.venv/bin/python bench/pipeline.py [--events 1000000] [--rate 5000] [--la
 
 1. Throughput: a seeded show (example catalog, 48 products) is simulated and serialised first (not
    timed); then every line goes through ``LiveRoom.accept`` exactly as ``cohost live run --speed 0``
-   does it — evidence log append, parse, normalize, PII, moderation, classify, link, aggregate, answer
+   does it — evidence log append, parse, normalize, PII, moderation, understand (classify + link), aggregate, answer
    (the offline Q&A core), guard (the compliance engine), route, metrics, suggestions, and the JSON
    Lines output. One process, one thread. Memory (RSS) is sampled every 100,000 events. The session end
    (the show folder for the review, a re-read of the whole log) is timed apart: it runs once, after the show.
@@ -38,6 +38,7 @@ from cohost.events import End
 from cohost.live.room import LiveConfig, LiveRoom
 from cohost.live.runner import RoomRunner
 from cohost.live.simulator import AudienceSimulator, SimOptions
+from cohost.live.understanding import UnderstandStage
 from cohost.live.wiring import default_collaborators
 from cohost.store import Store
 from report import machine, write_section
@@ -68,13 +69,17 @@ def open_store(home: Path) -> Store:
     return store
 
 
-def breakdown(lines: list[bytes], home: Path) -> dict[str, float]:
-    """CPU microseconds per input event spent in each stage (timers add ~1 µs per stage call)."""
+def breakdown(lines: list[bytes], home: Path, first_tier: bool = True) -> dict[str, Any]:
+    """CPU microseconds per input event spent in each stage (timers add ~1 µs per stage call), plus the
+    understand stage's counts: comments its first tier decided, texts the Q&A core was asked about."""
     store = open_store(home)
-    room = LiveRoom(home, "bench", default_collaborators(store), source="bench", json_out=home / "out.jsonl",
-                    keep_journal=False)
+    collaborators = default_collaborators(store)
+    room = LiveRoom(home, "bench", collaborators, source="bench", json_out=home / "out.jsonl", keep_journal=False)
     room.start()
     assert room.pipeline is not None
+    understand = room.pipeline.stage("understand")
+    assert isinstance(understand, UnderstandStage)
+    understand.use_first_tier = first_tier
     spent: dict[str, float] = {}
     for stage in room.pipeline.stages:
         def timed(event: object, run=stage.process, name=stage.name) -> object:  # type: ignore[no-untyped-def]
@@ -92,7 +97,9 @@ def breakdown(lines: list[bytes], home: Path) -> dict[str, float]:
     result = {name: v / len(lines) * 1e6 for name, v in spent.items()}
     result["rest (log, parse, output)"] = (total - sum(spent.values())) / len(lines) * 1e6
     result["total"] = total / len(lines) * 1e6
-    return result
+    reader = collaborators.reader
+    return {"stages": result, "comments": sum(b'"type": "chat"' in line for line in lines),
+            "first_tier": understand.first_tier, "core_reads": getattr(reader, "misses", 0)}
 
 
 def throughput(lines: list[bytes], home: Path) -> dict[str, Any]:
@@ -243,10 +250,21 @@ def main() -> None:
     shards = sharded(args.shards, args.shard_events, args.seed) if args.shards > 1 else None
     if shards is not None:
         print(json.dumps(shards, indent=1), flush=True)
+    first = lines[: min(len(lines), 100_000)]
     with tempfile.TemporaryDirectory() as tmp:
-        parts = breakdown(lines[: min(len(lines), 100_000)], Path(tmp))
-    print(json.dumps(parts, indent=1), flush=True)
+        split = breakdown(first, Path(tmp))
+    with tempfile.TemporaryDirectory() as tmp:
+        no_tier = breakdown(first, Path(tmp), first_tier=False)  # what the first tier saves
+    parts: dict[str, float] = split["stages"]
+    print(json.dumps(split, indent=1), json.dumps(no_tier, indent=1), flush=True)
     part_rows = "\n".join(f"| {name} | {us:.1f} |" for name, us in sorted(parts.items(), key=lambda kv: -kv[1]))
+    tier_share = split["first_tier"] / max(1, split["comments"])
+    tier_text = (
+        f"The understand stage's first tier (`cohost.live.smalltalk`: greetings, 666, emoji… decided by one "
+        f"regular expression) took {split['first_tier']:,} of {split['comments']:,} comments ({tier_share:.1%}); "
+        f"the Q&A core was asked about {split['core_reads']:,} texts (canonical text × product on screen), "
+        f"{no_tier['core_reads']:,} without the tier. Understand stage with / without the tier: "
+        f"{parts['understand']:.1f} / {no_tier['stages']['understand']:.1f} µs per event.\n")
     load = os.getloadavg()
     samples = ", ".join(f"{n // 1000}k: {mb:.0f} MB" for n, mb in tp["rss_samples"])
     asked = tp["answer_cache_hits"] + tp["answer_cache_misses"]
@@ -263,7 +281,8 @@ def main() -> None:
         f"{shards['aggregate_comments_per_s']:,.0f} comments/s together (wall time of the slowest), "
         f"{shards['per_process_cpu_comments_per_s']:,.0f} comments/s per process (CPU, the slowest).\n")
     body = f"""Full non-LLM live path (`LiveRoom.accept`, as `cohost live run --speed 0`): sealed evidence log,
-parse, normalize, PII, moderation, classify + link (the Q&A core's rules and linker), aggregate, answer
+parse, normalize, PII, moderation, understand (classify + link: a first tier for small talk, then
+`QAEngine.understand`, the Q&A core's own reading), aggregate, answer
 (offline `QAEngine` behind the group-level `AnswerCache`), guard (`Checker.default()`), route, metrics and
 suggestions, JSON Lines out. Seeded simulated show on the example catalog (48 products, 5,000 viewers,
 ~200 comments/s of show time). One process, one thread; CPU time (`time.process_time`), so other load on
@@ -289,6 +308,7 @@ Where the CPU goes (µs per input event, first {min(len(lines), 100_000):,} even
 |---|---|
 {part_rows}
 
+{tier_text}
 Latency is measured through `RoomRunner` (the server's bounded queue and worker task), after 2,000 warm-up
 comments: from the moment a comment was *due* to arrive at the steady rate (not when the sending loop got
 round to it, which a stalled process would delay too) to the moment its output record is emitted. When the

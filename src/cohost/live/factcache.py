@@ -15,7 +15,9 @@ source instead:
   everything afresh. Outside ``pinned()`` every call goes to the store, as ``StoreFactSource`` does.
 
 So no fact is older than the version read at the start of the answer that speaks it: the same guarantee
-the Q&A core gives when it reads facts at answer time.
+the Q&A core gives when it reads facts at answer time. The understand stage's reader pins a version it
+read up to a second earlier (``pinned(version)``): its readings choose an intent and a product, never
+speak a fact, and an answer pinned afterwards re-reads the version and drops what was remembered for another.
 """
 
 from __future__ import annotations
@@ -60,8 +62,11 @@ class PinnedFacts:
         self.reads = 0  # facts read from the store (for the benchmark and tests)
 
     @contextmanager
-    def pinned(self) -> Iterator[str]:
-        version = self.read_version()
+    def pinned(self, version: str | None = None) -> Iterator[str]:
+        """Serve facts remembered for ``version`` (read now when None, as every answer does; the live
+        room's reader passes the version it read at most a second ago, ``cohost.live.understanding``)."""
+        if version is None:
+            version = self.read_version()
         if version != self._for:
             self._facts.clear()
             self._products = self._shop = None

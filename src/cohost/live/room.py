@@ -1,7 +1,7 @@
 """One live room: the live path as a plain list of stages, the sealed log in front of it, resumable outputs
 behind it.
 
-    source → [evidence log] → normalize → mask → moderate → classify → link → aggregate → answer → guard
+    source → [evidence log] → normalize → mask → moderate → understand (classify + link) → aggregate → answer → guard
            → route → metrics (+ advisor)                → outputs (journals, feed, terminal)
 
 Constraints:
@@ -46,7 +46,7 @@ from cohost.live.records import to_record
 from cohost.live.routing import AnchorQueue, RouteStage
 from cohost.live.screening import MaskStage, ModerateStage, NormalizeStage
 from cohost.live.showfile import write_show
-from cohost.live.understanding import Classifier, ClassifyStage, Linker, LinkStage
+from cohost.live.understanding import Reader, UnderstandStage
 from cohost.live.wire import WireReader
 
 log = logging.getLogger(__name__)
@@ -70,8 +70,7 @@ class LiveConfig:
 class Collaborators:
     """What the room needs from the rest of Cohost; tests pass fakes from ``cohost.testing.live_fakes``."""
 
-    classifier: Classifier
-    linker: Linker
+    reader: Reader
     answerer: Answerer
     checker: TextChecker
     products: Sequence[Product] = field(default_factory=list)
@@ -93,8 +92,7 @@ def build_pipeline(c: Collaborators, *, config: LiveConfig, memo: AnswerMemo | N
         NormalizeStage(),
         MaskStage(),
         ModerateStage(),
-        ClassifyStage(c.classifier),
-        LinkStage(c.linker),
+        UnderstandStage(c.reader),  # classify and link product: one reading by the Q&A core
         AggregateStage(window=config.group_window),
         AnswerStage(c.answerer, memo, c.answer_cache),
         GuardStage(c.checker, by_sku.get, memo, metrics.platform_figures),

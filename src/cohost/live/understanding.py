@@ -1,19 +1,27 @@
-"""Classify and link stages: what a comment asks and which product it is about.
+"""The understand stage: what a comment asks and which product it is about, in one reading.
 
-The understanding itself is the Q&A core's (``cohost.knowledge``: intent rules, risk detection,
-attribute concepts, ``ProductLinker``), reached through two small ports so tests can pass fakes. This
-module adds only what the live room needs on top: whether a line is a question at all, which comments
-go to a person on their own, the grouping topic, and the product on screen.
+The reading is the Q&A core's (``QAEngine.understand``: risks, intent, product link, named variants, the
+refinement ``answer`` applies — a named variant, a fact the question names, a bare "3号呢"), so the live
+room and the answer stage read a comment the same way and there is one copy of those rules. It is reached
+through the ``Reader`` port so tests can pass fakes; ``EngineReader`` is the real one. Before it, the
+cheap first tier (``cohost.live.smalltalk``) takes the lines that cannot be questions (greetings, "666",
+emoji) without asking the core.
 
-Constraints:
+What this module adds, because only a live room needs it:
 
-- Moderated lines (spam, abuse, diversion) are not classified, except those flagged ``negative``: a
-  complaint is never hidden, it is escalated as ``complaint``.
+- Whether a line asks anything at all (a question is grouped and answered; a remark is not): a question
+  cue (吗, 多少, 怎么, ?, …), an intent that only a question has (price, stock, …), or a question about the
+  anchor's identity. "拍了", "已付款" are order remarks (``purchase``), not questions; a remark the core
+  could not place ("other", no cue) is chit-chat.
+- Moderated lines (spam, abuse, diversion) are not read, except those flagged ``negative``: a complaint
+  is never hidden, it is escalated as ``complaint``.
 - Per-comment escalations (never grouped, each is personal): self-harm, complaints, disputes about one
-  order, minors, injection attempts. Health, safety and requests for a person are questions many may
+  order, minors, injection attempts, and requests that carry the viewer's own data (an order-service
+  request, for a person in private). Health, safety and requests for a person are questions many may
   ask; they are grouped and the Q&A core's holding reply goes to the human queue.
-- The topic splits groups that would get different answers: a named variant ("M码", "#03") or the
+- The topic splits groups that would get different answers: a named variant ("variant:SKU") or the
   attribute concept asked ("size" vs "colour").
+- Shop-level questions ("什么时候发货") are about no product, whatever is on screen.
 - The product on screen is the ``current_sku`` of the latest platform ``stats`` (formats.md §2) or an
   operator ``ProductSwitch``; the first stats with a new one emits a ``ProductSwitch``.
 """
@@ -21,19 +29,18 @@ Constraints:
 from __future__ import annotations
 
 import re
+import time
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from cohost.domain import Product
 from cohost.events import ClassifiedComment, Comment, ProductSwitch, RoomEvent
-from cohost.knowledge.escalation import detect_risk, is_identity_question
-from cohost.knowledge.intents import classify
-from cohost.knowledge.lexicon import concepts_asked
-from cohost.knowledge.linking import ProductLinker
-from cohost.knowledge.text import Question, key_of
+from cohost.knowledge.escalation import is_identity_question
+from cohost.knowledge.text import key_of
 from cohost.live.pipeline import Stage
+from cohost.live.smalltalk import smalltalk
 from cohost.live.wire import meta_text
 
 PERSONAL = frozenset({"self_harm", "complaint", "dispute", "minor", "injection"})
@@ -43,7 +50,25 @@ _CUE = re.compile(r"[?？]|吗|么|嘛|呢|多少|几|什么|啥|怎么|咋|如�
                   r"会不会|要不要|行不行|好不好|对不对|求|蹲|想问|请问|问下|问一下|还有|有货|链接|\b(how|what|which|where|when|"
                   r"can|do|does|is|are|any)\b")
 _PERSONAL_DATA = frozenset({"mobile", "id_card", "bank_card", "address", "name"})
-_DONE = re.compile(r"已拍|拍了|拍下|下单了|已下单|买了|已买|付款了|付了|抢到|已付")
+_DONE = re.compile(r"已拍|拍了|拍下|下单了|已下单|买了|已买|付款了|付了|已付|抢到")
+_TOPIC_INTENTS = frozenset({"attribute", "variant", "suitability", "usage"})
+_OPEN_INTENTS = frozenset({"attribute", "other"})
+_FIRST_TIER_CONFIDENCE = 0.9
+# what does not change what a line asks: address terms in front (not 主播, which the core reads: "主播多高" is
+# about the anchor; a doubled one counts once) and exclamation-like particles at the end (not 吗, 呢, 吧, ?)
+_VOCATIVE = re.compile(r"^(?:(?:请问|问下|问一下|想问一?下?|宝宝们|宝子们?|家人们|姐妹们|集美们|亲们?|各位|老铁们?)[\s,，~～!！。:：]*)+")
+_ANCHOR_TWICE = re.compile(r"^(?:主播[\s,，~～!！。:：]*){2,}")
+_EXCLAMATION = re.compile(r"[\s呀啊哈啦哦噢诶~～!！。.,，]+$")
+
+
+def canonical(norm: str) -> str:
+    """The form the reader asks the core about: ``norm`` without the decorations above ("宝子们这个多少钱呀"
+    → "这个多少钱"), so a room's many decorated copies of one question are one reading. Question cues are
+    read on the whole line (``live_reading``), so "请问" still makes a line a question."""
+    text = _EXCLAMATION.sub("", _ANCHOR_TWICE.sub("主播", _VOCATIVE.sub("", norm)))
+    return text or norm
+
+_SHOP_LEVEL = frozenset({"shipping", "returns", "human", "greeting", "chitchat", "complaint"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,140 +85,134 @@ class Linked:
     sku: str | None
     candidates: tuple[str, ...] = ()
     variant: str | None = None
-    via: str = "mention"  # mention | link_number | context | ambiguous | none
+    via: str = "none"  # link_number | mention | context | attribute | ambiguous | unknown_link | none
 
 
-class Classifier(Protocol):
-    def read(self, norm: str) -> Reading: ...
+class Reader(Protocol):
+    def read(self, norm: str, context_sku: str | None) -> tuple[Reading, Linked]: ...
 
 
-class Linker(Protocol):
-    def link(self, norm: str, context_sku: str | None) -> Linked: ...
+class Understands(Protocol):
+    """The part of ``QAEngine`` the live room reads with (``cohost.knowledge.Understanding`` out)."""
+
+    def understand(self, text: str, context_sku: str | None = None) -> Any: ...
 
 
-_SHOP_LEVEL = frozenset({"shipping", "returns", "human", "greeting", "chitchat", "complaint"})
-_HAS = re.compile(r"有没有|有吗|有.{0,8}(吗|么|嘛|没)|还有|do you have|is there")
-_POINTER = re.compile(r"(这个|这款|那个|\d+号(链接)?)?(呢|吗)?\??")
-
-
-def refine(intent: str, topic: str | None, norm: str, sku: str | None, variant: str | None) -> tuple[str, str | None]:
-    """What an unclear question asks, once its product is known — the rules of the Q&A core's
-    ``QAEngine._refine`` (a named variant is about that variant; an attribute concept about that
-    attribute; a bare "3号呢" about the price), applied without reading facts. Returns (intent, topic)."""
+def live_reading(u: Any, text: str) -> tuple[Reading, Linked]:
+    """The Q&A core's ``Understanding`` of (the canonical form of) ``text`` in the live room's terms, with
+    the live-only rules of the module docstring (is it a question, an order remark, the grouping topic)."""
+    intent, risk = u.intent, u.risk
+    cue = _CUE.search(text) is not None
+    if risk in PERSONAL:
+        question = False
+    elif risk is not None:
+        question = True  # health, safety, a person asked for: grouped, the holding reply goes to a person
+    elif intent in ("purchase", "other", "chitchat") and not cue and _DONE.search(text):
+        intent, question = "purchase", False  # "拍了", "已付款": an order remark
+    elif intent == "purchase":
+        question = cue
+    elif intent in _ASKING:
+        question = True
+    else:
+        question = cue or is_identity_question(text)
+    variants: tuple[str, ...] = u.variants
+    variant = variants[0] if len(variants) == 1 and u.sku is not None else None
     if variant is not None:
-        topic = f"variant:{variant}"
-        if intent in ("other", "attribute") and _HAS.search(norm):
-            return "variant", topic
-        if intent == "other":
-            return "stock", topic
-        return intent, topic
-    if intent == "other" and sku is not None:
-        concepts = concepts_asked(norm)
-        if concepts:
-            return "attribute", concepts[0].name
-        if _POINTER.fullmatch(norm):
-            return "price", topic
-    return intent, topic
+        topic: str | None = f"variant:{variant}"
+    elif intent in _TOPIC_INTENTS and u.concepts:
+        topic = u.concepts[0]
+    elif intent in _OPEN_INTENTS:
+        # no concept names what is asked ("能上飞机吗", "支持快充吗"): only the same core words are the same
+        # question — one attribute group per product would give one answer to different questions
+        topic = "text:" + key_of(u.core or u.text)
+    else:
+        topic = None
+    return (Reading(intent, u.confidence, risk, question, topic),
+            Linked(u.sku, tuple(u.candidates), variant, u.via))
 
 
-def _question(norm: str) -> Question:
-    return Question(raw=norm, text=norm, key=key_of(norm), lang="zh", emoji=0, truncated=False)
+class EngineReader:
+    """``QAEngine.understand`` for one room, cached for a catalog version.
 
+    Two bounded caches, least recently used out first: the core's ``Understanding`` per (canonical text,
+    product on screen) — what costs — and the live reading per (line, product on screen) — what a room
+    repeats. ``version`` is the catalog version (the engine's source's by default); it is re-read at most
+    every ``recheck`` seconds (one SQL statement for the store) and a new version empties both, so a
+    reading is never older than ``recheck`` seconds after a catalog change. Readings only choose the
+    intent, the product and the group; the facts an answer speaks are read when it is composed. ``pin``
+    (``PinnedFacts.pinned``) holds the engine's fact reads to that version while it reads a new text, so
+    reading comments never goes to the store for facts more than once per catalog version.
+    Not thread-safe (one room, one task).
+    """
 
-class KnowledgeClassifier:
-    """The Q&A core's intent and risk rules over an already normalised text (cached by text)."""
-
-    def __init__(self, cache_size: int = 50_000) -> None:
-        self._cache: OrderedDict[str, Reading] = OrderedDict()  # least recently used out first
+    def __init__(self, engine: Understands, *, version: Callable[[], str] | None = None,
+                 pin: Callable[[str], AbstractContextManager[Any]] | None = None, recheck: float = 1.0,
+                 cache_size: int = 50_000, monotonic: Callable[[], float] = time.monotonic) -> None:
+        self.engine = engine
+        self._version = version if version is not None else engine.source.version  # type: ignore[attr-defined]
+        self._pin = pin
+        self._recheck = recheck
         self._size = cache_size
+        self._monotonic = monotonic
+        self._lines: OrderedDict[tuple[str, str | None], tuple[Reading, Linked]] = OrderedDict()
+        self._understood: OrderedDict[tuple[str, str | None], Any] = OrderedDict()
+        self._seen = ""
+        self._checked = float("-inf")
+        self.misses = 0  # texts the core was asked about (for the benchmark and tests)
 
-    def read(self, norm: str) -> Reading:
-        hit = self._cache.get(norm)
+    def _check(self) -> str:
+        """The catalog version, re-read at most every ``recheck`` seconds; a new one empties the caches."""
+        now = self._monotonic()
+        if now - self._checked >= self._recheck:
+            self._checked = now
+            version = self._version()
+            if version != self._seen:
+                self._lines.clear()
+                self._understood.clear()
+                self._seen = version
+        return self._seen
+
+    def understand(self, text: str, context_sku: str | None) -> Any:
+        """The core's reading of ``canonical(text)`` with that product on screen (cached)."""
+        version = self._check()
+        key = (canonical(text), context_sku)
+        u = self._understood.get(key)
+        if u is not None:
+            self._understood.move_to_end(key)
+            return u
+        self.misses += 1
+        with self._pin(version) if self._pin is not None else nullcontext():
+            u = self.engine.understand(key[0], context_sku=context_sku)
+        self._understood[key] = u
+        if len(self._understood) > self._size:
+            self._understood.popitem(last=False)
+        return u
+
+    def read(self, norm: str, context_sku: str | None) -> tuple[Reading, Linked]:
+        self._check()
+        key = (norm, context_sku)
+        hit = self._lines.get(key)
         if hit is not None:
-            self._cache.move_to_end(norm)
+            self._lines.move_to_end(key)
             return hit
-        guess = classify(norm)
-        risk = detect_risk(norm)
-        intent = guess.intent
-        if risk is not None and risk.reason in PERSONAL | {"health", "safety", "human_request"}:
-            intent = risk.intent if risk.reason != "injection" else "other"
-        cue = _CUE.search(norm) is not None
-        if risk is not None and risk.reason in PERSONAL:
-            question = False
-        elif intent == "purchase":
-            question = cue and not _DONE.search(norm)
-        elif intent in _ASKING:
-            question = True
-        else:
-            question = cue or is_identity_question(norm)
-        concepts = concepts_asked(norm) if intent in ("attribute", "variant", "suitability", "usage") else []
-        reading = Reading(intent, guess.confidence, risk.reason if risk else None, question,
-                          concepts[0].name if concepts else None)
-        self._cache[norm] = reading
-        if len(self._cache) > self._size:
-            self._cache.popitem(last=False)
+        reading = live_reading(self.understand(norm, context_sku), norm)
+        self._lines[key] = reading
+        if len(self._lines) > self._size:
+            self._lines.popitem(last=False)
         return reading
 
 
-class KnowledgeLinker:
-    """The Q&A core's ``ProductLinker`` over the room's lineup (cached by text and product on screen)."""
+class UnderstandStage(Stage):
+    """Classify and link product: the first tier, then the Q&A core's reading (see the module docstring)."""
 
-    def __init__(self, products: Sequence[Product] | ProductLinker, cache_size: int = 50_000) -> None:
-        self.linker = products if isinstance(products, ProductLinker) else ProductLinker(products)
-        self._cache: OrderedDict[tuple[str, str | None], Linked] = OrderedDict()  # least recently used out first
-        self._size = cache_size
+    name = "understand"
+    accepts = (Comment, ProductSwitch, RoomEvent)
 
-    def link(self, norm: str, context_sku: str | None) -> Linked:
-        key = (norm, context_sku)
-        hit = self._cache.get(key)
-        if hit is not None:
-            self._cache.move_to_end(key)
-            return hit
-        q = _question(norm)
-        found = self.linker.link(q, context_sku)
-        variant = None
-        if found.sku is not None:
-            named = self.linker.variants_in(found.sku, q)
-            variant = named[0] if len(named) == 1 else None
-        linked = Linked(found.sku, tuple(found.candidates) if found.via == "ambiguous" else (), variant, found.via)
-        self._cache[key] = linked
-        if len(self._cache) > self._size:
-            self._cache.popitem(last=False)
-        return linked
-
-
-class ClassifyStage(Stage):
-    name = "classify"
-    accepts = (Comment,)
-
-    def __init__(self, classifier: Classifier) -> None:
-        self.classifier = classifier
-
-    def process(self, event: Comment) -> Iterable[Any]:
-        negative = "negative" in event.flags
-        if event.moderation != "ok" and not negative:
-            return (ClassifiedComment(event, "other", None, 1.0, question=False),)
-        reading = self.classifier.read(event.norm)
-        escalate = reading.risk if reading.risk in PERSONAL else None
-        intent, question = reading.intent, reading.question
-        if negative and escalate is None and not question:
-            escalate, intent = "complaint", "complaint"
-        if escalate is None and set(event.pii) & _PERSONAL_DATA:
-            escalate, question = "other", False  # an order-service request: a person, in private (T47)
-        if event.moderation != "ok":
-            question = False
-            escalate = escalate or "complaint"
-        return (ClassifiedComment(event, intent, None, reading.confidence, question, topic=reading.topic,
-                                  escalate=escalate),)
-
-
-class LinkStage(Stage):
-    name = "link"
-    accepts = (ClassifiedComment, ProductSwitch, RoomEvent)
-
-    def __init__(self, linker: Linker, context_sku: str | None = None) -> None:
-        self.linker = linker
+    def __init__(self, reader: Reader, context_sku: str | None = None, *, first_tier: bool = True) -> None:
+        self.reader = reader
         self.context_sku = context_sku
+        self.use_first_tier = first_tier  # off only to measure what it saves (bench/pipeline.py)
+        self.first_tier = 0  # comments the first tier decided
 
     def process(self, event: Any) -> Iterable[Any]:
         if isinstance(event, ProductSwitch):
@@ -205,14 +224,41 @@ class LinkStage(Stage):
                 self.context_sku = sku
                 return (event, ProductSwitch(ts=event.ts, sku=sku, ref=event.ref))
             return (event,)
-        item: ClassifiedComment = event
-        if not item.question and item.escalate is None:
-            return (item,)  # greetings, chit-chat, "拍了", moderated lines: no product to find
-        norm = item.comment.norm
-        linked = self.linker.link(norm, self.context_sku)
+        comment: Comment = event
+        negative = "negative" in comment.flags
+        if comment.moderation != "ok" and not negative:
+            return (ClassifiedComment(comment, "other", None, 1.0, question=False),)
+        personal_data = bool(set(comment.pii) & _PERSONAL_DATA)
+        if self.use_first_tier and not negative and not personal_data:
+            small = smalltalk(comment.norm) if "redacted" not in comment.flags else None
+            if small is not None:
+                self.first_tier += 1
+                return (ClassifiedComment(comment, small, None, _FIRST_TIER_CONFIDENCE, question=False,
+                                          context_sku=self.context_sku),)
+        # a line carrying the viewer's own data is about their order, not the product on screen
+        reading, linked = self.reader.read(comment.norm, None if personal_data else self.context_sku)
+        escalate = reading.risk if reading.risk in PERSONAL else None
+        intent, question = reading.intent, reading.question
+        if negative and escalate is None and (not question or intent == "other"):
+            escalate, intent, question = "complaint", "complaint", False  # a negative line nothing else explains
+        if escalate is None and personal_data:
+            escalate, question = "other", False  # an order-service request: a person, in private (T47)
+            if intent in ("greeting", "chitchat"):
+                intent = "other"  # "收货人李四 电话150…": the viewer's own data is no small talk
+        if comment.moderation != "ok":
+            question = False
+            escalate = escalate or "complaint"
+        if not question and escalate is None:
+            if intent == "other":
+                intent = "chitchat"  # "宝妈们冲呀": it asks nothing and the core could place it nowhere
+            # greetings, chit-chat, "拍了": no product to report
+            return (ClassifiedComment(comment, intent, None, reading.confidence, False, reading.topic,
+                                      context_sku=self.context_sku),)
         sku = linked.sku
-        if linked.via == "context" and item.intent in _SHOP_LEVEL:
+        if linked.via == "context" and intent in _SHOP_LEVEL:
             sku = None  # "什么时候发货" is about the shop, whatever is on screen
-        intent, topic = refine(item.intent, item.topic, norm, sku, linked.variant)
-        return (ClassifiedComment(item.comment, intent, sku, item.confidence, item.question, topic,
-                                  linked.candidates, self.context_sku, item.group, item.escalate),)
+        return (ClassifiedComment(comment, intent, sku, reading.confidence, question, reading.topic,
+                                  linked.candidates, self.context_sku, None, escalate),)
+
+
+__all__ = ["EngineReader", "Linked", "Reader", "Reading", "UnderstandStage", "canonical", "live_reading", "smalltalk"]

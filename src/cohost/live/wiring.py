@@ -2,7 +2,8 @@
 
 Constraints: the Q&A engine's clock is the room's stream time (so a replay of last night's show sees
 last night's promotions, and a replay after a crash answers the same); the linker is the engine's own
-(built once per catalog version). The engine reads facts through ``PinnedFacts`` (once per catalog
+(built once per catalog version), and the same engine reads every comment (``EngineReader``:
+``QAEngine.understand``, cached per text and product on screen). The engine reads facts through ``PinnedFacts`` (once per catalog
 version while an answer is composed, ``cohost.live.factcache``), and reopened question groups take their
 answer from an ``AnswerCache`` that any catalog change or promotion/evidence window boundary invalidates
 (``cohost.live.answercache``). If the compliance engine is not installed the guard still blocks any
@@ -21,7 +22,7 @@ from cohost.domain import Finding, Product, facts_for_product
 from cohost.live.answercache import AnswerCache, Window
 from cohost.live.factcache import PinnedAnswerer, PinnedFacts
 from cohost.live.room import Collaborators
-from cohost.live.understanding import KnowledgeClassifier, KnowledgeLinker
+from cohost.live.understanding import EngineReader
 from cohost.store import Store
 
 log = logging.getLogger(__name__)
@@ -77,9 +78,10 @@ def default_collaborators(store: Store, stream_time: Callable[[], float] | None 
     products = store.catalog.list()
     # the cache reads the catalog version on every answer (no TTL): a changed price empties it at once
     cache = AnswerCache(facts.read_version, lambda: fact_windows(store))
-    return Collaborators(classifier=KnowledgeClassifier(), linker=KnowledgeLinker(engine.indexes().linker),
-                         answerer=PinnedAnswerer(engine, facts), checker=default_checker(), products=products,
-                         answer_cache=cache)
+    # comments are read by the same engine that answers them (``QAEngine.understand``)
+    reader = EngineReader(engine, version=facts.read_version, pin=facts.pinned)
+    return Collaborators(reader=reader, answerer=PinnedAnswerer(engine, facts), checker=default_checker(),
+                         products=products, answer_cache=cache)
 
 
 def guard_note(collaborators: Collaborators) -> str | None:

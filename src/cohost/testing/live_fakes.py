@@ -1,8 +1,8 @@
 """Fakes for the live room (public, so connectors and plug-ins test the same way): a scripted comment
 source, a scripted answerer with failure knobs, a word-list checker and a small catalog.
 
-The classifier and linker are not faked: the Q&A core's are pure, in-process and fast, so tests use the
-real ones through ``fake_collaborators``.
+The reader is not faked: the Q&A core's ``understand`` is pure, in-process and fast, so tests use the
+real one (over an in-memory fact source of the same catalog) through ``fake_collaborators``.
 """
 
 from __future__ import annotations
@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from cohost.domain import Finding, Product
+from cohost.domain import Catalog, Finding, Product
 from cohost.errors import ProviderError
+from cohost.knowledge import QAEngine
 from cohost.live.room import Collaborators
-from cohost.live.understanding import KnowledgeClassifier, KnowledgeLinker
+from cohost.live.understanding import EngineReader
+from cohost.testing.sources import InMemoryFactSource
 
 T0 = 1_763_640_000.0
 
@@ -80,7 +82,8 @@ class WordChecker:
 def fake_collaborators(catalog: list[Product] | None = None, *, answerer: Any = None,
                        checker: Any = None) -> Collaborators:
     items = catalog if catalog is not None else products()
-    return Collaborators(classifier=KnowledgeClassifier(), linker=KnowledgeLinker(items),
+    reader = EngineReader(QAEngine(InMemoryFactSource(Catalog(products=items))))
+    return Collaborators(reader=reader,
                          answerer=answerer if answerer is not None else ScriptedAnswerer(),
                          checker=checker if checker is not None else WordChecker(), products=items)
 
