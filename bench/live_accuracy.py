@@ -46,7 +46,8 @@ def run_replay(path: Path) -> tuple[list[dict[str, Any]], dict[int, dict[str, An
         store = Store.open(f"sqlite:///{home / 'cohost.db'}")
         store.catalog.import_catalog(Catalog.model_validate(json.loads(CATALOG.read_text(encoding="utf-8"))))
         holder: list[LiveRoom] = []
-        room = LiveRoom(home, "lab", default_collaborators(store, lambda: holder[0].stream_time if holder else 0.0),
+        first = json.loads(next(raw for _, raw in replay_lines(path)))
+        room = LiveRoom(home, first.get("room", "lab"), default_collaborators(store, lambda: holder[0].stream_time if holder else 0.0),
                         source="eval", json_out=home / "out.jsonl")
         holder.append(room)
         room.start()
