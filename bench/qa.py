@@ -120,7 +120,8 @@ class Checker:
                     vals |= {v for v in SPLIT.split(str(fact.value)) if len(v) >= 2 and not NUMBER.fullmatch(v)}
             self.numbers[product.sku] = nums
             self.values[product.sku] = {w for w in (SUFFIX.sub("", v) for v in vals) if len(w) >= 2} - COMMON
-            self.text[product.sku] = "|".join(str(f.value) for f in facts_for_product(product))
+            # a fact's own label ("可机洗: 可以") is the product's words too, even when it is another product's value
+            self.text[product.sku] = "|".join(f"{f.field.split(':', 1)[-1]}|{f.value}" for f in facts_for_product(product))
         self.all_values = set().union(*self.values.values()) if self.values else set()
 
     def problems(self, answer: dict[str, Any]) -> list[str]:
