@@ -115,8 +115,12 @@ def test_live_rules_on_top_of_the_core() -> None:
     for remark in ("拍了", "已付款", "下单了"):
         out = understood(stage, remark)
         assert (out.intent, out.question, out.sku) == ("purchase", False, None), remark
-    asked = understood(stage, "拍了吗")
-    assert asked.question
+    for remark in ("问下已下单，期待~", "主播主播买了两个呢", "蹲到了，拍下了", "问下付款了?"):  # a chat cue does not make it a question
+        out = understood(stage, remark)
+        assert (out.intent, out.question) == ("purchase", False), remark
+    for asked_text in ("拍了吗", "下单了在哪看物流", "已付款，几天到？"):
+        assert understood(stage, asked_text).question, asked_text
+    assert understood(stage, "拍了怎么还没发货").escalate == "dispute"  # one viewer's order: a person answers
     identity = understood(stage, "主播你是真人吗")  # grouped (one reply for all), about no product
     assert identity.question and identity.intent == "chitchat" and identity.sku is None
     assert understood(stage, "什么时候发货").sku is None  # the shop's rule, whatever is on screen

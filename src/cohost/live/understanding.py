@@ -49,6 +49,8 @@ _ASKING = frozenset({"price", "attribute", "variant", "stock", "shipping", "retu
 _CUE = re.compile(r"[?？]|吗|么|嘛|呢|多少|几|什么|啥|怎么|咋|如何|哪|能不能|可不可以|可以.{0,8}吗|有没有|有木有|是不是|"
                   r"会不会|要不要|行不行|好不好|对不对|求|蹲|想问|请问|问下|问一下|还有|有货|链接|\b(how|what|which|where|when|"
                   r"can|do|does|is|are|any)\b")
+# what turns an order remark into a question about the order ("拍了怎么没发货", "下单了几号链接")
+_ORDER_QUESTION = re.compile(r"吗|么|几|什么|啥|怎么|咋|如何|哪|能不能|可不可以|有没有|是不是|多少|\b(how|what|where|when)\b")
 _PERSONAL_DATA = frozenset({"mobile", "id_card", "bank_card", "address", "name"})
 _DONE = re.compile(r"已拍|拍了|拍下|下单了|已下单|买了|已买|付款了|付了|已付|抢到")
 _TOPIC_INTENTS = frozenset({"attribute", "variant", "suitability", "usage"})
@@ -107,8 +109,9 @@ def live_reading(u: Any, text: str) -> tuple[Reading, Linked]:
         question = False
     elif risk is not None:
         question = True  # health, safety, a person asked for: grouped, the holding reply goes to a person
-    elif intent in ("purchase", "other", "chitchat") and not cue and _DONE.search(text):
-        intent, question = "purchase", False  # "拍了", "已付款": an order remark
+    elif intent in ("purchase", "other", "chitchat") and _DONE.search(text) and not _ORDER_QUESTION.search(text):
+        # "拍了", "已付款", "问下已下单，期待~", "买了两个呢": an order remark, even with a chat cue
+        intent, question = "purchase", False
     elif intent == "purchase":
         question = cue
     elif intent in _ASKING:
