@@ -41,6 +41,22 @@ _DIMENSION_WORDS = frozenset(["颜色", "色号", "尺码", "码数", "规格", 
 _DIRECT = re.compile(r"faq~|(^|,)label(-short|-word)?(,|$)")  # a hit that is asked as such, not a touch
 _POLICY_LABEL = re.compile(r"配送|发货|快递|物流|运费|邮费|退|换|保修|质保|售后|shipping|return|warranty")
 _WARRANTY = re.compile(r"保修|质保|维修|坏了|warranty|repair")
+# price protection ("补差价", "能保价吗"): its own shop rule, never the returns rule in its place
+_PRICE_PROTECT = re.compile(r"补差价|退差价|保价|价保|差价(能|可以)?(补|退)|price protection")
+# details a shipping rule must name to answer them: a carrier ("能发顺丰吗"), a place ("能发香港吗" ↔ 港澳台)
+_CARRIER = re.compile(r"顺丰|京东|中通|圆通|韵达|申通|极兔|邮政|ems|德邦|菜鸟|百世|dhl|fedex|ups")
+_PLACES: dict[str, tuple[str, ...]] = {
+    "香港": ("香港", "港澳"), "澳门": ("澳门", "港澳"), "台湾": ("台湾", "港澳台"), "港澳": ("港澳",),
+    "海外": ("海外", "国外", "境外"), "国外": ("海外", "国外", "境外"), "境外": ("海外", "国外", "境外"),
+    "新疆": ("新疆", "偏远"), "西藏": ("西藏", "偏远"), "青海": ("青海", "偏远"), "内蒙": ("内蒙", "偏远"),
+    "海南": ("海南", "偏远"), "宁夏": ("宁夏", "偏远"), "甘肃": ("甘肃", "偏远"), "偏远": ("偏远",),
+}
+_PLACE = re.compile("|".join(_PLACES))
+# what a "送X吗" asks to be included: "送碗吗", "电池送吗", "送猫薄荷不"
+_GIFT_OBJECT = re.compile(r"送(?:个|一个|的)?(?P<a>[\u4e00-\u9fff]{1,4}?)(?:吗|么|嘛|不|没|呢)|"
+                          r"(?P<b>[\u4e00-\u9fff]{1,4})(?:送吗|送么|送不|送嘛|送没|有送吗|送不送)")
+_NOT_OBJECT = frozenset(["什么", "啥", "东西", "赠品", "礼品", "礼物", "福利", "点", "啥东西", "吗", "的", "货", "到", "了"])
+_INCLUDED_LABEL = re.compile(r"配件|附件|包含|清单|赠品|配送|套装|内含|随附")
 _EXCHANGE = re.compile(r"换(货|码|尺码|个码|颜色|个颜色|色|款|大|小|一)|调换|exchange")
 
 
@@ -100,6 +116,26 @@ def _same_dimension(variants: str | None, asked: str) -> bool:
 
 def compact_name(text: str) -> str:
     return re.sub(r"[（(][^）)]*[）)]|[\s#]", "", text).lower()
+
+
+def policy_covers(text: str, value: str) -> bool:
+    """Does a shop rule speak to the detail asked: the carrier named ("能发顺丰吗"), the place named ("能发香港吗"
+    ↔ 港澳台)? A rule that names neither answers a different question."""
+    low = value.lower()
+    for m in _CARRIER.finditer(text):
+        if m.group(0) not in low:
+            return False
+    return all(any(word in low for word in _PLACES[m.group(0)]) for m in _PLACE.finditer(text))
+
+
+def gift_object(text: str) -> str | None:
+    """What a "送X吗" asks to come with the product ("送碗吗" → 碗), or None ("送什么", "送吗")."""
+    m = _GIFT_OBJECT.search(text)
+    if m is None:
+        return None
+    word = m.group("a") or m.group("b") or ""
+    word = re.sub(r"^(这个|那个|会|还|能|可以|有|再|也)", "", word)
+    return word if word and word[0] not in "什啥哪多几" and word not in _NOT_OBJECT else None
 
 
 class Composer:
@@ -195,6 +231,9 @@ class Composer:
                 return self.facts(q, pf, hits[:1])  # "尺码建议是什么": the whole label, not the variant list
         if named:
             for v in named[:4]:
+                if v.stock is not None and v.sold_out is False:  # "金枪鱼的有吗": there, and how many are left
+                    d.add(self.p.say("variant_in_stock", lang, variant=v.label, stock=v.stock.value), v.name, v.stock)
+                    continue
                 d.add(self.p.say("variant_exists", lang, variant=v.label), v.name)
                 if v.sold_out:
                     d.add(self.p.say("variant_sold_out", lang, variant=v.label), v.stock)
@@ -335,19 +374,31 @@ class Composer:
         kind = "shipping" if intent == "shipping" else ("warranty" if _WARRANTY.search(q.text) else "returns")
         if kind == "returns" and _EXCHANGE.search(q.text) and "退" not in q.text:
             kind = "exchange"  # "小了能换大一码吗": a shop with its own exchange rule says it there
+        if _PRICE_PROTECT.search(q.text):
+            kind = "price_protection"  # no stand-in: the returns rule says nothing about a later price cut
         policy = next((f for f in shop if f.id == f"shop.policy:{kind}"), None)
         if policy is None and kind in ("warranty", "exchange"):
             policy = next((f for f in shop if f.id == "shop.policy:returns"), None)
-        if policy is None:
+        if policy is None or not policy_covers(q.text, str(policy.value)):
             return None
         self.say_fact(d, policy, pf, q.lang)
         return d
 
     # promotions, purchase, comparison ------------------------------------------------------------------
     def promotion(self, q: Question, pf: ProductFacts) -> Draft | None:
+        d = Draft(lang=q.lang)
+        wanted = gift_object(q.text)
+        if wanted:  # "送碗吗", "电池送吗": the promotion that names it, else what the product comes with
+            promos = [p for p in pf.promotions if wanted in str(p.value)]
+            if not promos:
+                facts = [a for a in pf.attributes if wanted in str(a.value) or wanted in a.label]
+                facts = facts or [a for a in pf.attributes if _INCLUDED_LABEL.search(a.label)]
+                if facts:
+                    for fact in facts[:2]:
+                        self.say_fact(d, fact, pf, q.lang)
+                    return d
         if not pf.promotions:
             return None
-        d = Draft(lang=q.lang)
         for promo in pf.promotions[:3]:
             d.add(self.p.say("promo", q.lang, name=self._name(pf), promo=str(promo.value).rstrip("。")), promo)
         price = pf.get("price")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from cohost.knowledge.lexicon import Concept, label_matches
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
-FUNCTION_CHARS = frozenset("多少什么啥怎样哪几吗呢吧啊呀哦嘛么了的地得着过和跟与或是否有没不能会可以要想很太挺还也都就才又再下个款件次一这那我你他她它们子儿去来到久用卖")
+FUNCTION_CHARS = frozenset("最多少什么啥怎样哪几吗呢吧啊呀哦嘛么了的地得着过和跟与或是否有没不能会可以要想很太挺还也都就才又再下个款件次一这那我你他她它们子儿去来到久用卖")
 
 
 @dataclass(slots=True)

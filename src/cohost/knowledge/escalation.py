@@ -138,7 +138,13 @@ _DISPUTE_DEFECT = _rx(
     r"开不了机|开不开机|不开机|打不开了|黑屏|没反应了|充不(进|上)电|不出风|(用|收到)了?.{0,4}(天|次|周|个月)就.{0,3}(坏|不|没|黑|响|漏)",
     r"broken|damaged",
 )
-_HYPOTHETICAL = _rx(r"万一|如果|要是|假如|的话")
+# a pregnant or nursing pet is a life stage a food states ("怀孕的母猫能吃吗" ↔ 适用阶段: …怀孕及哺乳期母猫), no
+# person's health; an illness of the pet still escalates by its own words
+_PET_PREGNANCY = re.compile(r"(怀孕|孕期|哺乳期?|喂奶)(的|期|中)?(母猫|母狗|猫妈妈|狗妈妈|猫咪|狗狗|猫|狗)|"
+                            r"(母猫|母狗|猫妈妈|狗妈妈|猫咪|狗狗|猫|狗)(在)?(怀孕|孕期|哺乳期?|喂奶)")
+_HYPOTHETICAL = _rx(r"万一|如果|要是|假如|的话",
+                    # "收到坏的怎么办": what the rule is for a defect, asked before any order went wrong
+                    r"(收到|到手|买到|拿到)(了)?(坏|破|碎|漏|错|烂)的(怎么办|咋办|怎么处理|能|可以|管|包)")
 # a person of the shop, asked for in any words: (找|叫|让|要…) + (店长|真人|运营|主播本人…) + (出来|回|说话…);
 # "店长推荐哪个", "主播本人用的哪个色" name a person without asking for one
 _PERSON = r"(店长|老板娘?|真人(主播|客服)?|人工(客服)?|客服|运营|主播本人|主播自己|主播|负责人|活人|经理|主管|管理员|工作人员|场控|值班的|真的人)"
@@ -196,7 +202,7 @@ def detect_risk(text: str) -> Risk | None:
     # "吃了就吐 你们怎么回事": blame for what the product did to someone, nothing urgent, is a complaint
     if (m := _BLAME.search(text)) and not process and not _URGENT.search(text):
         return Risk("complaint", "complaint", m.group(0))
-    if m := _HEALTH.search(text):
+    if m := _HEALTH.search(_PET_PREGNANCY.sub("", text)):
         return Risk("health", "suitability", m.group(0))
     if m := _MINOR.search(text):
         return Risk("minor", "purchase", m.group(0))

@@ -19,10 +19,32 @@ _ORDER = ("price", "stock", "shipping", "returns", "variant", "promotion", "usag
 
 _Q = r"(吗|么|嘛|不|没|呢|\?|$)"
 
+# How a product is used, asked with a quantity or a time: "一天喂多少", "冻干一天喂几块", "铺多厚", "多久换一次",
+# "离多远吹", "要泡吗", "怎么防倒", "开了能放多久". The 多少/几 of such a frame counts what is used, never
+# money, so it outranks the bare-多少 reading as a price (see ``_MONEY`` in ``classify``).
+_USE_VERB = r"(喂|吃|喝|用|放|加|倒|铺|挤|喷|涂|抹|擦|洗|冲|泡|兑|换|清|铲|剪|吹|刷|滴|撒|拌|装|开|充)"
+USAGE_FRAME = (
+    r"(每天|每日|[1一]天|每次|[1一]次|每顿|[1一]顿|每餐|每周|[1一]周|[1一]个?月)(要|能|可以|该|得|最多|一般)?" + _USE_VERB
+    + r"(多少|几)|" + _USE_VERB + r"(多少|几)(克|g|粒|颗|根|片|勺|次|顿|滴|泵|下|ml|毫升|分钟|秒)(合适|为宜|比较好|够|呢|吗|啊|$|[?？])|"
+    r"多久" + _USE_VERB + r"(一|1)?次|(多长时间|几天|隔几天)" + _USE_VERB + r"(一|1)?次|" + _USE_VERB + r"(多厚|多深|多满|多高|多远|多近)|"
+    r"(离|距离|隔).{0,4}(多远|多近|几厘米|多少厘米)|(要|需要|用|得)(先)?(泡|煮|洗|晾|解冻|预热|浸泡|充电)(吗|么|嘛|一下|多久|不)|"
+    r"怎么(防|避免|防止)(倒|翻|滑|漏|掉|咬|跑|挣脱|抓|掉毛)|(开了|开封|打开|拆封|开罐|开袋)(后|以后|之后)?(能|可以)?(放|保存|存放)?(多久|几天)|"
+    r"(不敢|不肯|不愿意|不爱|不会)(进|用|吃|喝|上|穿|戴|坐|睡)(怎么办|咋办|呢)?$|(不敢|不肯|不愿意|不爱|不会)(进|用|吃|喝|上|穿|戴|坐|睡).{0,4}(怎么办|咋办)"
+)
+_USAGE_FRAME = re.compile(USAGE_FRAME)
+# money asked in words: with these the 多少/几 of a question is a price after all ("一天喂多少钱的")
+_MONEY = re.compile(r"钱|价|元|块钱|[¥￥]|how much|price|cost")
+# "钙磷比多少", "含量多少", "承重多少": a bare 多少 after a measured quantity asks that quantity, not the price
+MEASURED_MUCH = (
+    r"(比|例|量|率|度|值|重|长|宽|高|厚|深|积|围|径|压|温|力|速|距|龄|寿命|时间|时长|尺寸|功率|电压|容量|水分|含水|蛋白|脂肪|热量|卡路里|"
+    r"电流|噪音|分贝|耗电|电费|瓦数|转速|档位|档|层)(大概|大约|一般|是|有|能有|能到|可以|能)?(多少|几)(?![钱块元])"
+    r"|(长|高|宽|深|卷|装|拉|伸|收|放)(了)?(多少|几)(个)?米")
+_MEASURED_MUCH = re.compile(MEASURED_MUCH)
+
 _RULES: dict[str, list[tuple[float, str]]] = {
     "price": [
         # "多少钱一瓶", "多少一瓶", "多少钱瓶" ask a price; "多少斤", "多少片" ask a quantity
-        (3, r"多少钱|几块钱|几块(?=$|[?？!！。,，~吗呀啊呢])|几元|啥价|什么价|价格|价钱|价位|售价|多少米|几个米|多少钱?[一1每](瓶|盒|件|个|支|包|袋|套|斤|条|双|罐|片|本|盆|箱|份)"),
+        (3, r"多少钱|几块钱|几钱|几块(?=$|[?？!！。,，~吗呀啊呢])|几元|啥价|什么价|价格|价钱|价位|售价|多少米|几个米|多少钱?[一1每](瓶|盒|件|个|支|包|袋|套|斤|条|双|罐|片|本|盆|箱|份)"),
         (3, r"怎么卖|卖多少|多少块|贵不贵|贵吗|贵不|便宜吗|划算吗|原价|划线价|到手价|现价|单价|优惠价|直播价|活动价"),
         (2, r"多少(?![a-z\u4e00-\u9fff\d])|^\d+号?多少"),
         (3, r"how much|price|\bcost"),
@@ -41,6 +63,7 @@ _RULES: dict[str, list[tuple[float, str]]] = {
     "shipping": [
         (3, r"发货|发什么快递|快递|物流|几天到|多久到|多久能到|什么时候到|哪天到|包邮|运费|邮费|顺丰|中通|圆通|韵达|申通"),
         (3, r"(几|多少)天(能|可以|会|才|就)?(到|收到|送到)|多久(可以|会|才|就)?(到|收到|送到)|什么时候(能|可以|会)?(到|收到)"),
+        (3, r"(发|寄|邮|送)(到)?(香港|澳门|台湾|港澳台?|海外|国外|境外|新疆|西藏|青海|内蒙|海南|偏远)|(香港|澳门|台湾|海外|国外)(能|可以)?(发|寄)"),
         (3, r"京东物流|ems|邮政|从哪(里)?发|发货地|哪里发|配送|送到|能寄|寄到|偏远|新疆|西藏|海外|港澳台|什么时候发|几天发|多久发"),
         (3, r"(今天|当天|明天|今晚|几点|马上)(之前|前)?(下单|拍)?.{0,4}(能|可以|会)?发(货|出|走)?(吗|么|嘛|不|$|[?？])"),
         (3, r"(能|可以|能不能|可不可以)(发|寄|送)(到)?(吗|么|嘛|不|$|[?？])|(什么时候|啥时候|几时)(能|可以|会)?(到|收到|发)"),
@@ -52,6 +75,10 @@ _RULES: dict[str, list[tuple[float, str]]] = {
         (3, r"(能|可以|可不可以|能不能)换(?=$|[吗么嘛不呢?？!！。,，~]|货|码|尺码|大|小|色|颜色|个|一|款|新)"),
         (2, r"(退|换)(货|回|的)?.{0,5}(运费|邮费)|(寄回|退回).{0,4}(运费|邮费|谁出)"),
         (3, r"质量(有)?问题|有质量问题|出(了)?问题(怎么办)?|坏了(包换|保修|能换|管吗)"),
+        # "收到坏的怎么办", "碎了的管吗": what the after-sales rule says about a defect
+        (3, r"(坏|破|碎|漏|错|烂)(的|了)(话)?(怎么办|咋办|怎么处理|管吗|管不管|包赔|包换|赔吗|能退|能换)"),
+        # price protection is an after-sales rule: "补差价", "保价吗", "降价了能退差价吗"
+        (4, r"补差价|退差价|保价|价保|差价(能|可以)?(补|退)"),
         (3, r"return|refund|warranty|exchange"),
     ],
     "usage": [
@@ -60,6 +87,7 @@ _RULES: dict[str, list[tuple[float, str]]] = {
         (3, r"(能|可以)?(泡|冲)几(次|泡|遍)|(泡|冲)多少(次|泡)|耐泡|几泡"),
         (3, r"(加|放|装|插|倒|挂|贴)(在|到)哪|怎么(调|开|关|拆|换|设置|连接|连|清理|倒|挂|贴|固定)"),
         (3, r"how (do i|to) use|how to|directions"),
+        (3, USAGE_FRAME),
     ],
     "promotion": [
         (3, r"优惠|活动|券|满减|满\d+减|赠品|送什么|有送|送不送|赠送|送吗|折扣|打折|几折|便宜点|便宜一点|能便宜|少点|降价"),
@@ -71,7 +99,7 @@ _RULES: dict[str, list[tuple[float, str]]] = {
         (3, r"suitable|sensitive skin|for kids|oily skin|dry skin|good for"),
     ],
     "comparison": [
-        (4, r"区别|不同|不一样|差别|差异|哪个好|哪个更|哪款好|哪款更|哪个划算|对比|比较|相比|比起|和.{1,12}比|跟.{1,12}比"),
+        (4, r"区别|不同|不一样|差别|差异|哪个好|哪个更|哪款好|哪款更|哪个划算|对比|比较(?![好合适方便快慢多少大小])|相比|比起|和.{1,12}比|跟.{1,12}比"),
         (4, r"还是.{1,12}(好|划算|合适|值)|一样吗|\bvs\b|difference|compare|better"),
     ],
     "purchase": [
@@ -85,7 +113,8 @@ _RULES: dict[str, list[tuple[float, str]]] = {
         (3, r"容量|净含量|多少ml|多少毫升|几ml|多重|重量|几斤|多少克|多少g|多大|多长|多宽|多高|多厚|尺寸|长度|宽度|高度|厚度"),
         (3, r"功率|电池|续航|充电|电压|瓦数|品牌|牌子|型号|参数|味道|香味|气味|口感|防水|透气|起球|掉色|褪色|缩水|保暖|保温"),
         (2, r"是什么|是啥|介绍|卖点|有什么用|功效|作用|效果|好用吗|怎么样|质量|耐用|几个|多少(ml|g|kg|l|cm|mm|mah|寸|米)"),
-        (3, r"ingredient|material|\bsize\b|weight|made of|capacity|battery|waterproof"),
+        (3, r"ingredient|material|\bsize\b|weight|made of|capacity|battery|waterproof|\bcontent\b|protein|\bfat\b"),
+        (3, MEASURED_MUCH),
     ],
     "greeting": [
         (3, r"^(主播|大家|宝子们?|各位|家人们|老板)?(你好|您好|好呀|好啊|晚上好|早上好|中午好|下午好|早安|晚安|哈喽|嗨)"),
@@ -93,7 +122,7 @@ _RULES: dict[str, list[tuple[float, str]]] = {
         (1, r"^(主播|大家|宝子们?)好"),
     ],
     "chitchat": [
-        (2, r"哈哈|嘿嘿|呵呵|666|好看|漂亮|好美|真美|帅|可爱|厉害|加油|辛苦|爱了|喜欢你|点赞|关注了|好听|真棒|牛|绝了"),
+        (2, r"哈哈|嘿嘿|呵呵|666|好看|漂亮|好美|真美|帅|可爱|厉害|加油|辛苦|爱了|喜欢你|点赞|关注了|好听|真棒|牛(?![皮肉奶仔排骨油筋角蛙津])|绝了"),
         # "支持一下" cheers; "支持快充吗" asks a feature
         (2, r"支持(?!.{0,12}([吗么嘛不]|\?))"),
         (2, r"笑死|yyds|\blol\b|\bnice\b|\bcool\b|love (it|you)|谢谢|感谢|多谢|thank"),
@@ -169,6 +198,14 @@ def classify(text: str) -> IntentGuess:
     # "退货运费谁出" asks the returns policy: the postage of a return is not shipping
     if "shipping" in scores and "returns" in scores and _RETURN_POSTAGE.search(text):
         del scores["shipping"]
+    # "一天喂几块", "钙磷比多少": the 多少/几 counts what is used or measured, not money
+    if "price" in scores and not _MONEY.search(text):
+        if _USAGE_FRAME.search(text):
+            del scores["price"]
+            scores["usage"] = max(scores.get("usage", 0.0), 3.0)
+        elif _MEASURED_MUCH.search(text):
+            del scores["price"]
+            scores["attribute"] = max(scores.get("attribute", 0.0), 3.0)
     if not scores:
         return IntentGuess("other", 0.0, 0.3, {})
     best = max(scores, key=lambda i: (scores[i], -_ORDER.index(i)))

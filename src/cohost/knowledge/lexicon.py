@@ -39,21 +39,35 @@ CONCEPTS: tuple[Concept, ...] = (
     _c("size", r"尺寸|多大(?!的?(孩子|宝宝|小孩|年龄|岁|月))|多宽|多高|宽度|高度|大小|几寸|多少寸|多少cm|多少厘米|直径|口径|size|dimension",
        "尺寸|长度|宽度|高度|大小|直径|口径|径|株高|规格|尺码|最高|最宽"),
     # "袖子多长", "有多长": a length label (袖长, 带长, 线长…) before a size chart
-    _c("length", r"多长(?!时间)|长度|有多长|多少米长|多少cm长|how long|length",
+    _c("length", r"多长(?!时间)|长度|有多长|多少米长|多少cm长|长(是|有)?(多少|几)(米|cm|厘米|公分)?|(卷|根|条)(多少|几)(米|cm|厘米)|how long|length",
        "长度|衣长|裙长|裤长|袖长|线长|杆长|全长|绳长|带长|身长|总长|最长|尺寸|规格"),
+    # measurement nouns a label names and the question forms that ask them (重量↔多重, 承重↔能承受, 数量↔几根 …)
+    _c("body_weight", r"多重的|多沉的|(几|多少)(斤|公斤|kg|千克)(的|以内|以下|以上)(猫|狗|宠物|宝宝|孩子|小孩|人|大人)|体重",
+       "体重"),
+    _c("load", r"承重|载重|能承受|承受(多|几)|能扛|扛得住|撑得住|受得住|吃得消|能坐(多|几)|能站(多|几)|(坐|站|躺|趴)(得)?(住|下)(多|几)",
+       "承重|载重|承载"),
+    _c("moisture", r"含水量|水分|含水|水含量|moisture|water content", "水分|含水|湿度"),
+    _c("protein", r"蛋白|protein", "蛋白"),
+    _c("fat", r"脂肪|油脂|(?<![a-z])fat(?![a-z])", "脂肪"),
+    _c("meals", r"(几|多少)(顿|餐)|定时|定几|设(置)?几", "定时|餐数|顿数|喂食次数|出粮", r"\d\s*(餐|顿)"),
+    _c("noise", r"噪音|噪声|声音|分贝|吵|响不响|静音|安静|noise|quiet|loud", "噪音|噪声|声音|分贝|静音", r"\d\s*db"),
+    _c("reflective", r"反光|夜光|晚上.{0,6}(看|显眼|安全)|reflect", "反光|夜光"),
     _c("dissolve", r"溶解|溶化|化开|融化|化不开|能化|dissolve", "溶解|溶化|溶"),
     _c("body_measure", r"头围|腰围|胸围|臀围|脚长|脚宽|肩宽|腕围|手腕", "尺码|码数|尺码建议|尺寸|头围|腰围|胸围|脚长"),
     _c("folded", r"收起来|折起来|叠起来|收起|折叠后|收纳后|折叠起来|folded", "收纳|折叠"),
     _c("unfolded", r"展开|打开后|撑开|搭起来|unfolded", "展开"),
-    _c("material", r"材质|面料|材料|什么做的|什么料|用料|纯棉|是棉|真皮|不锈钢|塑料|玻璃|陶瓷|硅胶|什么木|木头|material|made of|cotton", "材质|面料|材料|用料|内胆|成分|含量|外壳|鞋面|帮面|里料|内里"),
-    _c("ingredients", r"成分|配料|原料|添加|含不含|含有|有没有添加|防腐剂|香精|酒精|糖|ingredient", "成分|配料|原料|配方|添加|主要成分"),
+    _c("material", r"材质|面料|材料|什么做的|什么料|用料|纯棉|是棉|真皮|不锈钢|塑料|玻璃|陶瓷|硅胶|什么木|木头|material|made of|cotton", "材质|面料|材料|用料|内胆|成分|含量|外壳|鞋面|帮面|里料|内里|滤材|板材|材"),
+    _c("ingredients", r"成分|配料|原料|添加|含不含|含有|有没有添加|防腐剂|香精|酒精|糖|ingredient|"
+       r"(什么|啥|哪种|哪些)(肉|鱼|粮|料|东西)(做|制|作)|(是)?(什么|啥|哪种)肉|肉源|纯肉|里面(是|有|装的?是?)(啥|什么)",
+       "成分|配料|原料|配方|添加|主要成分"),
     _c("shelf_life", r"保质期|过期|有效期|能放多久|放多久|保存多久|多久过期|生产日期|新鲜|shelf life|expire", "保质期|有效期|生产日期|保存期"),
-    _c("origin", r"产地|哪里产|哪产|哪里生产|哪生产|哪里的货|国产|进口|原产|哪里做的|made in|origin", "产地|原产地|生产地|产区|国别"),
+    _c("origin", r"产地|哪里产|哪产|哪里生产|哪生产|哪里的货|(哪里|哪儿|哪国|什么地方|哪个国家)(的|来的|进口)|国产|进口|原产|哪里做的|made in|origin", "产地|原产地|生产地|产区|国别"),
     _c("year", r"哪年|哪一年|年份|几几年|多少年的|年代|vintage", "年份|年代|生产日期"),
     _c("colour", r"颜色|什么色|色号|几个色|哪些色|色系|colou?r", "颜色|色号|色系|颜色分类"),
     _c("taste", r"味道|口味|好吃|甜不甜|甜吗|辣吗|咸吗|酸吗|口感|香味|气味|香型|什么味|taste|flavou?r|smell", "口味|味道|口感|香型|香调|气味|甜度|辣度|风味"),
     _c("skin", r"肤质|敏感肌|油皮|干皮|混油|混干|痘肌|油性|干性|什么皮肤|skin", "适用肤质|肤质|适合肤质|肌肤"),
-    _c("audience", r"适合|适用|谁用|什么人|男生|女生|男士|女士|老人|小孩|孩子|儿童|学生|几岁|年龄|几个月|新生儿|suitable|for (kids|men|women)",
+    _c("audience", r"(猫|狗|猫咪|狗狗|幼猫|成猫|老猫|奶猫|小奶猫|幼犬|成犬|老狗|大狗|小狗|[大中小]型犬|宠物|猫狗)(能|可以|也能|也可以)(吃|用|穿|戴|玩|喝)|"
+       r"适合|适用|谁用|什么人|男生|女生|男士|女士|老人|小孩|孩子|儿童|学生|几岁|年龄|几个月|新生儿|suitable|for (kids|men|women)",
        "适用人群|适用年龄|适合人群|适用对象|适用|适合|年龄|人群|阶段"),
     _c("runtime", r"充满电?(能|可以)?.{0,2}(用|吸|跑|玩|听|开|工作)|续航|能用多久|用多久|用几个?小时|用多长时间|待机|充一次(电)?.{0,2}用|用几天|battery life", "续航|待机|使用时间|使用时长|工作时间"),
     _c("charge_time", r"充满(?!电?(能|可以)?.{0,2}(用|吸|跑|玩|听|开|工作))|充电(要|需要)?多久|充电时间|多久充满|充多久|charging time", "充电时间|充电时长|充满"),
@@ -72,6 +86,8 @@ CONCEPTS: tuple[Concept, ...] = (
     _syn("ebike", r"电瓶车|电动车|电驴|摩托", r"电动车|电瓶车"),
     _syn("winter", r"冬天|冬季|零下|结冰|北方|冻", r"防冻|冬季|零下|严寒|-\d+℃"),
     _syn("filter", r"滤芯|滤网|过滤", r"滤芯|滤网|过滤"),
+    _syn("pregnancy", r"怀孕|孕期|妊娠|怀崽|怀宝宝|哺乳|喂奶", r"孕|妊娠|哺乳"),
+    _syn("power_cut", r"停电|断电|没电了|拔了电|拔掉电|不插电", r"断电|停电|电池|不插电"),
     _syn("dilute", r"兑|稀释|加多少水|配比|比例", r"稀释|兑水|比例|1\s*[:：比]\s*\d+"),
     # spec words of electronics, tools and car goods: how viewers ask ↔ how spec sheets label
     _c("resolution", r"分辨率|清晰度|清不清楚|清楚吗|清晰吗|高清|像素|画质|多少p|几p|\d{3,4}p|[248]k(?![a-z])|resolution|megapixel",
@@ -85,7 +101,9 @@ CONCEPTS: tuple[Concept, ...] = (
     _c("connect", r"wifi|无线连接|连手机|手机(上)?(看|连|控制|查看)|app|蓝牙|联网|连接|bluetooth", "连接|wifi|app|蓝牙|互联|无线"),
     _c("fits", r"通用|我的车|什么车|哪些车|车型|装得上|能装吗|能不能装|(?<![a-z])model ?[a-z0-9]|款(的)?车|适配|fit my",
        "适用车型|适用机型|适用型号|适用|通用|兼容|适配|安装"),
-    _c("contents", r"包括|包含|有哪些东西|一套(有|是|包括)|配什么|带什么|配件|全套|清单|都有啥|都有什么|送什么配件|in the box|includes?",
+    _c("contents", r"包括|包含|有哪些东西|一套(有|是|包括)|配什么|带什么|配件|全套|清单|都有啥|都有什么|送什么配件|in the box|includes?|"
+       r"(送|配|带|附)(个|一个|的)?(碗|盆|盘|勺|铲|垫|刷|工具|电池|充电器|充电线|说明书|配件|收纳袋|袋子)|"
+       r"(碗|盆|勺|铲|工具|电池|充电器|充电线|配件)(送|配|带|附)",
        "配件|包含|清单|套装|覆盖|范围|组成|内容|配置"),
     _c("odour", r"味道|异味|气味|臭|刺鼻|难闻|有味|(?<!香)味大|smell", "气味|异味|味道|香型"),
     _c("rotate", r"旋转|转动|能转|可以转|转吗|转不转|rotate", "旋转|转动|转向"),
@@ -108,16 +126,16 @@ CONCEPTS: tuple[Concept, ...] = (
     _c("storage", r"怎么保存|冷藏|冷冻|常温|储存|存放|贮存|放冰箱|store", "储存|贮存|保存|储藏|存放|储存方式"),
     _c("light", r"晒|阳光|光照|日照|见光|太阳|光线|喜阴|耐阴|sunlight", "光照|日照|光线|遮光"),
     _c("count", r"几个装|几片|几包|一盒几|多少片|多少粒|多少支|几支|几粒|几袋|几只|有几个|多少个|多少包|几本|多少本|几册|几页|多少页|几张|多少张|"
-       r"几颗|多少颗|几块(?!钱)|多少块(?!钱)|几条|几双|几瓶|几罐|how many",
+       r"几颗|多少颗|几块(?!钱)|多少块(?!钱)|几条|几双|几瓶|几罐|几根|多少根|几卷|多少卷|几对|多少对|几份|多少份|几枚|多少枚|how many",
        "包装|规格|数量|装量|片数|件数|粒数|入数|册|页|张数|本数|配件",
-       r"\d\s*(颗|粒|片|支|包|袋|个(?!月|小时|工作日)|只|条|双|册|本|张|抽|卷|块|瓶|罐)"),
+       r"\d\s*(颗|粒|片|支|包|袋|个(?!月|小时|工作日)|只|条|双|册|本|张|抽|卷|块|瓶|罐|根|对|枚)"),
     _c("spec", r"规格|参数|配置|spec", "规格|参数|配置"),
     _c("effect", r"功效|作用|效果|有什么用|干嘛用|用途|功能|好用|effect|what (is it|does it) (for|do)", "功效|作用|用途|功能|效果"),
     _c("compat", r"兼容|适配|支持.{0,6}(手机|苹果|安卓|华为|系统)|能连|配对|接口|compatible", "兼容|适配|接口|支持|连接|适用型号|适用设备|适用机型"),
     _c("shipping", r"发货|快递|物流|几天到|多久到|包邮|运费|邮费|顺丰|配送|预售|ship|deliver", "发货|快递|物流|配送|运费|预售|邮费"),
     _c("usage", r"怎么用|如何用|用法|使用方法|怎么吃|怎么喝|怎么泡|怎么煮|用量|一次用多少|how to use", "用法|使用方法|用量|食用方法|冲泡|使用|吃法"),
     _c("warranty", r"保修|质保|坏了|维修|warranty|repair", "保修|质保|售后|维修"),
-    _c("invoice", r"发票|开票|抬头|invoice|receipt", "invoice|发票|开票"),
+    _c("invoice", r"发票|开票|抬头|专票|普票|增票|报销|invoice|receipt", "invoice|发票|开票"),
     _c("service_hours", r"客服.{0,4}(几点|时间|什么时候|上班|下班|在线)|几点.{0,3}(下班|上班)|联系客服|customer service hours",
        "customer_service|客服"),
     # what a claim must say to answer these: a sales ranking says nothing about authenticity
@@ -129,8 +147,15 @@ CONCEPTS: tuple[Concept, ...] = (
 _BY_NAME = {c.name: c for c in CONCEPTS}
 
 
+# "开了能放多久", "开封后放几天": how long it keeps once opened is a usage instruction, not the shelf life
+_OPENED = re.compile(r"(开了|开封|打开|拆封|开罐|开袋|拆开)(了)?(后|以后|之后)?.{0,3}(多久|几天|多长时间)")
+
+
 def concepts_asked(text: str) -> list[Concept]:
-    return [c for c in CONCEPTS if c.ask.search(text)]
+    found = [c for c in CONCEPTS if c.ask.search(text)]
+    if _OPENED.search(text):
+        found = [c for c in found if c.name != "shelf_life"]
+    return found
 
 
 def concept(name: str) -> Concept:
@@ -205,16 +230,23 @@ _SIZE = r"(?:[sml]|x{1,3}l|\d?xl|\d{2,3})"
 SIZE_ADVICE = re.compile(
     r"身高|体重|(我|宝宝|孩子|小孩)\d+(\.\d+)?\s*(斤|kg|公斤)|\d+(\.\d+)?\s*斤(?![装的/一])|"
     r"(腰围|胸围|臀围|脚长|肩宽|头围)\s*(是|有)?\d+|平时(穿|穿的|买)\d*|偏胖|偏瘦|微胖|"
-    r"(穿|选|拍|买)(什么|哪个|哪一个|几|多大的?)(码|号|尺码)|穿多大|拍多大|选多大|多大码|(什么|哪个)码(合适|好)|码合适|"
+    r"(穿|选|拍|买)(什么|哪个|哪一个|几|多大的?)(码|号|尺码)|(尺码|码数|尺寸|大小)(怎么|如何|咋)选|"
+    r"(猫|狗|犬|猫咪|狗狗)[^\d]{0,3}\d+(\.\d+)?\s*(斤|kg|公斤)|穿多大|拍多大|选多大|多大码|(什么|哪个)码(合适|好)|码合适|"
     rf"(?<![a-z0-9]){_SIZE}码?还是{_SIZE}码?(?![a-z0-9])")
 SIZE_CHART_LABELS = ("尺码建议", "建议尺码", "尺码表", "尺码参考", "尺码推荐", "尺码对照", "尺码说明", "选码", "码数建议", "选码建议")
 _CHART_VALUE = re.compile(r"身高|体重|斤|kg|腰围|胸围|脚长|\d+\s*(cm|厘米)")
 
 
+_BODY_LABEL = re.compile(r"胸围|腰围|臀围|头围|颈围|脚长|身高|体重")
+_SIZE_KEYED = re.compile(r"(?<![a-z])(x{0,3}[sml]|\d?x{1,3}l)\s*[:：]|\d{2,3}码", re.I)
+
+
 def is_size_chart(label: str, value: str) -> bool:
-    """A fact that says which size fits whom: labelled so ("尺码建议"), or a size fact whose value maps
-    bodies to sizes ("尺码: L（身高170-178cm）…")."""
+    """A fact that says which size fits whom: labelled so ("尺码建议"), a size fact whose value maps
+    bodies to sizes ("尺码: L（身高170-178cm）…"), or a body measure keyed by size ("适用胸围: S:35-45cm；M:…")."""
     if any(cue in label for cue in SIZE_CHART_LABELS):
+        return True
+    if _BODY_LABEL.search(label) and _SIZE_KEYED.search(value):
         return True
     return ("码" in label or "尺寸" in label) and _CHART_VALUE.search(value) is not None
 

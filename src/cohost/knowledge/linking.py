@@ -312,6 +312,10 @@ def _short_forms(token: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+_FLAVOUR_ASKED = re.compile(r"([\u4e00-\u9fff]{1,3}?)子?味")
+_NOT_FLAVOUR = re.compile(r"[什啥哪几么种有的]|原")
+
+
 class ProductLinker:
     def __init__(self, products: Sequence[Product]) -> None:
         self.skus = {p.sku for p in products}
@@ -513,6 +517,11 @@ class ProductLinker:
         """A tie. When each product is named by its own words, they are listed in the question's order
         (a comparison answers about them in that order)."""
         separate = self._separate(tie, matched)
+        if not separate:
+            # "M码胸背还有吗", "桃子味猫砂有没": of the products the words fit, only one has the variant named
+            having = [s for s in tie if self.variants_in(s, q)]
+            if len(having) == 1:
+                return Link(having[0], "mention", top, named=named, context=ctx)
         if separate:
             def first(sku: str) -> int:
                 spots = [q.key.find(f) for f in matched[sku] if not f.startswith("en:")]
@@ -615,6 +624,9 @@ class ProductLinker:
                 best, best_score = [variant.sku], score
             elif score and score == best_score:
                 best.append(variant.sku)
+        if not best:  # "桃子味的" of a product in 水蜜桃味 and 原味: the fruit names its flavour
+            tastes = {m.group(1) for m in _FLAVOUR_ASKED.finditer(q.key) if not _NOT_FLAVOUR.search(m.group(1))}
+            best = [v.sku for v in variants if any(x in t for x in tastes for t in v.tokens if t.endswith("味"))]
         if not best:  # "有紫色的吗" of a product in 雾紫 and 米白: the colour family names its shades
             asked = {m.group(1) for k in keys for m in _COLOUR_ASKED.finditer(k)}
             best = [v.sku for v in variants if any(c in t for c in asked for t in v.tokens if not t.isascii())]

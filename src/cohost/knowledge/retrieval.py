@@ -74,7 +74,7 @@ _FUNCTION_TEXT = """
     麻烦 想问 问问 知道 告诉 确认 一下 一次 请问 效果 质量 情况 问题 方面 性能 表现 含量 衣服 衣物 裤子 鞋子 杯子 瓶子 袋子 盒子
     好 好用 怎么办 谁 出 买 拍 用 带 放 时候 的时候 卖 有卖 单卖 清楚 清晰 号链接
     有 是 不 没 没有 很 太 挺 比较 更 最 还 也 都 就 才 又 再 下 个 款 件 次 吧 呗 哇 嗯 亲 宝 宝子 家人 姐妹 大家 主播
-    is are do does can will the a an it this that of to for with in on my your what how which much many any
+    is are do does can will the a an it this that of to for with in on my your what how which much many any content whats
     """
 _FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -91,6 +91,22 @@ _POLICY_NAMES = {"installation": "安装", "install": "安装", "invoice": "发�
                  "membership": "会员", "member": "会员", "delivery": "配送", "after_sales": "售后"}
 # an FAQ that compares two products: the words of its answer are about either of them
 _COMPARING = re.compile(r"区别|不同|差别|哪个|比较|对比|还是|vs|difference")
+
+
+# the viewer's own circumstances told beside a question ("承重多少 我家有两只胖橘", "晚上遛狗有反光吗"): words
+# there say why they ask, not what; a fact whose label the question names need not hold them
+_CIRCUMSTANCE = re.compile(
+    r"(我家|我们家|俺家|家里|我的|我这|我)(的)?(有|养|是|那|这)?[^?？。!！,，]{0,12}|"
+    r"(晚上|夜里|白天|早上|平时|出门|周末)?(遛狗|遛猫|遛弯|散步|出门|外出|上班|睡觉|开车|跑步|出差|旅行|旅游|露营|爬山)(的时候|时|用)?")
+
+
+_NOUN_SUFFIXED = re.compile(r"[子儿头]")  # "轮子", "盖儿": a one-character noun, not a verb ("能叮吗")
+_WHERE_FROM = frozenset(["origin"])  # concepts no other kind of fact answers, whatever words it shares
+
+
+def circumstances(text: str) -> list[tuple[int, int]]:
+    """Spans of normalised ``text`` that tell the viewer's situation rather than ask."""
+    return [(m.start(), m.end()) for m in _CIRCUMSTANCE.finditer(text) if m.end() > m.start()]
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +191,12 @@ class FactIndex:
         if doc is None:
             return False
         asked = self.asked(q, sku)
+        # a one-character subject ("有轮子吗" → 轮) is as much the head as a longer one: the fact must hold it
+        single = [t for t in asked.terms if len(t.text) == 1 and CJK.match(t.text) and _NOUN_SUFFIXED.match(
+            q.text, t.at + 1) is not None]
+        if any(t.text not in doc.label + doc.value_key and not unit_given(t.text, doc) and not any(
+                s < t.at + 1 and t.at < e and about(c, doc) for c, s, e in asked.spans) for t in single):
+            return False
         return all(self._covered(t, doc, asked) for t in asked.specific()) and all(
             dimension_covered(d, doc, asked) for d in asked.dims)
 
@@ -374,7 +396,12 @@ class FactIndex:
                 # the head of the question must be in the fact, whatever matched: every word asked about and
                 # the dimension measured ("表带多宽" names 表带 but asks its width; "墨镜能配近视镜片吗" names
                 # 镜片 but asks about 近视)
-                uncovered = [t.text for t in specific if not self._covered(t, doc, asked)]
+                aside = circumstances(q.text)
+                told = [t for t in specific if any(s <= t.at < e for s, e in aside)]
+                if told and not any(t not in told and self._covered(t, doc, asked) for t in specific) and not any(
+                        about(c, doc) for c in concepts):
+                    told = []  # nothing else of the question is in the fact: the told words may be its subject
+                uncovered = [t.text for t in specific if t not in told and not self._covered(t, doc, asked)]
                 if strong:  # the label was named: a word sharing a character with the fact ("换边" ↔ 可互换), a unit
                     # its value gives a number in ("几公斤" ↔ 8kg), words inside that name, of the title, asking a
                     # kind of fact about it ("镜框什么材质" ↔ 镜框: TR90), or stray Latin words are covered by it
@@ -386,6 +413,9 @@ class FactIndex:
                         s <= t.at and t.at + len(t.text) <= e for s, e in named) and not any(
                         s <= t.at < e for _, s, e in asked.spans)]
                 uncovered += [d[0] for d in asked.dims if not faq and not dimension_covered(d, doc, asked)]
+                # "磨牙棒是哪里的牛皮" asks where it is from: 材质: 牛皮 holds the word, not the origin asked of it
+                uncovered += [c.name for c, s, e in asked.spans if c.name in _WHERE_FROM and not faq and not about(c, doc)
+                              and not any(s <= t.at < e and self._covered(t, doc, asked) for t in asked.terms)][:1]
                 if uncovered:
                     score = _GATED
                     why.append("gate:" + "/".join(uncovered))
