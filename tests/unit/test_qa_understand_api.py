@@ -169,3 +169,39 @@ def test_understanding_is_remembered_per_catalog_version() -> None:
     source.put(product)  # a new catalog version: read again, and the variant is gone
     again = engine.understand("防冻款还有货吗", context_sku="WF-3")
     assert again is not first and again.variants == ()
+
+
+# --- the lazy reading: ``understand`` retrieves only for the intents whose refinement looks ------------
+
+_LAZY_CASES = [
+    ("这个多少钱", "DC-1"), ("3号呢", None), ("这个呢", "HR-2"), ("防冻款还有货吗", "WF-3"), ("蹲 防冻款", "WF-3"),
+    ("头枕有灰色吗", "HR-2"), ("能循环录像吗", "DC-1"), ("是4k的吗", "DC-1"), ("拍得清晰吗 多少p", None),
+    ("最大气压多少", "HR-2"), ("什么时候发货", "DC-1"), ("能退吗", None), ("有优惠吗", "WF-3"), ("拍了", "DC-1"),
+    ("今天好冷啊", None), ("主播好", None), ("保质期多久", "WF-3"), ("头枕单只还有吗", "HR-2"), ("我165 110斤 选哪个", "HR-2"),
+    ("和记录仪比哪个好", "HR-2"), ("上门安装吗", "DC-1"), ("怎么用", "WF-3"), ("质量太差了", "DC-1"), ("转人工", None),
+    ("冬天能用吗", "WF-3"), ("这个是什么", "WF-3"), ("M码呢", "HR-2"), ("套装", "HR-2"),
+]
+
+
+@pytest.mark.parametrize(("text", "ctx"), _LAZY_CASES)
+def test_the_lazy_reading_equals_the_complete_one(engine: QAEngine, text: str, ctx: str | None) -> None:
+    q = normalize_question(text)
+    lazy = engine._read(q, ctx, complete=False)
+    full = engine._read(q, ctx, complete=True)
+    assert lazy.public() == full.public()
+    assert (lazy.intent, lazy.stop, lazy.guess, [v.sku for v in lazy.named], lazy.concepts) == (
+        full.intent, full.stop, full.guess, [v.sku for v in full.named], full.concepts)
+
+
+def test_understand_retrieves_only_where_the_refinement_needs_it(engine: QAEngine, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    facts = engine.indexes().facts
+    search = facts.search
+    monkeypatch.setattr(facts, "search", lambda q, *a, **k: calls.append(q.text) or search(q, *a, **k))
+    for text in ("这个多少钱呀", "什么时候发货", "能退吗", "有优惠吗", "防冻款还有货吗", "主播好", "拍了"):
+        engine.understand(text, context_sku="WF-3")
+    assert calls == []  # price, shipping, returns, promotion, stock, greeting, purchase: no retrieval
+    engine.understand("能循环录像吗", context_sku="DC-1")  # "other": a strong FAQ or a fact decides it
+    assert calls == ["能循环录像吗"]
+    assert "WF-3.price" in engine.answer("这个多少钱呀", context_sku="WF-3").facts  # an answer always retrieves
+    assert calls[-1] == "这个多少钱呀"

@@ -28,7 +28,7 @@ from cohost.knowledge.answers import Composer, Draft
 from cohost.knowledge.escalation import detect_risk, is_identity_question
 from cohost.knowledge.guard import rewrite
 from cohost.knowledge.intents import IntentGuess, classify, core_of
-from cohost.knowledge.lexicon import SIZE_ADVICE, concepts_asked, has_size_info
+from cohost.knowledge.lexicon import SIZE_ADVICE, Concept, concepts_asked, has_size_info
 from cohost.knowledge.linking import Link, ProductLinker
 from cohost.knowledge.phrasing import Phrasebook
 from cohost.knowledge.record import AnswerRecord
@@ -60,6 +60,50 @@ class _Indexes:
     linker: ProductLinker
     facts: FactIndex
     semantic: SemanticIndex | None  # the second stage, for a calibrated sentence embedder
+
+
+class _Lazy:
+    """The product's facts (valid at ``now``), the variants the question names and the retrieval hits of
+    one reading, each read the first time it is asked for (``QAEngine._read``)."""
+
+    __slots__ = ("_engine", "_hits", "_idx", "_link", "_named", "_now", "_pf", "_q")
+
+    def __init__(self, engine: QAEngine, idx: _Indexes, q: Question, link: Link, now: datetime) -> None:
+        self._engine, self._idx, self._q, self._link, self._now = engine, idx, q, link, now
+        self._pf: ProductFacts | _Unread | None = _UNREAD
+        self._named: list[VariantFacts] | None = None
+        self._hits: list[Hit] | None = None
+
+    @property
+    def pf(self) -> ProductFacts | None:
+        if isinstance(self._pf, _Unread):
+            self._pf = self._engine._product(self._link.sku, self._now)
+        return self._pf
+
+    @property
+    def named(self) -> list[VariantFacts]:
+        """The variants named ("防冻款"), else the one on screen; the product's facts are read only when
+        there is one to look up."""
+        if self._named is None:
+            link = self._link
+            skus = ((self._idx.linker.variants_in(link.sku, self._q) or
+                     ([link.context_variant] if link.context_variant else [])) if link.sku is not None else [])
+            pf = self.pf if skus else None
+            self._named = [v for v in (pf.variant(s) for s in skus) if v is not None] if pf is not None else []
+        return self._named
+
+    @property
+    def hits(self) -> list[Hit]:
+        if self._hits is None:
+            self._hits = self._idx.facts.search(self._q, self._link.sku, shop=True)
+        return self._hits
+
+
+class _Unread:
+    """Not read yet (a product's facts may be None)."""
+
+
+_UNREAD = _Unread()
 
 
 class QAEngine:
@@ -119,15 +163,20 @@ class QAEngine:
             if hit is not None:
                 self._understood.move_to_end(key)
                 return hit
-        u = self._read(q, context_sku).public()
+        u = self._read(q, context_sku, complete=False).public()
         with self._cache_lock:  # bounded, least recently used out: a live room repeats itself
             self._understood[key] = u
             if len(self._understood) > _UNDERSTOOD_SIZE:
                 self._understood.popitem(last=False)
         return u
 
-    def _read(self, q: Question, context_sku: str | None) -> Reading:
+    def _read(self, q: Question, context_sku: str | None, *, complete: bool = True) -> Reading:
+        """One reading of ``q``. ``complete`` (``answer``) reads the product's facts, the variants named and
+        the retrieval hits whatever the intent; otherwise (``understand``) only what the refinement of this
+        intent looks at is read (``_Lazy``), and ``Reading.pf``/``hits`` stay empty — the result is the same:
+        a price, a shipping or a purchase question is refined without retrieval, which is most of the cost."""
         idx = self.indexes()
+        asked_all: list[Concept] | None = None
         link = idx.linker.link(q, context_sku)
         risk = detect_risk(q.text)
         reading = Reading(q, link, risk)
@@ -152,7 +201,8 @@ class QAEngine:
                 link = reading.link = Link(named_sku, "mention", 3.0)
         if link.via == "none" and guess.intent in ("attribute", "suitability", "other"):
             # "香味能持续几天" with nothing on screen: the one product with an attribute of that kind
-            asked = [c for c in concepts_asked(q.text) if c.name not in _SHOP_CONCEPTS]
+            asked_all = concepts_asked(q.text)
+            asked = [c for c in asked_all if c.name not in _SHOP_CONCEPTS]
             owners = idx.facts.concept_owners(asked) if asked else set()
             if len(owners) == 1:
                 link = reading.link = Link(next(iter(owners)), "attribute", 3.0)
@@ -160,24 +210,25 @@ class QAEngine:
             reading.stop = "anchor"
             return reading
         reading.now = datetime.fromtimestamp(self.clock.time(), UTC)
-        pf = reading.pf = self._product(link.sku, reading.now)
-        named = reading.named = self._variants(idx, q, link, pf)
-        hits = reading.hits = idx.facts.search(q, link.sku, shop=True)
-        intent = self._refine(guess, q, pf, named, hits)
+        lazy = _Lazy(self, idx, q, link, reading.now)
+        if complete:  # in this order, as ``answer`` has always read them
+            reading.pf, reading.named, reading.hits = lazy.pf, lazy.named, lazy.hits
+        intent = self._refine(guess, q, lazy)
         if intent != guess.intent:
             reading.guess = IntentGuess(intent, guess.score, max(guess.confidence, 0.75), guess.scores)
         if intent == "other" and link.via == "none" and not _ASKS.search(q.text) and not (
-                hits and hits[0].score >= ANSWER_AT):
+                lazy.hits and lazy.hits[0].score >= ANSWER_AT):
             intent = "chitchat"  # a remark, not a question: nothing to look up, nobody to call
             reading.guess = IntentGuess(intent, guess.score, 0.6, guess.scores)
         reading.intent = intent
-        reading.concepts = tuple(c.name for c in concepts_asked(q.text))
+        reading.named = lazy.named
+        reading.concepts = tuple(c.name for c in (asked_all if asked_all is not None else concepts_asked(q.text)))
         return reading
 
     # answering ------------------------------------------------------------------------------------------
     def answer(self, question: str, *, context_sku: str | None = None, id: str | int | None = None) -> AnswerRecord:
         q = normalize_question(question)
-        r = self._read(q, context_sku)
+        r = self._read(q, context_sku, complete=True)
         link = r.link
         if r.risk is not None:
             return self._hold(question, id, r.risk.intent, r.risk.reason, link.sku, 0.9, q.lang)
@@ -328,32 +379,45 @@ class QAEngine:
                 self.composer.say_fact(d, fact, None, q.lang)
         return d if d.facts else None
 
-    def _refine(self, guess: IntentGuess, q: Question, pf: ProductFacts | None, named: list[VariantFacts],
-                hits: list[Hit]) -> str:
+    def _refine(self, guess: IntentGuess, q: Question, r: _Lazy) -> str:
+        """The intent after what the product's facts and the retrieval say. Each rule reads ``r.pf``,
+        ``r.hits`` (and ``r.named``) only once its intent and cheap tests hold, so ``understand`` reads no
+        more than this intent needs; keep every new rule so (tests/unit/test_qa_understand_api.py checks
+        that the lazy reading equals the complete one)."""
         intent = guess.intent
-        strong_faq = bool(hits) and ".faq:" in hits[0].fact_id and hits[0].score >= ANSWER_AT + 1
-        if strong_faq and intent in ("other", "attribute", "stock", "variant") and not guess.scores.get("stock"):
-            return "attribute" if intent in ("other", "stock") else intent
-        named_fact = bool(hits) and hits[0].score >= ANSWER_AT and any(
-            w in hits[0].why for w in ("label", "concept", "value-word"))
-        if intent == "price" and guess.scores.get("price", 0) <= 2 and (named_fact or (
-                pf is not None and not named and subject_words(self.indexes().facts, q, pf.sku))):
-            return "attribute"  # "含绒量多少", "显色指数多少": the bare 多少 asks for the named thing, not the price
-        if intent in ("other", "attribute", "stock", "variant") and pf is not None and SIZE_ADVICE.search(q.text) and (
-                has_size_info([(a.label, str(a.value)) for a in pf.attributes], [str(v.name.value) for v in pf.variants],
-                              [f.context or "" for f in pf.faq]) or len(named) > 1):
-            return "variant"  # "我165 110斤 m还是l": which size fits, not whether S and M are in stock
-        if named and intent in ("other", "attribute") and _HAS.search(q.text):
+        faq_first = intent in ("other", "attribute", "stock", "variant") and not guess.scores.get("stock")
+
+        def strong_faq() -> bool:  # the question is the merchant's FAQ: the intent is what that FAQ answers
+            hits = r.hits if faq_first else []
+            return bool(hits) and ".faq:" in hits[0].fact_id and hits[0].score >= ANSWER_AT + 1
+
+        if intent in ("other", "stock") and strong_faq():
+            return "attribute"
+        # a strong FAQ keeps an attribute or variant question as it is: only the rules below that would
+        # change the intent ask for it (a variant question is never changed by them), so those alone retrieve
+        if intent == "price" and guess.scores.get("price", 0) <= 2:
+            hits = r.hits
+            named_fact = bool(hits) and hits[0].score >= ANSWER_AT and any(
+                w in hits[0].why for w in ("label", "concept", "value-word"))
+            pf = r.pf
+            if named_fact or (pf is not None and not r.named and subject_words(self.indexes().facts, q, pf.sku)):
+                return "attribute"  # "含绒量多少", "显色指数多少": the bare 多少 asks for the named thing, not the price
+        if intent in ("other", "attribute", "stock") and SIZE_ADVICE.search(q.text) and r.pf is not None:
+            pf = r.pf
+            if (has_size_info([(a.label, str(a.value)) for a in pf.attributes], [str(v.name.value) for v in pf.variants],
+                              [f.context or "" for f in pf.faq]) or len(r.named) > 1) and not strong_faq():
+                return "variant"  # "我165 110斤 m还是l": which size fits, not whether S and M are in stock
+        if intent in ("other", "attribute") and r.named and _HAS.search(q.text) and not strong_faq():
             return "variant"
-        if named and intent == "other":
+        if intent == "other" and r.named:
             return "stock"  # "M码呢": in a live room a bare variant asks whether it is still there
-        if named and intent == "purchase" and "蹲" in q.text and not Composer.bought(q):
+        if intent == "purchase" and "蹲" in q.text and r.named and not Composer.bought(q):
             return "stock"  # "蹲 白色": waiting for that variant — is it there
-        if intent == "other" and pf is not None and (
-            (hits and hits[0].score >= ANSWER_AT) or re.search(r"是什么|是啥", q.text)
+        if intent == "other" and r.pf is not None and (
+            (r.hits and r.hits[0].score >= ANSWER_AT) or re.search(r"是什么|是啥", q.text)
         ):
             return "attribute"
-        if intent == "other" and pf is not None and re.fullmatch(r"(这个|这款|那个|\d+号(链接)?)?(呢|吗)?\??", q.text):
+        if intent == "other" and r.pf is not None and re.fullmatch(r"(这个|这款|那个|\d+号(链接)?)?(呢|吗)?\??", q.text):
             return "price"  # "3号呢" / "这个呢": in a live room a bare product pointer asks its price
         return intent
 
@@ -366,12 +430,6 @@ class QAEngine:
 
     def _all_facts(self, pf: ProductFacts) -> list[ProductFact]:
         return [*pf.by_id.values(), *self.source.shop_facts()]
-
-    def _variants(self, idx: _Indexes, q: Question, link: Link, pf: ProductFacts | None) -> list[VariantFacts]:
-        if pf is None or link.sku is None:
-            return []
-        skus = idx.linker.variants_in(link.sku, q) or ([link.context_variant] if link.context_variant else [])
-        return [v for v in (pf.variant(s) for s in skus) if v is not None]
 
     # records --------------------------------------------------------------------------------------------
     def _confidence(self, guess: IntentGuess, link: Link, hits: list[Hit], intent: str) -> float:

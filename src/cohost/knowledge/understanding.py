@@ -45,7 +45,9 @@ class Understanding:
 @dataclass(slots=True)
 class Reading:
     """One pass of understanding, shared by ``answer`` and ``understand``; ``stop`` says which early
-    outcome ended it (risk, emoji, empty, truncated, identity, anchor) or None."""
+    outcome ended it (risk, emoji, empty, truncated, identity, anchor) or None. ``pf`` and ``hits`` (the
+    product's facts, the retrieval) are read for ``answer`` only: ``understand`` reads them where the
+    intent's refinement looks at them and leaves them out of the reading (``QAEngine._read``)."""
 
     q: Question
     link: Link
