@@ -31,6 +31,16 @@ Two case sets, scored the same way:
   ``tests/unit/test_compliance_blind2_causes.py``, so its *now* figure is **tuned** as well. Where compliance.md
   names a second law for the same words (PI-25 beside AD-09-6, AD-04 beside LSE-34 on sales figures, LSE-34 beside
   PR-LSE34), both are reported and the older own sets' expectations name both.
+- **blind3** (``bench/data/blind3/compliance_blind3.jsonl``): a third engineer's set, written without the code, rules,
+  tests or the other blind sets and scored once after the blind2 fixes (first run in the record); its misses and false
+  alarms then prompted general mechanisms (positions and settings said with 最, past batches, report numbers, advice
+  sizes, compound nouns; composed first-person use, AI denials, discrimination, drinking pressure, guarantees, cures,
+  hidden reviews, minors, clock deadlines; viewer PII in comments through the live room's own detector,
+  ``cohost.live.pii``), each with a differently worded found/near-miss pair in
+  ``tests/unit/test_compliance_blind3_causes.py``, so its *now* figure is **tuned** too. The second laws compliance.md
+  names for the same words (HOST-26 beside AD-09-3 when spoken live, T39's labelling laws beside ANTH-1, T45's beside
+  AD-38, LSE-36 beside AD-13, ECL-17 beside a reported result, LSE-32 beside PRICE-16, LSE-34 beside LSM-18, AD-08
+  beside a guarantee, AD-04 beside AD-09-2, ANTH-6 beside AD-40 live) are reported as well.
 
 A learned second opinion (character n-gram logistic regression trained only on the four older sets) is
 measured against the sets it never saw and reported; it is not part of the checker.
@@ -461,8 +471,9 @@ def main() -> None:
                  "blind2": "no when first scored (335 cases by a second engineer who never read the code, rules, "
                            "tests or blind1; scored after the blind1 fixes); its misses and false alarms then prompted "
                            "general mechanisms (**tuned** since: the *now* figure is not blind)",
-                 "blind3": "no (298 cases by a third engineer who never read the code, rules, tests or the other blind "
-                           "sets; scored after the blind1 and blind2 fixes)",
+                 "blind3": "no when first scored (298 cases by a third engineer who never read the code, rules, tests "
+                           "or the other blind sets; scored after the blind1 and blind2 fixes); its misses and false "
+                           "alarms then prompted general mechanisms (**tuned** since: the *now* figure is not blind)",
                  }.get(name, "—")
         overview.append(
             f"| {name} | {tuned} | {s['violating']} / {s['clean']} | {_pct(b.get('recall'))} → **{_pct(s['recall'])}** | "

@@ -53,7 +53,7 @@ def test_file_input_in_gbk_and_utf8(capsys: pytest.CaptureFixture[str], tmp_path
     assert [f["text"] for f in body["findings"]] == ["最好用"]
     utf = tmp_path / "bom.txt"
     utf.write_bytes("\ufeff绝对安全无副作用".encode())
-    assert {f["rule"] for f in run(capsys, "check", "-f", str(utf), "--json").json()["findings"]} == {"AD-04"}
+    assert {f["rule"] for f in run(capsys, "check", "-f", str(utf), "--json").json()["findings"]} == {"AD-04", "AD-08"}  # §17 T07
 
 
 def test_stdin_input(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:

@@ -136,6 +136,7 @@ class Checker:
         self._matcher = Matcher([r for r in self.rules if r.triggers])
         self._policies: dict[tuple[str, str], Rule] = {(r.claim, r.lang): r for r in self.rules if r.claim}
         self._gates = tuple(r for r in self.rules if r.gate)
+        self._pii = tuple(r for r in self.rules if r.pii)
         self._by_key = {r.key: r for r in self.rules}
         self._followers: dict[str, list[Rule]] = {}
         ids = {r.id for r in self.rules if not r.follows}
@@ -238,6 +239,8 @@ class Checker:
                 found.append(item)
                 if item.rule.id in self._followers:
                     found.extend(self._followers_of(item, check, kinds, hints))
+        if check == "CMT" or any(item.rule.id == "AD-09-6" for item in found):  # live: only data read out (AD-09-6)
+            found.extend(self._pii_findings(norm, check, kinds, hints))
         supported_spans: list[tuple[int, int]] = []
         for claim, verdict in self._claim_verdicts(norm, view, stats, check, digest):
             if verdict.verdict == "supported":
@@ -367,6 +370,27 @@ class Checker:
         suggestion = rule.suggestion.format_map(_Safe(values)) if rule.suggestion else None
         return _Item(rule, severity, claim.start, claim.end, values, suggestion, True,
                      unverified=view is None or (claim.kind == "audience" and verdict.verdict != "contradicted"))
+
+    def _pii_findings(self, norm: NormalizedText, check: str, kinds: frozenset[str] | None,
+                      hints: frozenset[str]) -> list[_Item]:
+        """A viewer's phone, ID, card, address, name or handle, found by the live PII detector (compliance.md §9.3),
+        under its own id (PII-MOB …) and, through followers, the disclosure law beside it (PI-25)."""
+        rules = {r.pii: r for r in self._pii if check in r.checks}
+        if not rules:
+            return []
+        from cohost.live.pii import detect  # lazy: cohost.live imports this package
+
+        out: list[_Item] = []
+        for d in detect(norm.text):
+            rule = rules.get(d.kind)
+            if rule is None:
+                continue
+            item = _Item(rule, rule.severity, d.start, d.end, {"text": norm.text[d.start:d.end]}, rule.suggestion,
+                         paired=True)  # beside AD-09-6 when the AI reads it out: both stand
+            out.append(item)
+            if rule.id in self._followers:
+                out.extend(self._followers_of(item, check, kinds, hints))
+        return out
 
     def _gate_findings(self, norm: NormalizedText, product: Product, kinds: frozenset[str], check: str,
                        ) -> list[_Item]:

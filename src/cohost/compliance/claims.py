@@ -97,7 +97,7 @@ _GIFT = _c(rf"买(?P<x>{N})(?:{_QTY_UNITS})?送(?P<y>{N})"
            rf"(?:加赠|另赠|赠送|再送|赠|送)(?![到货达出回去]|{_RECIPIENTS})(?P<g>{_CUT}{{1,14}})")
 _FIRST_N = _c(rf"(?<![目之以提当面跟眼从先日事饭睡生空])前(?P<n>{N})(?:名|位|单|个)(?!次)")
 _GIFT_VALUE = _c(rf"价值\s*(?P<n>{N})\s*(?:多|来)?\s*(?:元|块|(?=$|[,。!?;~]|的|呢|哦|啊|呀|左右))")
-_STOCK_COUNT = _c(rf"(?:仅剩|只剩|还剩|就剩|剩下|剩|最后|库存只有|库存仅|库存就|只有|仅有|限量|只备了|就备了)(?:最后)?\s*"
+_STOCK_COUNT = _c(rf"(?:仅剩|只剩|还剩|就剩|剩下|剩|最后|库存只有|库存仅|库存就|只有|仅有|限量|只备了|就备了|(?:只|就|仅)(?:放|上|开)了?)(?:最后)?\s*"
                   rf"(?P<n>{N})\s*(?:{_QTY_UNITS})(?!链接|环节|问题|步|款式|颜色|福利|话题|宝宝|朋友|家人|小时|分钟|天|上架|出场|登场|要讲|介绍|是[^,。!?;]{0,3}?(?:号|链接|款))")
 # "还有两件" said as what is left (S码还有两件, 黑色还有3件了): only when the count closes the clause, so 还有两件事 and
 # 还有3个颜色 stay ordinary speech
@@ -107,6 +107,8 @@ _STOCK_ONE = _c(r"(?:仅此|只此)一(?:只|件|个|条|块|枚|对|套|台)|(?
 _STOCK_LOW = _c(r"不多了|所剩无几|库存告急|库存紧张|快没了|快抢光了|快卖光了|马上售罄|即将售罄|要断货了|快断货|手慢无|"
                 r"随时下架|最后几件|最后一批|最后一波库存|数量有限|库存有限|限量|(?:只|就|仅)?剩(?:下)?(?:个位数|没几|不到十)|个位数了|"
                 r"库存见底|见底了|库存不多|库存没多少|货不多了|马上抢光|马上卖完|快卖完了|快售罄|即将断货|仅剩少量|最后一点库存")
+# 已售罄 said of an earlier batch (第一批到货已售罄, 上一批早就卖完了): history, not the stock on sale now
+_PAST_BATCH = _c(r"(?:第[一二两三四1-4]|上一?|首|前[一两几]|头)批|上次(?:到的|那批|的货)|之前(?:那|的)批")
 _STOCK_OUT = _c(r"已售罄|售罄了|卖完了|没货了|断货了|抢光了|秒光了|卖光了|已经售罄|已抢完")
 _STOCK_IN = _c(r"有现货|现货|库存充足|不限量|管够|随便拍|大量现货|货很多|库存很多|有货")
 _SOON_FILL = r"(?:一到|一过|过后|之后|以后)?(?:就|便|会|要|马上|立刻|准时|都|就会|就要|就得|会被)?(?:要|会)?"
@@ -120,7 +122,7 @@ _WINDOW = (
     ("today", _c(r"最后一天|仅限今天|仅限今晚|仅限今日|只有今天|只有今晚|就今天|就今晚|只限今天|"
                  r"(?:今天|今晚)最后(?!一?(?:个|款|样|位|道|项|首|件产品|个产品)(?!单|批|波|次|天|小时|钟头|名额|机会|库存|件|套|份))")),
     ("minutes", _c(rf"(?:还有|还剩|仅剩|只剩|最后|倒计时|剩下|剩)(?:最后)?\s*(?P<n>{N})\s*(?P<u>分钟|分|秒钟|秒|个小时|小时)")),
-    ("hour", _c(r"(?P<h>\d{1,2}|[零一二两三四五六七八九十]{1,3})点(?:整|半|准时)?(?:前)?(?:准时)?"
+    ("hour", _c(r"(?:(?P<h>\d{1,2}|[零一二两三四五六七八九十]{1,3})点(?:整|半|准时)?|(?<=今晚|今天|今日|晚上|当晚|本场)\s?(?P<hc>[01]?\d|2[0-3]):[0-5]\d(?![\d:]))(?:前)?(?:准时)?"
                 rf"{_SOON_FILL}(?:截止|结束|下架|恢复原价|恢复|涨价|停止|没了|没有了|不送了|停送|取消)")),
     # a gift or offer that runs "until" a time (赠品只送到今晚十点, 优惠到12点)
     ("hour", _c(r"(?:(?:只|仅|就)(?:送|赠|优惠|特价)(?:到|至)(?:今晚|今天|晚上|今日)?|(?:送|赠|优惠|特价)(?:到|至)(?:今晚|今天|今日))"
@@ -225,7 +227,7 @@ def place_in(text: str) -> tuple[str, bool] | None:
 # Substrings without which a pattern cannot match: checked first, so most patterns never run on a line.
 _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     _WINDOW[0][1]: ("限时", "仅此", "错过", "再不抢", "下次", "过时", "最后", "机不可失"), _WINDOW[1][1]: ("今", "当天", "本场"), _WINDOW[2][1]: ("最后", "今", "就今"),
-    _WINDOW[3][1]: ("分", "秒", "小时"), _WINDOW[4][1]: ("点",), _WINDOW[5][1]: ("到", "至"), _WINDOW[6][1]: ("马上", "即将", "立刻", "很快", "随时"), _WINDOW[7][1]: ("下播", "关播", "播完", "直播结束"),
+    _WINDOW[3][1]: ("分", "秒", "小时"), _WINDOW[4][1]: ("点", ":"), _WINDOW[5][1]: ("到", "至"), _WINDOW[6][1]: ("马上", "即将", "立刻", "很快", "随时"), _WINDOW[7][1]: ("下播", "关播", "播完", "直播结束"),
     _WINDOW[8][1]: ("过了", "错过"), _WINDOW[9][1]: ("明天",), _WINDOW_EN[0][1]: ("end",),
     _WINDOW_EN[1][1]: ("today", "tonight", "last"), _WINDOW_EN[2][1]: ("limited",), _STOCK_EN: ("left", "last"),
     _AUDIENCE[0][1]: ("在线", "在看", "在抢", "在拍", "正在", "在直播间", "围观"), _AUDIENCE[1][1]: ("在线", "人数"),
@@ -294,7 +296,8 @@ def extract(norm: NormalizedText, attributes: tuple[str, ...] = (), specs: bool 
             said = m.groupdict().get("n") or m.groupdict().get("m")
             found.append(Claim("sales", m.start(), m.end(), value=parse_number(said) if said else None))
     for kind, pattern in (("ranking", _RANKING), ("award", _AWARD), ("test", _TEST)):
-        found.extend(Claim(kind, m.start(), m.end()) for m in _finditer(pattern, text, seen))
+        found.extend(Claim(kind, m.start(), m.end()) for m in _finditer(pattern, text, seen)
+                     if kind != "test" or not _REPORT_NO.search(text, *norm.sentence(m.start())))
     found.extend(_money(norm))
     found.extend(_promotions(text, seen))
     for m in _finditer(_ORIGIN, text, seen):
@@ -371,9 +374,13 @@ def _window(kind: str, m: re.Match[str], lang: str = "zh") -> Claim:
         value = parse_number(groups["n"])
         u = groups.get("u") or ""
         unit = "hour" if ("时" in u or u.startswith("hour")) else "second" if ("秒" in u or u.startswith("sec")) else "minute"
-    elif groups.get("h"):
-        value, unit = parse_number(groups["h"]), "clock"
+    elif groups.get("h") or groups.get("hc"):  # 21点 or 21:00
+        value, unit = parse_number(groups.get("h") or groups["hc"]), "clock"
     return Claim("window", m.start(), m.end(), kind, value, unit, lang=lang)
+
+
+# a test result cited with its report number (检测报告编号MS-2025-0412): the viewer can check it; evidence on the line
+_REPORT_NO = _c(r"(?:报告|证书|检测|检验)(?:编号|号码|号)\s*[:：]?\s*[a-z0-9][-a-z0-9/]{4,}")
 
 
 def _stock(norm: NormalizedText, seen: set[int]) -> list[Claim]:
@@ -386,7 +393,8 @@ def _stock(norm: NormalizedText, seen: set[int]) -> list[Claim]:
                 if not any(a < m.end() and m.start() < b for a, b in taken)]
     out += [Claim("stock", m.start(), m.end(), "count", Decimal(1)) for m in _STOCK_ONE.finditer(text)]
     out += [Claim("stock", m.start(), m.end(), "low") for m in _STOCK_LOW.finditer(text)]
-    out += [Claim("stock", m.start(), m.end(), "out") for m in _STOCK_OUT.finditer(text)]
+    out += [Claim("stock", m.start(), m.end(), "out") for m in _STOCK_OUT.finditer(text)
+            if not _PAST_BATCH.search(text, norm.clause(m.start())[0], m.start())]
     out += [Claim("stock", m.start(), m.end(), "in") for m in _STOCK_IN.finditer(text)]
     for m in _finditer(_STOCK_EN, text, seen):
         n = m.group("n") or m.group("m") or m.group("k")
@@ -469,7 +477,7 @@ def _promotions(text: str, seen: set[int]) -> list[Claim]:
     return out
 
 
-_ATTR_VALUE = _c(r"(?:是|为|:|有|约|大约|达到|达|足足|只有|高达)?\s*" + _CUT + r"{1,24}")
+_ATTR_VALUE = _c(r"(?:是|为|:|有|约|大约|大概|差不多|达到|达|足足|只有|高达)?\s*" + _CUT + r"{1,24}")
 _TOKEN_CHAR = _c(r"[a-z0-9.\-+%/×*#]|\s(?=[a-z0-9])")
 
 
@@ -481,6 +489,8 @@ def _attributes(text: str, names: tuple[str, ...]) -> list[Claim]:
         pos = text.find(name)
         while pos >= 0:
             m = _ATTR_VALUE.match(text, pos + len(name))
+            if m and any(n != name and len(n) >= 2 and text.startswith(n, pos + len(name)) for n in names):
+                m = None  # 笔芯书写长度约500米: the next attribute's name follows, and that one is the claim
             if m:
                 end = m.end()
                 while end < len(text) and _TOKEN_CHAR.match(text, end):  # never cut GB/T 28004.1 or X200 Pro

@@ -30,8 +30,11 @@ GUARDS = frozenset({"negation", "question", "quotation", "aspiration", "self_com
                     "caution", "inner_negation"})
 CLAIM_KINDS = frozenset({"price", "reference_price", "promotion", "gift_value", "stock", "window",
                          "ranking", "award", "test", "sales", "origin", "attribute", "numeric", "audience",
-                         "ranking_bounded", "evidence_expired", "spec", "promotion:discount", "sales:*", "stock:*", "window:*"})
+                         "ranking_bounded", "evidence_expired", "spec", "promotion:discount", "sales:*", "stock:*", "window:*",
+                         "audience:*", "reference_price:*"})
 VALIDATORS = frozenset({"luhn", "id_card"})
+# kinds of personal data found by cohost.live.pii (reused, not rewritten) that a rule may report with `pii = "…"`
+PII_KINDS = frozenset({"mobile", "id_card", "bank_card", "wechat", "qq", "email", "address", "name"})
 Mode = Literal["text", "live", "comment"]
 CHECK_OF_MODE: dict[str, str] = {"text": "TEXT", "live": "LIVE", "comment": "CMT"}
 
@@ -100,6 +103,7 @@ class Rule:
     unverified_message_en: str | None = None
     lang: str = "zh"  # claim policies: which language's claim patterns this rule judges
     approval: str = "ignore"  # gates: fire when an ad-review approval is "missing" / "present"
+    pii: str | None = None  # a kind of personal data (cohost.live.pii) reported wherever it is found
     source: str = field(default="", compare=False)
 
     def severity_for(self, trigger: Trigger | None, kinds: frozenset[str] | None) -> Severity:
@@ -112,7 +116,7 @@ class Rule:
 _RULE_KEYS = {"id", "family", "title", "severity", "law", "checks", "message", "message_en", "suggestion",
               "guards", "critical_in", "applies_to", "not_in", "when_unknown", "terms", "patterns", "allow",
               "allow_patterns", "unless_sentence", "rewrites", "claim", "gate", "unverified", "examples",
-              "clean_examples", "lang", "approval", "unverified_message", "unverified_message_en", "follows"}
+              "clean_examples", "lang", "approval", "unverified_message", "unverified_message_en", "follows", "pii"}
 _TERM_KEYS = {"words", "severity", "suggestion", "applies_to", "not_in", "when_unknown", "guards", "tags"}
 _PATTERN_KEYS = {"regex", "needs", "severity", "suggestion", "applies_to", "not_in", "when_unknown", "guards",
                  "tags", "extend", "validate"}
@@ -247,8 +251,11 @@ class _Reader:
         triggers = self.triggers()
         gate = self.kind_set("gate")
         follows = self.text("follows")
-        if not triggers and claim is None and not gate and follows is None:
-            raise self.fail("terms", "a rule needs terms, patterns, a claim kind, a gate or follows")
+        pii = self.text("pii")
+        if pii is not None and pii not in PII_KINDS:
+            raise self.fail("pii", f"unknown personal-data kind {pii!r} (one of {sorted(PII_KINDS)})")
+        if not triggers and claim is None and not gate and follows is None and pii is None:
+            raise self.fail("terms", "a rule needs terms, patterns, a claim kind, a gate, follows or pii")
         lang = self.text("lang") or "zh"
         approval = self.text("approval") or "ignore"
         if lang not in ("zh", "en") or approval not in ("ignore", "missing", "present"):
@@ -258,7 +265,7 @@ class _Reader:
             raise self.fail("rewrites", "must be a table of word = suggestion")
         return Rule(
             id=rule_id, key=f"{rule_id}#{claim}" if claim else f"{rule_id}@{follows}" if follows else rule_id,
-            family=family, follows=follows,
+            family=family, follows=follows, pii=pii,
             title=cast(str, self.text("title", required=True)),
             severity=cast(Severity, self.severity("severity") or self._missing("severity")),
             law=cast(str, self.text("law", required=True)), checks=checks,

@@ -613,7 +613,7 @@ def _attribute(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict
 
 
 _LEAD_NUMBER = re.compile(r"\d+(?:\.\d+)?(?![\d.%])")
-_ATTR_LEAD = re.compile(r"^(?:是|为|:|有|约|大约|达到|达|足足|只有|高达|能到|能达到|可达|可以达到|可以到|长达|最多|最长|能用)?\s*")
+_ATTR_LEAD = re.compile(r"^(?:是|为|:|有|约|大约|大概|差不多|达到|达|足足|只有|高达|能到|能达到|可达|可以达到|可以到|长达|最多|最长|能用)?\s*")
 
 
 def _spec(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict:
@@ -734,6 +734,8 @@ def _numeric(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict:
     c_start, _ = norm.clause(claim.start)
     if _DELTA.search(norm.text, max(c_start, claim.start - 6), claim.start):
         return Verdict("unsupported", note="差值，不是商品规格")  # 比上一代轻了30克: a difference, not the weight
+    if _ADVICE.search(norm.text, c_start, claim.start):
+        return Verdict("unsupported", note="建议的其他规格，不是本品规格")  # 手小也可以考虑40寸: another size, as advice
     _, c_end = norm.clause(claim.start)
     dose = (_DOSE.search(norm.text, max(c_start, claim.start - 8), claim.start) is not None
             or _CALC.search(norm.text, c_start, c_end) is not None)
@@ -743,6 +745,9 @@ def _numeric(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict:
 
 
 _GRADE = {"supported": 2, "consistent": 1}
+# a size put forward as an alternative or compared with (也可以考虑40寸, 建议选小一号, 比42码的大一点): not a claim about
+# the goods on sale
+_ADVICE = re.compile(r"考虑|建议|可以选|可选|或者|不如|换成|换个|改成|比(?=[^,。!?;]{0,3}$)|推荐(?:选|买|你)")
 _DOSE = re.compile(r"每次|一次|每天|每日|每餐|取|用量|挤|倒|加|放|泡|兑|冲|一天|一周|一个月|换|按")
 # a usage calculation (按一天换6片算, 算下来能用9天): its figures are arithmetic, not the product's specification
 _CALC = re.compile(r"按[^,。!?;]{0,12}?算|算下来|算一下|能用\d+|可以用\d+|大概能用|够用")
