@@ -16,6 +16,7 @@ from cohost.testing import sample_catalog
     ("宝子们jg多少", "宝子们价格多少"), ("kf在吗", "客服在吗"), ("五十毫升的多少钱", "50ml的多少钱"),
     ("M碼還有嗎😭😭", "m码还有吗"), ("多 少 钱", "多少钱"), ("多少前", "多少钱"), ("ＸＬ码有吗", "xl码有吗"),
     ("\x00\x07测试\u200b", "测试"), ("巧克力多少克", "巧克力多少克"),
+    ("摇一圈收多少线", "摇一圈收多少线"),  # 线 is a product word (fishing line, cable, thread), not a typo of 钱
 ])
 def test_normalisation(raw: str, text: str) -> None:
     assert normalize_question(raw).text == text
