@@ -11,12 +11,20 @@ Constraints:
 - Feed subscribers get bounded queues; a slow one loses its oldest records and is told how many.
 - Quiet rooms get a ``Tick`` every ``tick_every`` seconds advancing stream time by the real time elapsed,
   so groups close and metrics report; the tick is logged like any control.
+- Nothing slow runs on the event loop, which serves every room of the process: opening a room (a resumed
+  session replays its whole log) and closing an ended one (flush, the durable "ended" state, then the show
+  folder — a re-read of the whole log, ~1.5 s CPU per 100k events) run on a worker thread. The room is
+  marked ended on the loop first: it takes no more input and no second ``End``; the hub opens the room's
+  next session only once the old one's close has finished (its state file says "ended", so the new one
+  never resumes it), and ``RoomHub.close`` (server shutdown) waits for every pending close. A failed close
+  or show folder is logged with the room and the session.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -27,6 +35,10 @@ from cohost.events import Control, End, Tick
 from cohost.live.room import Collaborators, LiveConfig, LiveRoom, check_room
 
 log = logging.getLogger(__name__)
+
+
+class RoomEnded(RuntimeError):
+    """The runner's session has ended (or is stopping): get the room's runner again from the hub."""
 
 
 class Subscriber:
@@ -53,7 +65,9 @@ class RoomRunner:
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._last_input = clock.monotonic()
-        self.ended = False
+        self.ended = False  # End applied: no more input, no second End (set on the loop, before the close)
+        self._stopping = False
+        self._closing: asyncio.Task[None] | None = None  # the close of an ended session (worker thread)
         room.on_record = self._broadcast
 
     def _broadcast(self, record: dict[str, Any]) -> None:
@@ -61,14 +75,39 @@ class RoomRunner:
             sub.offer(record)
 
     def start(self) -> None:
+        """Open the room here and start its worker (tests, tools); the server uses ``open``."""
         self.room.start()
+        self._launch()
+
+    async def open(self) -> None:
+        """Open the room on a worker thread (a resumed session replays its log), then start its worker."""
+        await asyncio.to_thread(self.room.start)
+        self._launch()
+
+    def _launch(self) -> None:
         self._task = asyncio.get_running_loop().create_task(self._work(), name=f"live-room-{self.room.room}")
 
+    @property
+    def accepting(self) -> bool:
+        return not (self.ended or self._stopping)
+
+    @property
+    def closed(self) -> bool:
+        """The ended session's close (state, show folder) has finished, or there was none to do."""
+        return self._closing is None or self._closing.done()
+
+    async def wait_closed(self) -> None:
+        """Wait for the ended session's close; the close itself is never cancelled by the waiter."""
+        if self._closing is not None:
+            await asyncio.shield(self._closing)
+
     def room_for(self, lines: int) -> bool:
-        return self.inbox.maxsize - self.inbox.qsize() >= lines
+        return self.accepting and self.inbox.maxsize - self.inbox.qsize() >= lines
 
     def admit(self, raws: list[bytes]) -> list[int]:
         """Log and queue lines; the caller has checked ``room_for`` (nothing awaits in between)."""
+        if not self.accepting:
+            raise RoomEnded(f"live room {self.room.room} session {self.room.session} has ended")
         refs = []
         for raw in raws:
             ref = self.room.admit(raw)
@@ -80,16 +119,20 @@ class RoomRunner:
 
     async def admit_waiting(self, raws: list[bytes]) -> list[int]:
         """Like ``admit`` but waits for space (WebSocket senders are slowed down, not refused)."""
-        while not self.room_for(len(raws)):
+        while self.accepting and not self.room_for(len(raws)):
             await asyncio.sleep(0.01)
-        return self.admit(raws)
+        return self.admit(raws)  # raises RoomEnded if the session ended meanwhile
 
-    def control(self, event: Control) -> None:
+    def control(self, event: Control) -> bool:
+        """Queue a signal; False (ignored) once the session ended or an ``End`` is already pending."""
+        if not self.accepting or (isinstance(event, End) and any(isinstance(c, End) for c in self._controls)):
+            return False
         self._controls.append(event)
         self._wake.set()
+        return True
 
     async def _work(self) -> None:
-        while True:
+        while not self._stopping:  # also ends it if a cancel was swallowed (wait_for, Python 3.11)
             if not self._controls and self.inbox.empty():
                 self._wake.clear()
                 with contextlib.suppress(TimeoutError):
@@ -102,7 +145,9 @@ class RoomRunner:
                 self.room.control(event)
                 if isinstance(event, End):
                     self.ended = True
-                    self.room.close(ended=True)
+                    self._controls.clear()
+                    self._closing = asyncio.get_running_loop().create_task(
+                        self._close_ended(), name=f"live-room-close-{self.room.room}")
                     return
             for _ in range(self.batch):
                 if self._controls or self.inbox.empty():
@@ -117,12 +162,28 @@ class RoomRunner:
             self.room.flush()
             await asyncio.sleep(0)
 
+    async def _close_ended(self) -> None:
+        room, session = self.room.room, self.room.session
+        try:
+            # LiveRoom.close writes the durable "ended" state before it starts on the show folder
+            await asyncio.to_thread(self.room.close, ended=True)
+        except Exception:
+            log.exception("live room %s session %s: closing the ended session failed", room, session)
+            return
+        if self.room.show_path is None:
+            log.error("live room %s session %s: the show folder was not written (see the warning above); "
+                      "the evidence log and output journal are kept", room, session)
+
     async def stop(self) -> None:
-        """Stop without ending the session (a restart resumes it)."""
+        """Stop without ending the session (a restart resumes it); an ended one's close is waited for."""
+        self._stopping = True
         if self._task is not None:
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
+        if self._closing is not None:
+            await self.wait_closed()
+            return
         if not self.ended:
             while not self.inbox.empty():  # already admitted: finish them, they are in the log anyway
                 ref, raw = self.inbox.get_nowait()
@@ -140,27 +201,67 @@ class RoomHub:
         self.config = config or LiveConfig()
         self.clock = clock
         self.rooms: dict[str, RoomRunner] = {}
-        self._lock = asyncio.Lock()
+        self._locks: dict[str, asyncio.Lock] = {}  # per room: opening one room never waits for another
 
     async def get(self, name: str) -> RoomRunner:
+        """The room's running session; a new one once the last ended (after that one's close finished)."""
         check_room(name)
-        runner = self.rooms.get(name)
-        if runner is not None and not runner.ended:
-            return runner
-        async with self._lock:
+        while True:
             runner = self.rooms.get(name)
-            if runner is None or runner.ended:
-                holder: list[LiveRoom] = []
-                collaborators = await asyncio.to_thread(
-                    self.make_collaborators, lambda: holder[0].stream_time if holder else 0.0)
-                room = LiveRoom(self.home, name, collaborators, source="ingest", config=self.config)
-                holder.append(room)
-                runner = RoomRunner(room, clock=self.clock)
-                runner.start()
-                self.rooms[name] = runner
+            if runner is not None and runner.accepting:
+                return runner
+            if runner is not None and not runner.closed:
+                await runner.wait_closed()  # its state must say "ended" before the next session opens
+                continue
+            async with self._locks.setdefault(name, asyncio.Lock()):
+                current = self.rooms.get(name)
+                if current is not runner:
+                    continue  # someone else opened (or ended) it meanwhile: look again
+                fresh = await self._open(name)
+                self.rooms[name] = fresh
+                return fresh
+
+    async def _open(self, name: str) -> RoomRunner:
+        holder: list[LiveRoom] = []
+        collaborators = await asyncio.to_thread(
+            self.make_collaborators, lambda: holder[0].stream_time if holder else 0.0)
+        room = LiveRoom(self.home, name, collaborators, source="ingest", config=self.config)
+        holder.append(room)
+        runner = RoomRunner(room, clock=self.clock)
+        await runner.open()
         return runner
 
+    def running(self, name: str) -> RoomRunner | None:
+        """The room's runner if it is taking input, without opening a session."""
+        runner = self.rooms.get(check_room(name))
+        return runner if runner is not None and runner.accepting else None
+
+    def has_running_session(self, name: str) -> bool:
+        """True when the room's last session on disk is still running (a restart would resume it)."""
+        try:
+            doc = json.loads((self.home / "live" / check_room(name) / "session.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return False
+        return isinstance(doc, dict) and doc.get("status") == "running" and doc.get("source") == "ingest"
+
+    async def end(self, name: str) -> bool:
+        """End the room's session; False (nothing done) when it has already ended or none is running."""
+        runner = self.running(name)
+        if runner is None:
+            old = self.rooms.get(name)
+            if old is not None:
+                await old.wait_closed()
+            if not self.has_running_session(name):
+                return False
+            runner = await self.get(name)  # after a restart: resume the running session to end it
+        return runner.control(End(ts=runner.room.stream_time))
+
     async def close(self) -> None:
-        for runner in list(self.rooms.values()):
-            await runner.stop()
+        """Stop every room (server shutdown); waits for ended sessions' state and show folders."""
+        runners = list(self.rooms.values())
+        results = await asyncio.gather(*(runner.stop() for runner in runners), return_exceptions=True)
+        for runner, result in zip(runners, results, strict=True):
+            if isinstance(result, BaseException):
+                log.error("live room %s session %s: stopping failed", runner.room.room, runner.room.session,
+                          exc_info=result)
         self.rooms.clear()

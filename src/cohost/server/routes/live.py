@@ -22,10 +22,10 @@ from fastapi import APIRouter, FastAPI, Path, Request, WebSocket, WebSocketDisco
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from cohost.events import End, ProductSwitch, Resume, Takeover
+from cohost.events import ProductSwitch, Resume, Takeover
 from cohost.live.records import to_record
 from cohost.live.room import ROOM_NAME
-from cohost.live.runner import RoomHub, RoomRunner, Subscriber
+from cohost.live.runner import RoomEnded, RoomHub, RoomRunner, Subscriber
 from cohost.live.wire import WireReader
 from cohost.live.wiring import default_collaborators
 from cohost.server.problems import problem
@@ -133,11 +133,15 @@ async def get_metrics(room: RoomName, request: Request) -> dict[str, Any]:
 
 @router.post("/api/rooms/{room}/control", operation_id="controlLiveRoom")
 async def control(room: RoomName, body: ControlIn, request: Request) -> dict[str, Any]:
-    """Operator signals; they skip the input queue."""
-    runner = await _hub(request.app).get(room)
+    """Operator signals; they skip the input queue. ``end`` is idempotent: ending a room whose session has
+    already ended (or that has none running) does nothing and says so (``"ended": false``)."""
+    hub = _hub(request.app)
+    if body.type == "end":
+        return {"room": room, "applied": body.type, "ended": await hub.end(room)}
+    runner = await hub.get(room)
     ts = runner.room.stream_time
     event = {"takeover": Takeover(ts=ts, operator=body.operator), "resume": Resume(ts=ts),
-             "product_switch": ProductSwitch(ts=ts, sku=body.sku), "end": End(ts=ts)}[body.type]
+             "product_switch": ProductSwitch(ts=ts, sku=body.sku)}[body.type]
     runner.control(event)
     return {"room": room, "applied": body.type}
 
@@ -148,7 +152,7 @@ async def ingest_socket(websocket: WebSocket, room: str) -> None:
         await websocket.close(code=1008, reason="bad room name")
         return
     await websocket.accept()
-    runner = await _hub(websocket.app).get(room)
+    hub = _hub(websocket.app)
     try:
         while True:
             message = await websocket.receive()
@@ -160,7 +164,14 @@ async def ingest_socket(websocket: WebSocket, room: str) -> None:
                 continue
             lines = _split(data)
             problems = _check(room, lines)
-            refs = await runner.admit_waiting([raw for _, raw in lines]) if lines else []
+            refs: list[int] = []
+            while lines:
+                runner = await hub.get(room)  # the room's current session: a new one after an end
+                try:
+                    refs = await runner.admit_waiting([raw for _, raw in lines])
+                    break
+                except RoomEnded:
+                    continue  # it ended while this batch waited for space: nothing was logged, take the next
             await websocket.send_json(_result(refs, problems).model_dump())
     except WebSocketDisconnect:
         return
