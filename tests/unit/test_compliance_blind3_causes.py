@@ -6,21 +6,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from cohost.compliance import Checker
-from cohost.domain import Product
+from tests.unit.compliance_helpers import product, rules_at
 
-CHECKER = Checker.default()
 NOW = datetime.fromisoformat("2026-11-21T20:00:00+08:00")
 
 
-def _rules(text: str, product: Product | None = None, mode: str = "live",
-           stats: dict[str, float] | None = None) -> set[str]:
-    return {f.rule for f in CHECKER.check(text, product=product, now=NOW, mode=mode, stats=stats)}
-
-
-def _product(sku: str, title: str, category: str, price: float, **extra: object) -> Product:
-    return Product.model_validate({"sku": sku, "title": title, "category": category, "price": price,
-                                   "stock": extra.pop("stock", 100), **extra})
+_rules = rules_at(NOW)
+_product = product
 
 
 _WINDOW = {"starts_at": "2026-11-21T18:00:00+08:00", "ends_at": "2026-11-21T23:59:59+08:00"}

@@ -14,10 +14,9 @@ from cohost.compliance.categories import CategoryMap
 from cohost.compliance.checker import normalise
 from cohost.compliance.rules import load_rule_file
 from cohost.compliance.units import quantities
-from cohost.domain import Product
 from cohost.errors import ConfigError
+from tests.unit.compliance_helpers import CHECKER, product, rules_at
 
-CHECKER = Checker.default()
 _FOLLOWER = """
 [[rules]]
 id = "X-2"
@@ -34,14 +33,8 @@ when_unknown = false
 NOW = datetime.fromisoformat("2026-11-21T21:00:00+08:00")
 
 
-def _rules(text: str, product: Product | None = None, mode: str = "live",
-           stats: dict[str, float] | None = None) -> set[str]:
-    return {f.rule for f in CHECKER.check(text, product=product, now=NOW, mode=mode, stats=stats)}
-
-
-def _product(sku: str, title: str, category: str, price: float, **extra: object) -> Product:
-    return Product.model_validate({"sku": sku, "title": title, "category": category, "price": price,
-                                   "stock": extra.pop("stock", 100), **extra})
+_rules = rules_at(NOW)
+_product = product
 
 
 POWERBANK = _product("T-PB", "10000mAh 轻薄充电宝", "数码", 99, attributes={"额定能量": "38.5Wh", "电池容量": "10000mAh"})
