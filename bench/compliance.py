@@ -41,6 +41,10 @@ Two case sets, scored the same way:
   names for the same words (HOST-26 beside AD-09-3 when spoken live, T39's labelling laws beside ANTH-1, T45's beside
   AD-38, LSE-36 beside AD-13, ECL-17 beside a reported result, LSE-32 beside PRICE-16, LSE-34 beside LSM-18, AD-08
   beside a guarantee, AD-04 beside AD-09-2, ANTH-6 beside AD-40 live) are reported as well.
+- **blind6** (``bench/data/blind6/compliance_blind6.jsonl``): a fourth engineer's set (358 cases; 母婴, 保健食品,
+  家居清洁, 宠物食品, 图书文具, 珠宝, 户外, 小家电, 化妆品, 农产品), written without the code, rules, tests or the
+  other sets' cases and scored once on 09cc28d (first run in the record). It is **held out**: nobody changing the
+  checker reads its cases or failures, so its *now* figure stays the honest estimate on unseen wording.
 
 A learned second opinion (character n-gram logistic regression trained only on the four older sets) is
 measured against the sets it never saw and reported; it is not part of the checker.
@@ -89,9 +93,9 @@ SETS = {"tuned": DATA / "compliance_cases.jsonl", "held-out": DATA / "compliance
         "fresh": DATA / "compliance_fresh.jsonl", "fresh2": DATA / "compliance_fresh2.jsonl",
         "fresh3": DATA / "compliance_fresh3.jsonl", "fresh4": DATA / "compliance_fresh4.jsonl",
         "blind1": DATA / "blind" / "compliance_blind1.jsonl", "blind2": DATA / "blind2" / "compliance_blind2.jsonl",
-        "blind3": DATA / "blind3" / "compliance_blind3.jsonl"}
-# blind1, blind2 and blind3 were written by engineers who never read the checker's code, rules or tests.
-BLIND = ("held-out", "fresh", "fresh2", "fresh3", "fresh4", "blind1", "blind2", "blind3")
+        "blind3": DATA / "blind3" / "compliance_blind3.jsonl", "blind6": DATA / "blind6" / "compliance_blind6.jsonl"}
+# blind1, blind2, blind3 and blind6 were written by engineers who never read the checker's code, rules or tests.
+BLIND = ("held-out", "fresh", "fresh2", "fresh3", "fresh4", "blind1", "blind2", "blind3", "blind6")
 FIRST_RUN = DATA / "compliance_first_run.json"
 TITLE = "Compliance checker (bench/compliance.py)"
 _CHECKS = {"text": "TEXT", "live": "LIVE", "comment": "CMT"}
@@ -474,6 +478,8 @@ def main() -> None:
                  "blind3": "no when first scored (298 cases by a third engineer who never read the code, rules, tests "
                            "or the other blind sets; scored after the blind1 and blind2 fixes); its misses and false "
                            "alarms then prompted general mechanisms (**tuned** since: the *now* figure is not blind)",
+                 "blind6": "no (358 cases by a fourth engineer who never read the code, rules, tests or the other "
+                           "sets' cases; first scored on 09cc28d; held out: nobody tuning reads its cases)",
                  }.get(name, "—")
         overview.append(
             f"| {name} | {tuned} | {s['violating']} / {s['clean']} | {_pct(b.get('recall'))} → **{_pct(s['recall'])}** | "
