@@ -70,6 +70,7 @@ class QASet:
     catalog: Path
     questions: Path
     tuned: str  # was the engine tuned on this set's failures?
+    held_out: bool = False  # never print its failures: nobody tuning reads them
 
 
 SETS = [
@@ -93,7 +94,15 @@ SETS = [
           "escalation and answerable mechanisms"),
     QASet("blind2", "independent shop 2, kitchen appliances (暖灶厨房电器旗舰店)", DATA / "blind2/shop_blind2.json",
           DATA / "blind2/qa_blind2.jsonl",
-          "no (written by a second engineer who never read the code or shop 1; never read by anyone tuning)"),
+          "no (written by a second engineer who never read the code or shop 1; never read by anyone tuning)",
+          held_out=True),
+    QASet("blind4", "independent shop 3, women's clothing and shoes (栀夏衣橱)", DATA / "blind4/shop_blind4.json",
+          DATA / "blind4/qa_blind4.jsonl",
+          "after its first run (written by a third engineer who never read the code): its failures then prompted "
+          "general mechanisms"),
+    QASet("blind5", "independent shop 4, snacks and fresh food (鲜味仓零食生鲜旗舰店)", DATA / "blind5/shop_blind5.json",
+          DATA / "blind5/qa_blind5.jsonl",
+          "no (written by a fourth engineer who never read the code; never read by anyone tuning)", held_out=True),
 ]
 FIRST_RUNS = DATA / "qa_first_runs.json"
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -279,7 +288,7 @@ def main(argv: list[str] | None = None) -> int:
     now = datetime.fromisoformat(args.now)
     runs: dict[str, Any] = json.loads(FIRST_RUNS.read_text(encoding="utf-8")) if FIRST_RUNS.exists() else {}
     embedder = args.embedder or Settings().embedder
-    done = [(s, run_set(s.name, s.catalog, s.questions, now, args.show_failures, embedder))
+    done = [(s, run_set(s.name, s.catalog, s.questions, now, args.show_failures and not s.held_out, embedder))
             for s in sets if s.catalog.exists() and s.questions.exists()]
     # the same rules without the semantic second stage: what the sentence model adds, set by set
     plain = {s.key: run_set(s.name, s.catalog, s.questions, now, False, "hashing") for s, _ in done} \
