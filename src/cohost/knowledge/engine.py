@@ -25,12 +25,14 @@ from cohost.clock import SYSTEM_CLOCK, Clock
 from cohost.config import Settings
 from cohost.domain import ProductFact
 from cohost.knowledge.answers import Composer, Draft
+from cohost.knowledge.choices import chosen
 from cohost.knowledge.escalation import detect_risk, is_identity_question
 from cohost.knowledge.guard import rewrite
 from cohost.knowledge.intents import IntentGuess, classify, core_of
 from cohost.knowledge.lexicon import SIZE_ADVICE, Concept, concepts_asked, has_size_info
-from cohost.knowledge.linking import Link, ProductLinker
+from cohost.knowledge.linking import Link, ProductLinker, title_heads
 from cohost.knowledge.phrasing import Phrasebook
+from cohost.knowledge.quantities import answering, misses
 from cohost.knowledge.record import AnswerRecord
 from cohost.knowledge.retrieval import ANSWER_AT, FactIndex, Hit
 from cohost.knowledge.semantic import SemanticIndex
@@ -345,8 +347,16 @@ class QAEngine:
             draft = c.usage(q, pf, hits)
         else:
             draft = c.facts(q, pf, hits, link_number=link.link_number, cautions=intent == "suitability")
+        if draft is not None and intent in ("other", "attribute", "suitability") and misses(
+                q.text, [f for f in pf.attributes if f.id in draft.facts] + [f for f in pf.by_id.values()
+                                                                           if f.id in draft.facts and not f.field.startswith("attr:")]):
+            draft = self._measured(q, pf) or draft  # "220斤能坐吗" is not answered by 坐高: the weight's fit is
         if draft is None and intent in ("other", "attribute", "usage"):
             draft = self._shop_rule(q, hits)  # "上门安装吗": the product says nothing, a shop rule does
+        if draft is None and intent in ("other", "attribute", "suitability"):
+            draft = self._measured(q, pf)  # "200斤能坐吗" ↔ 承重: 约150kg, "多少克" ↔ 金重: 约1.0g
+        if draft is None and intent in ("other", "attribute"):
+            draft = self._chosen(q, pf)  # "是纯银的吗" ↔ 材质: S925银, "深杯还是浅杯" ↔ 线杯: 浅杯
         if draft is None and intent in ("other", "attribute", "usage", "suitability"):
             draft = self._semantic(q, pf)
         return draft or "no_fact"
@@ -366,6 +376,22 @@ class QAEngine:
             return None
         d = Draft(lang=q.lang)
         self.composer.say_fact(d, fact, pf if fact.sku else None, q.lang)
+        return d if d.facts else None
+
+    def _measured(self, q: Question, pf: ProductFacts) -> Draft | None:
+        """The attribute a measure the question tells or asks points at (``quantities.answering``)."""
+        return self._attribute(q, pf, answering(self.indexes().facts, q, pf))
+
+    def _chosen(self, q: Question, pf: ProductFacts) -> Draft | None:
+        """The attribute whose value holds the word a question offers to confirm or pick (``choices``)."""
+        i = chosen(q.text, [(a.label, str(a.value)) for a in pf.attributes], title_heads(pf.title))
+        return self._attribute(q, pf, pf.attributes[i] if i is not None else None)
+
+    def _attribute(self, q: Question, pf: ProductFacts, fact: ProductFact | None) -> Draft | None:
+        if fact is None:
+            return None
+        d = Draft(lang=q.lang)
+        self.composer.say_fact(d, fact, pf, q.lang)
         return d if d.facts else None
 
     def _shop_rule(self, q: Question, hits: list[Hit]) -> Draft | None:
