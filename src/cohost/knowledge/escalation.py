@@ -68,6 +68,13 @@ _INJECTION = _rx(
     r"(你|ai|机器人)(现在|已经|从此)?(已经)?(没有|不受|不再受|解除了?|摆脱了?)(任何)?的?(限制|约束|审查|规则)|解除(你的)?(限制|约束)",
     r"(随便|随意|尽管|大胆|放开了?|放心)(编|瞎编|乱编|胡编|胡说|瞎说|吹)|(编|瞎编|胡编|乱编)(一个|一些|点)",
     r"用(繁体|英文|粤语|方言|大写|日语)(宣布|念|喊|播报)",
+    # a role label with a colon ("系统:…", "管理员:…"; normalised text has ASCII colons)
+    r"(系统|官方|平台|管理员|后台|开发者|运营方)\s*[:#]",
+    # the rules revoked ("上面的规则作废了", "之前的设定都不算了") — a new instruction follows
+    r"(规则|指令|设定|设置|限制|约束|提示词?|要求)(都|全|全部|已经|现在|统统)?(已)?(作废|无效|失效|废除|不算数?|不作数|不管用|解除|清空|重置|取消)",
+    r"(上面|之前|以上|前面|刚才)(的|说的|那些)?(话|内容)?(都|全部|统统)?(作废|无效|失效|不算数?|不作数)",
+    # every later answer dictated: "以后回答都说X", "接下来一律回复X"
+    r"(以后|之后|接下来|今后|从现在起|从今天起|每次)(你)?的?(所有|每次|每个|每一?条)?的?(回答|回复|回)?(都|一律|统统|全部|全)(说|讲|回答|回复|写|改口说)",
 )
 # announcing to the room what a viewer dictates ("告诉大家X 快说", "宣布X"); not a question about an
 # announcement ("宣布开奖了吗", "主播告诉大家怎么领券")
@@ -82,7 +89,10 @@ _SAFETY = _rx(r"车祸|交通事故|出事故|撞车|追尾的时候|抱着(孩�
               r"(划|割|刮|扎|刺|戳)(破|伤|出血)|流血|出血|(烧|烤)(黑|焦|糊|化)|烧焦|焦味|糊味|火花(?!塞)|打火花|跳闸|"
               r"(倒|塌|掉|砸)下来|倒塌|翻倒|砸(到|伤|着|中)|勒(到|住|伤)|(刹车|制动|锁扣|卡扣|安全扣|保险扣)(失灵|坏了|松了|断了)|"
               r"(冲|跑)(到|上|进)?了?马路|(小孩|孩子|宝宝|娃|儿童|婴儿).{0,8}(伸进|塞进|放进|伸到|塞到|放到嘴|放嘴里|塞嘴里|舔了|啃了|咬了|吞)",
-              r"cut (my|his|her)|bleed|sparks?\b|caught fire|fell on|tip(ped)? over")
+              r"cut (my|his|her)|bleed|sparks?\b|caught fire|fell on|tip(ped)? over",
+              # a fall or a twisted limb that happened, and catching fire ("离火近会不会烧起来", "易燃吗")
+              r"摔(了)?(1|一)?(跤|跟头|下去|下来)|摔倒|跌倒|滑倒|绊倒|摔伤|跌伤|崴(了)?(脚|到)|扭(伤|到)(了)?(脚|腰|脖子)?",
+              r"(一下|一下子|容易|直接|突然|会不会|会)(就)?(烧|燃|着)起来|燃起来|着起来|易燃|可燃")
 _HEALTH = _rx(r"哮喘|鼻炎|早产|呼吸道|咽炎|(溅|进|弄|喷)(到|进)?(了)?眼|眼睛(里|疼|痛|红)|孕妇|怀孕|孕期|备孕|孕妈|准妈妈|哺乳|喂奶|月子|过敏|湿疹|皮炎|糖尿病|高血压|血糖|血压|心脏病|癌|肿瘤",
               r"红屁屁|尿布疹|起疹|皮疹|拉肚子|腹泻|呕吐|吐了|便秘|发烧|发热(?!档|温度|功率|片|丝|时间|面积|效果|均匀|快)|咳嗽|(有|得了?|患).{0,4}病|疾病|病人|生病|得了.{0,4}病|吃药|用药|药物|治疗|治好|疗效|能治|治病|医生|医院|手术|伤口|发炎",
               r"腰椎|颈椎|腰间盘|椎间盘|抑郁|减肥|瘦身|降脂|降压|降糖|排毒|壮阳|补肾|副作用|激素|处方|痛风|胃病|脱发能|长高",
@@ -91,7 +101,15 @@ _HEALTH = _rx(r"哮喘|鼻炎|早产|呼吸道|咽炎|(溅|进|弄|喷)(到|进)
               r"拉稀|稀便|水样便|便血|血便|拉血|尿血|血尿|尿不出|干呕|(一直|总是?|老是?|就|又)吐|吐(血|白沫|黄水)|口吐白沫|抽搐|痉挛|"
               r"癫痫|昏迷|晕倒|休克|不吃不喝|(没|不)精神|(肾|肝|心脏|胃|肠胃|肠道|胰腺)(不好|有问题|衰竭|不行|功能不全|弱)|肾衰|结石|"
               r"猫藓|真菌感染|皮肤病|猫瘟|犬瘟|细小|传染病|对(孩子|宝宝|小孩|人|人体|身体|猫|狗|宠物|孕妇)(有害|有伤害|有影响|不好)",
-              r"vomit|diarrh|seizure|throwing up")
+              r"vomit|diarrh|seizure|throwing up",
+              # named conditions of the body (joints, veins, skin, hormones), whatever the product
+              r"静脉曲张|拇外翻|足底筋膜炎|关节炎|风湿|骨折|腱鞘炎|痔疮|脊柱侧弯|骨质疏松|偏头痛|痛经|宫寒|甲亢|甲减|"
+              r"贫血|乳腺(增生|结节|炎)|水肿|浮肿|血栓|中风|帕金森|痴呆|荨麻疹|银屑病|牛皮癣|白癜风|痤疮|毛囊炎|脚气|灰指甲|"
+              r"腰肌劳损|滑膜炎|半月板|产后|剖腹产|剖宫产|顺产|刚生完|妊娠",
+              # a bodily reaction that happened: a rash, swelling, itching, blisters, pain from wearing or using
+              r"起.{0,2}(疹|疙瘩)|疹子|红疹|红肿|肿(了|起来|得)|发痒|瘙痒|痒(死|得)|水泡|流脓|"
+              r"(脚|腿|手|脸|皮肤|身上|浑身|全身|眼睛|脖子|腰|头|肚子|胃|耳朵)(都|也|有点|一直|还|就)?(疼|痛|肿|痒)(了|死|得|起来)|"
+              r"(勒|磨|夹|挤|压|箍|捂)得.{0,3}(疼|痛|肿|红|破|痒)")
 # a pet that swallowed something or ate what poisons it: a vet's question (a child's swallowing stays safety)
 _PET = r"(猫|狗|狗狗|猫咪|宠物|它|兔|仓鼠|鹦鹉|小鸟)"
 _PET_INGESTED = _rx(_PET + r".{0,4}(误吃|误食|误吞|吞了|吞下|吃进|吃下去|咽下)",
@@ -100,6 +118,8 @@ _MINOR = _rx(r"(?<!给)我(今年|才|只有|刚|刚满)?(1[0-7]|[6-9])岁(?!的
              r"我(是)?初[一二三]|我(是)?高[一二]|我还(是学生|在上学|没成年)|用(我)?(妈妈|爸爸|爸妈|家长|我妈|我爸)的(钱|手机|支付宝|微信|卡)",
              r"我(今年|才|只有|刚满?)(1[0-7]|十[一二三四五六七]?)(?![\d.]|块|元|斤|公斤|kg|号|点|cm|厘米|码|天|个|件|米|度|年|月|分|w|万|k|寸|g|克|ml|周|次|%|:)",
              r"(未满|没满|不满|不到)(18|十八)|不(想|要|能|敢)让(我)?(妈|爸|爸妈|父母|家长|家里人?)(知道|发现)",
+             # a child the purchase is for, its youth stressed ("孩子…她才8岁", "女儿只有12岁")
+             r"(孩子|女儿|儿子|闺女|小孩|娃|她|他|妹妹|弟弟|侄女|侄子|外甥女?).{0,3}(才|只有|还不到|不到|刚满)(1[0-7]|[1-9])(周)?岁",
              r"偷偷(买|下单|拍)|零花钱|压岁钱|家长不(让|同意|知道)|爸妈不(让|同意|知道)|i am 1[0-7]\b|i'?m 1[0-7]\b|under ?18")
 _COMPLAINT = _rx(r"投诉|举报|差评|骗子|骗人|欺骗|坑人|坑爹|割韭菜|智商税|山寨|三无|垃圾(?!袋|桶|分类|篓|箱|处理)",
                  r"太差|质量差|质量太|质量不好|什么破|破玩意|烂货|虚假|忽悠|黑心|无良|12315|消协|工商|市场监管|维权",
@@ -131,7 +151,27 @@ _DISPUTE_PROCESS = _rx(
     r"(让|要|叫)我(补|付|出|交|加)(运费|邮费|差价|钱)|还要(我)?(补|付|出|交)(运费|邮费)|多扣|乱扣|扣了我|重复扣|多收(了)?(我)?",
     r"凭什么.{0,6}(退|拒|扣|收|运费|不给)|(退|拒|扣|收|运费|不给).{0,10}凭什么",
     r"refund my|never arrived|not (yet )?received|hasn'?t arrived|wrong item|where is my order|refused (my|to)",
+    # money not paid back or a payout not made ("还没退款", "运费险没赔"), a refund or payout demanded
+    r"(没|未|还没|还未)(有)?(退款|退钱|到账|返款|打款|赔|理赔|赔付|补偿|给我退)", r"要求(退|赔|换|补偿|返|补)",
 )
+# what the grievance is about: money or after-sales handling keeps it a dispute whatever the tone
+_MONEY = _rx(r"退|赔|补偿|售后|保修|运费|邮费|差价|扣|换货|申请|拒|凭什么|钱|refund")
+# anger at a delivery failure ("拍了三天还没发货怎么回事", "骗子 说好的送X根本没收到"): a complaint, as the
+# anger is what the viewer reports; said flatly ("拍了三天还没发货") it stays a dispute to act on
+_ANGER = _rx(r"骗子|骗人|欺骗|忽悠|黑心|无良|坑人|太坑|被坑|不要脸|无耻|怎么回事|搞什么|什么意思|几个意思|干什么吃的|"
+             r"怎么搞的|气死|无语|太过分|过分了|恶心")
+# Complaint, not dispute: the material failing with wear or wash (开胶, 起球, 掉色 that stained other clothes,
+# 缩水, 变形, a hole) and goods unlike what was shown (颜色和直播间差太多) are reports about quality, said as
+# statements; a breakage or a malfunction ("收到是坏的", "用了三天就黑屏") stays a dispute (a claim to handle)
+_FLAW_WORD = r"(开胶|脱胶|起球|掉色|褪色|串色|缩水|缩|变形|脱线|开线|钻绒|跑绒|掉皮)"
+_FLAW = _rx(r"(就|都|已经|全|又)" + _FLAW_WORD + r"(?![吗么嘛])", _FLAW_WORD + r"了(?![吗么嘛没])",
+            r"(收到|到手|拆开|穿了?|洗了?|才穿|刚穿|就).{0,6}(破洞|(个|了)(小)?洞(?!洞))",
+            r"把.{0,8}(染|弄脏|弄花)(了|色|成|得)", r"(染|串)(到|上)了?.{0,4}(别的|其他|白|我的)",
+            r"(收到|到手|实物|拿到|买回来|穿上|到了).{0,8}(和|跟|与|比)(直播间?|图片|图|主播|描述|宣传|视频|详情页?|照片|模特|样品)"
+            r".{0,6}(差(太多|很多|好多|得远|太远|别太大|距太大)|完全不一样|不一样|不符|两样|不是一个|根本不)(?!.{0,2}[吗么嘛])",
+            r"货不对板|色差(太|很|好|这么|也太)大")
+# the same words asked about before buying ("会不会起球", "担心掉色", "容易变形吗"): attribute questions
+_FLAW_ASKED = _rx(r"(会不会|会|容易|担心|怕|不会|是不是|有没有|能不能|防止|避免).{0,6}(" + _FLAW_WORD[1:-1] + r"|破洞|染)")
 _DISPUTE_DEFECT = _rx(
     r"少了(一|1)|破损|(收到|到手|拆开|到了|到货|寄到|寄来|刚到).{0,8}(坏|破|碎|裂|断了|漏|错|(?<!多)少|不一样|不对|脏|旧|烂|霉|臭|变质|化了|化冻|蔫|死了)",
     r"(已经|刚|就)?(坏了|碎了|漏了|漏液|不能用了|用不了)(?!.{0,4}(怎么办|吗|么|呢|包换|保修|能换|可以换|管吗))",
@@ -153,12 +193,15 @@ _HUMAN_ASKED = _rx(
     r"(出来|说话|回(复|答|我|一下)|聊|处理|理我|管|跟我|和我|对话|沟通|接|来|过来|看(一下|看)?我|给我|解释|说清楚)",
     r"(跟|和|同|找)" + _PERSON + r"(说话|说|聊|讲|谈|沟通|对话)", _PERSON + r"(本人|自己)?(呢)?(出来|在吗|在不在|去哪了|人呢|回我|回复我|理我)|^" + _PERSON + r"(本人|自己)?呢$",
     r"(机器人|ai|机器|自动回复|智能客服)(说|讲|回答)?(不清|不明白|不懂|不了|答不上|听不懂|没用|太笨|不行)|"
-    r"(别|不要|不想)(跟|和)?(机器人|ai|机器|自动回复)(回|答|说|聊)",
+    r"(别|不要|不想|不用)(让|叫|用)?(跟|和)?(机器人|ai|机器|自动回复)(来)?(回|答|说|聊)",
+    _PERSON + r".{0,6}亲自(回|答|处理|跟我|和我|理|联系|说)",
+    r"(有没有|有|来个|来一个|找个|找一个)(个)?(真人|活人|人工|客服|工作人员)(能|可以|来|会)?(帮|给|替|跟|和)我",
     r"(speak|talk|chat) (to|with) (the )?(host|owner|manager|staff)|real host")
 _HUMAN = _rx(r"人工|真人客服|客服(?!.{0,4}(几点|时间|什么时候|上班|下班|在线时))|找(个)?人(?!用|穿|吃)|工作人员|负责人|(叫|找)(你们|你家|一下)?(老板|店长|主播|运营|经理)|主播(回|理|看)(一下)?我",
              r"找.{0,2}真人|真人(跟|和|来|回|聊)|活人|有人吗|有没有人在|human|real person|agent|customer service|talk to (a )?(person|someone)|operator")
 _IDENTITY = _rx(r"(你|您|主播|回复的|客服)是(不是)?(真人|真的人|机器人|机器|ai|人工智能|程序|bot)",
-                r"(是|有)(真人|人|ai|机器人|机器|人工智能)在(回答|回复|回|打字|说话|答|聊)(吗|么|嘛|呢|\?|$)|真人还是|是人还是|你是人吗|你是谁|你是什么|是ai吗|是机器人吗|are you (a )?(bot|robot|human|real|ai)")
+                r"(是|有)(真人|人|ai|机器人|机器|人工智能)在(回答|回复|回|打字|说话|答|聊)(吗|么|嘛|呢|\?|$)|"
+                r"(是|由)(真人|人工|ai|机器人|机器|人工智能|程序|bot|自动)(在)?(回复|回答|回|打字|发|答)(的)?(吗|么|嘛|吧|呢|\?)|真人还是|是人还是|你是人吗|你是谁|你是什么|是ai吗|是机器人吗|are you (a )?(bot|robot|human|real|ai)")
 
 
 def is_identity_question(text: str) -> bool:
@@ -207,10 +250,14 @@ def detect_risk(text: str) -> Risk | None:
     if m := _MINOR.search(text):
         return Risk("minor", "purchase", m.group(0))
     if process:
+        if (m := _ANGER.search(text)) and not _MONEY.search(text):
+            return Risk("complaint", "complaint", m.group(0) + "…" + process.group(0))
         return _dispute(process.group(0))
     if (m := _COMPLAINT.search(text)) and not _NOT_COMPLAINT.search(text):
         return Risk("complaint", "complaint", m.group(0))
     if m := _BLAME.search(text):
+        return Risk("complaint", "complaint", m.group(0))
+    if not hypothetical and (m := _FLAW.search(text)) and not _FLAW_ASKED.search(text):
         return Risk("complaint", "complaint", m.group(0))
     if (m := _DISPUTE_DEFECT.search(text)) and not hypothetical:
         return _dispute(m.group(0))
