@@ -356,6 +356,8 @@ class Checker:
             severity = rule.severity
         elif view is None and claim.kind == "stock" and claim.detail == "in":
             severity = None  # "有现货" without a product: an availability statement, not scarcity pressure
+        elif view is None and claim.kind == "window" and _DEFERS.search(norm.text, *norm.sentence(claim.start)):
+            severity = None  # "…结束，以后台显示为准" without a product: the time is the listing's, which the speaker defers to
         elif view is None or claim.kind == "audience":
             severity = rule.unverified  # nothing to check against: the rule says how much that matters
         elif verdict.verdict == "needs_evidence" or claim.kind == "promotion":
@@ -447,6 +449,11 @@ def _both_laws(a: _Item, b: _Item) -> bool:
     Advertising Law (AD-17) and the Food Safety Law (SEC-FOOD-1), and the reviewer needs both references."""
     return (a.rule.id != b.rule.id and a.severity == b.severity == "critical"
             and not (a.rule.gate or b.rule.gate or a.from_claim or b.from_claim))
+
+
+# the speaker defers a deadline to the listing (以后台显示为准, 具体以页面为准): with no product there is nothing to
+# hold the time against but the listing it points to
+_DEFERS = re.compile(r"以(?:后台|页面|详情页|商品页|系统|平台|链接|店铺|活动页|官方)(?:显示|公布|页面|公告|信息)?为准")
 
 
 class _Safe(dict[str, str]):

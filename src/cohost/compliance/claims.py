@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 from importlib import resources
@@ -47,6 +47,7 @@ from cohost.compliance.patterns import (
     _GIFT_VALUE,
     _MONEY,
     _MONEY_BARE,
+    _MONEY_ROOM,
     _NEEDS,
     _NUMERIC,
     _ORIGIN,
@@ -150,13 +151,23 @@ def extract(norm: NormalizedText, attributes: tuple[str, ...] = (), specs: bool 
     seen = seen.union(*hits) if hits else seen
     found: list[Claim] = []
     for kind, pattern in _WINDOW:
-        found.extend(_window(kind, m) for m in _finditer(pattern, text, seen))
+        for m in _finditer(pattern, text, seen):
+            claim = _window(kind, m)
+            # 明天恢复原价2999: the deadline ends at 恢复; 原价2999 is a reference price, checked on its own (PRICE-16)
+            if text.endswith("原价", claim.start, claim.end) and text[claim.end:claim.end + 1].isdigit():
+                claim = replace(claim, end=claim.end - 2)
+            found.append(claim)
     for kind, pattern in _WINDOW_EN:
         found.extend(_window(kind, m, "en") for m in _finditer(pattern, text, seen))
     found.extend(_stock(norm, seen))
     for detail, pattern in _AUDIENCE:
         for m in _finditer(pattern, text, seen):
-            value = parse_number(m.group("n")) or Decimal(10_000)
+            vague = m.groupdict().get("u")
+            if vague:  # 几千 → at least 2,000; 上万 → at least 10,000
+                scale = {"十": 10, "百": 100, "千": 1_000, "万": 10_000}[vague]
+                value = Decimal(scale * (1 if m.group("v") in ("上", "成", "数") else 2))
+            else:
+                value = parse_number(m.group("n")) or Decimal(10_000)
             if m.groupdict().get("w"):  # 10w+ → 100000
                 value *= 10_000
             found.append(Claim("audience", m.start(), m.end(), detail, value))
@@ -280,7 +291,8 @@ _CONTRAST = _c(rf"[^。!?\d]{{0,10}}?(?P<cue>现在|今天|今晚|直播间|到�
 def _money_matches(text: str) -> list[tuple[str, re.Match[str]]]:
     found = sorted([*((group, m) for group, pattern in zip("abc", _MONEY, strict=True) for m in pattern.finditer(text)),
                     *(("d", m) for m in (_MONEY_BARE.finditer(text) if "到手" in text or "带走" in text or "拿下" in text
-                                         or "入手" in text or "抱回家" in text else ()))],
+                                         or "入手" in text or "抱回家" in text else ())),
+                    *(("d", m) for m in (_MONEY_ROOM.finditer(text) if "直播间" in text else ()))],
                    key=lambda x: x[1].start())
     out = []
     end = -1

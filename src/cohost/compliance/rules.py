@@ -31,7 +31,7 @@ GUARDS = frozenset({"negation", "question", "quotation", "aspiration", "self_com
 CLAIM_KINDS = frozenset({"price", "reference_price", "promotion", "gift_value", "stock", "window",
                          "ranking", "award", "test", "sales", "origin", "attribute", "numeric", "audience",
                          "ranking_bounded", "evidence_expired", "spec", "promotion:discount", "sales:*", "stock:*", "window:*",
-                         "audience:*", "reference_price:*"})
+                         "audience:*", "reference_price:*", "award:*"})
 VALIDATORS = frozenset({"luhn", "id_card"})
 # kinds of personal data found by cohost.live.pii (reused, not rewritten) that a rule may report with `pii = "…"`
 PII_KINDS = frozenset({"mobile", "id_card", "bank_card", "wechat", "qq", "email", "address", "name"})
