@@ -171,6 +171,7 @@ def summary(result: dict[str, Any]) -> dict[str, Any]:
     reported = sum(v[1] for v in result["pairs"].values())
     return {"violating": total, "recalled": hit, "recall": hit / total if total else None,
             "reported": reported, "precision": true / reported if reported else None,
+            "flagged_any": result["flagged"] / total if total else None,
             "clean": result["clean_total"], "clean_flagged": result["clean_flagged"],
             "fp_rate": result["clean_flagged"] / result["clean_total"] if result["clean_total"] else None,
             "misses": [m[0] for m in result["misses"]], "false_alarms": [f[0] for f in result["false_alarms"]]}
@@ -211,7 +212,7 @@ def score(checker: Checker, cases: list[dict[str, Any]], products: dict[str, Pro
         family_of.setdefault(rule.id, rule.family)
     recall: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     pairs: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # family -> [true, reported]
-    clean_total = clean_flagged = 0
+    clean_total = clean_flagged = flagged = 0
     misses, false_alarms = [], []
     for case in cases:
         found = run_case(checker, case, products)
@@ -220,6 +221,7 @@ def score(checker: Checker, cases: list[dict[str, Any]], products: dict[str, Pro
         if case["kind"] == "violation":
             bucket = recall[case["family"]]
             bucket[1] += 1
+            flagged += bool(got)
             if expected <= got:
                 bucket[0] += 1
             else:
@@ -234,7 +236,7 @@ def score(checker: Checker, cases: list[dict[str, Any]], products: dict[str, Pro
             pairs[family][1] += 1
             pairs[family][0] += rule_id in expected
     return {"recall": dict(recall), "pairs": dict(pairs), "clean_total": clean_total, "clean_flagged": clean_flagged,
-            "misses": misses, "false_alarms": false_alarms}
+            "flagged": flagged, "misses": misses, "false_alarms": false_alarms}
 
 
 def _per_call(call: Any, rounds: int = 15, n: int = 40) -> tuple[float, float]:
@@ -460,7 +462,7 @@ def main() -> None:
     first = json.loads(FIRST_RUN.read_text(encoding="utf-8"))["sets"] if FIRST_RUN.exists() else {}
 
     overview = ["| set | tuned on? | cases (violating / clean) | recall first run → now | precision first run → now | "
-                "false-positive rate first run → now |", "|---|---|---|---|---|---|"]
+                "false-positive rate first run → now | violations stopped by any rule, now |", "|---|---|---|---|---|---|---|"]
     for name, s in now_figures.items():
         b = first.get(name, {})
         tuned = {"tuned": "**yes** (rules written against it)",
@@ -486,7 +488,7 @@ def main() -> None:
         overview.append(
             f"| {name} | {tuned} | {s['violating']} / {s['clean']} | {_pct(b.get('recall'))} → **{_pct(s['recall'])}** | "
             f"{_pct(b.get('precision'))} → {_pct(s['precision'])} | {_pct(b.get('fp_rate'))} → **{_pct(s['fp_rate'])}** "
-            f"({s['clean_flagged']}/{s['clean']}) |")
+            f"({s['clean_flagged']}/{s['clean']}) | {_pct(s.get('flagged_any'))} |")
 
     spec = spec_cases(SHARED / "specs" / "compliance.md")
     spec_rows = ["| # | mode | expected (§17) | reported | verdict |", "|---|---|---|---|---|"]
@@ -520,6 +522,8 @@ def main() -> None:
         + ", ".join(f"{name}: {len(cases)} cases" for name, cases in sets.items())
         + (f"; plus {len(spec)} examples of compliance.md §17." if spec else "."),
         "", "### Each set's first run → now", "", *overview, "",
+        "Recall counts a violating case only when every rule id it expects is reported; *stopped by any rule* counts "
+        "the violating cases the checker flags at all (the line is blocked or sent for review, whatever the rule id). "
         "Targets on an independent held-out set: recall ≥ 95%, false positives ≤ 3%. Each set's *first run* "
         "is its honest blind score: the held-out set (187 cases, 9 categories) was written and scored before "
         "any change to the engine as committed; the fresh set (60 cases) was written after the held-out fixes "
