@@ -103,6 +103,10 @@ SETS = [
     QASet("blind5", "independent shop 4, snacks and fresh food (鲜味仓零食生鲜旗舰店)", DATA / "blind5/shop_blind5.json",
           DATA / "blind5/qa_blind5.jsonl",
           "no (written by a fourth engineer who never read the code; never read by anyone tuning)", held_out=True),
+    QASet("blind9", "independent shop 5, beauty and personal care (研素美妆官方旗舰店)", DATA / "blind9/shop_blind9.json",
+          DATA / "blind9/qa_blind9.jsonl",
+          "no (written by a fifth engineer who never read the code; held out: never read by anyone tuning)",
+          held_out=True),
 ]
 FIRST_RUNS = DATA / "qa_first_runs.json"
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
