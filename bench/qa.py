@@ -103,6 +103,10 @@ SETS = [
     QASet("blind5", "independent shop 4, snacks and fresh food (鲜味仓零食生鲜旗舰店)", DATA / "blind5/shop_blind5.json",
           DATA / "blind5/qa_blind5.jsonl",
           "no (written by a fourth engineer who never read the code; never read by anyone tuning)", held_out=True),
+    QASet("blind8", "independent shop 6, digital accessories (闪充数码铺)", DATA / "blind8/shop_blind8.json",
+          DATA / "blind8/qa_blind8.jsonl",
+          "after its first run (written by a sixth engineer who never read the code): its failures then prompted "
+          "general mechanisms"),
     QASet("blind9", "independent shop 5, beauty and personal care (研素美妆官方旗舰店)", DATA / "blind9/shop_blind9.json",
           DATA / "blind9/qa_blind9.jsonl",
           "no (written by a fifth engineer who never read the code; held out: never read by anyone tuning)",
