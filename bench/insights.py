@@ -15,15 +15,17 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from cohost.insights import movielens
+from cohost.insights import audience, movielens
+from cohost.insights.audience import ImpressionLog
 from cohost.insights.ctrdata import from_impressions
 from cohost.insights.demand import DemandModel
-from cohost.insights.evaluation import available_models, evaluate
+from cohost.insights.evaluation import auc, available_models, evaluate
 from cohost.insights.pricing import elasticities, recommend_price
 from cohost.insights.room import CTR_SCENARIOS, impressions_for_ctr, simulate_shows
 from cohost.insights.sales import SalesBook, import_sales
@@ -36,6 +38,52 @@ from report import write_section
 SEEDS = (7, 8, 9)
 CTR_SEEDS = (7, 8, 9, 10, 11)  # the ratio to the Bayes limit, shop by shop: one seed can be lucky
 PRICING_SEEDS = tuple(range(7, 17))  # coverage of a 95 % interval needs hundreds of products to be read
+
+
+def click_history_ceiling(market: Market, seed: int) -> tuple[ImpressionLog, np.ndarray]:
+    """The established shop's impression log and, beside every logged row, the most any model can predict from
+    the viewer's click history: the exact posterior predictive P(click) given every earlier impression of the
+    viewer (the warm-up shows included, each with its own card, price, fatigue and hour) and the simulator's
+    true parameters for everything except the viewer's latent taste and activity, which are integrated out
+    under their true priors (taste per category, activity shared). A development bound read from the
+    simulator's internals, never a model or a feature; the log itself is drawn exactly as without it (no
+    random numbers are taken)."""
+    grid = np.linspace(-5.0, 5.0, 81)  # u = activity + taste[category], the viewer's part of the click logit
+    act = np.linspace(-2.0, 2.0, 33)
+    original = audience.Audience.show_cards
+    state: dict[str, Any] = {}
+
+    def show_cards(self: audience.Audience, viewers: np.ndarray, j: int, price: float, promo: bool, hour: int,
+                   minute: float, show: int, t0: float, log: ImpressionLog) -> np.ndarray:
+        if state.get("audience") is not self:
+            taste_sd, act_sd = float(self.taste.std()), float(self.activity.std())
+            state.update(audience=self, rows=[], loglik=np.zeros((len(self.taste), len(self.categories), len(grid))),
+                         kernel=np.exp(-0.5 * ((grid[:, None] - act[None, :]) / taste_sd) ** 2),
+                         prior=-0.5 * (act / act_sd) ** 2)
+        loglik, kernel, c = state["loglik"], state["kernel"], self.cat_of[j]
+        p, _ = self.true_rates(viewers, j, price, promo, hour, self.seen[viewers, j].astype(float))
+        f = np.log(p / (1 - p)) - (self.taste[viewers, c] + self.activity[viewers])  # everything but the viewer
+        if show >= CTR_SCENARIOS["established"]["warmup"]:  # a logged show
+            mine = loglik[viewers]
+            top = mine.max(axis=2, keepdims=True)
+            per_cat = np.log(np.exp(mine - top) @ kernel) + top  # (viewers, categories, activity)
+            others = per_cat.sum(axis=1) - per_cat[np.arange(len(viewers)), c] + state["prior"]
+            weights = np.exp(others - others.max(axis=1, keepdims=True))
+            post = np.log(weights @ kernel.T + 1e-300) + loglik[viewers, c]
+            post = np.exp(post - post.max(axis=1, keepdims=True))
+            post /= post.sum(axis=1, keepdims=True)
+            state["rows"].append((post / (1 + np.exp(-(f[:, None] + grid[None, :])))).sum(axis=1))
+        ordered = original(self, viewers, j, price, promo, hour, minute, show, t0, log)
+        q = 1 / (1 + np.exp(-(f[:, None] + grid[None, :])))
+        loglik[viewers, c] += np.where(log.click[-1][:, None], np.log(q), np.log1p(-q))
+        return ordered
+
+    audience.Audience.show_cards = show_cards  # type: ignore[method-assign]
+    try:
+        log = impressions_for_ctr(market, seed=seed, **CTR_SCENARIOS["established"])
+    finally:
+        audience.Audience.show_cards = original  # type: ignore[method-assign]
+    return log, np.concatenate(state["rows"])
 
 
 def ctr(quick: bool) -> str:
@@ -66,19 +114,25 @@ def ctr(quick: bool) -> str:
             bayes, ratio = "—", "—"
         lines.append(f"| {label} | {result.rows:,} ({result.test_rows:,}) | " + " | ".join(cells) + f" | {bayes} | {ratio} |")
         print(lines[-1], flush=True)
-    per_seed = ["| shop seed | rows (test) | popularity AUC / logloss | logreg AUC / logloss | lightgbm AUC / logloss | "
-                "Bayes AUC | best ÷ Bayes |", "|---|---|---|---|---|---|---|"]
+    seed_models = ["popularity", "logreg", "lightgbm", "ensemble"]
+    per_seed = ["| shop seed | rows (test) | " + " | ".join(f"{n} AUC / logloss" for n in seed_models)
+                + " | Bayes AUC | best ÷ Bayes | click-history ceiling ÷ Bayes |", "|---" * (len(seed_models) + 5) + "|"]
     ratios: list[float] = []
+    ceilings: list[float] = []
     for seed in CTR_SEEDS[:2] if quick else CTR_SEEDS:
-        log = impressions_for_ctr(Market(MarketConfig(seed=seed)), seed=seed + 1, **CTR_SCENARIOS["established"])
-        result = evaluate(from_impressions(log, "click"), ["popularity", "logreg", "lightgbm"], seed=7)
+        log, bound = click_history_ceiling(Market(MarketConfig(seed=seed)), seed=seed + 1)
+        data = from_impressions(log, "click")
+        result = evaluate(data, seed_models, seed=7)
         assert result.bayes_auc
         ratios.append(max(m.auc for m in result.models) / result.bayes_auc)
+        _, test = data.split(seed=7)
+        ceilings.append(auc(data.y[test], bound[test]) / result.bayes_auc)
         per_seed.append(f"| {seed} | {result.rows:,} ({result.test_rows:,}) | "
                         + " | ".join(f"{m.auc:.4f} / {m.logloss:.4f}" for m in result.models)
-                        + f" | {result.bayes_auc:.4f} | {ratios[-1]:.4f} |")
+                        + f" | {result.bayes_auc:.4f} | {ratios[-1]:.4f} | {ceilings[-1]:.4f} |")
         print(per_seed[-1], flush=True)
-    per_seed.append(f"| **mean / min** | | | | | | **{np.mean(ratios):.4f} / {min(ratios):.4f}** |")
+    per_seed.append("| **mean / min** |" + " |" * (len(seed_models) + 2)
+                    + f" **{np.mean(ratios):.4f} / {min(ratios):.4f}** | {np.mean(ceilings):.4f} / {min(ceilings):.4f} |")
     return ("Every model is trained on the same training rows and scored on the same held-out rows (the last 20 % "
             "in time); tuning (the logistic regression's L2 strength, LightGBM's early stopping) looks only at the "
             "last tenth of the training rows. `simulator` = a shop with 3,000 regular viewers and 100 earlier shows "
@@ -92,11 +146,34 @@ def ctr(quick: bool) -> str:
             "COEC is the feature that moved the ratio; with the simulator's *true* population click rate as the "
             "expectation instead of the running one it did not move further (a development check, not part of "
             "this run), so the rest of the gap is the part of viewers' tastes their history has not revealed, "
-            "and products the live room has not shown before. "
+            "and products the live room has not shown before. `lightgbm` grows a linear model in each of its 7 "
+            "leaves (`linear_tree`, ≥ 1 % of the rows per leaf, rate 0.02): the click logit is close to additive, "
+            "which constant leaves approximate in steps (+0.0006 to +0.0020 AUC on every seed over the earlier 15 "
+            "constant leaves of ≥ 200 rows at rate 0.05). `ensemble` averages the log-odds of `logreg` and `lightgbm` (no tuned weights). The "
+            "logistic regression gives a category level its training rows never had (a product new to the live "
+            "room, a show hour not seen before) its column's mean effect instead of 0, which handed a new level an "
+            "arbitrary share of the intercept. "
             f"The CVR row has {test_rows.get('simulator-cvr', 0):,} test rows: ±0.02 AUC is noise there. "
             "Reproduce one row: `cohost insights ctr eval --data simulator --json` (seed 7, as here).\n\n"
             + "\n".join(lines) + "\n\nThe established shop over several seeds (shop, prices and audience all "
-            "re-drawn; `din` left out here for time):\n\n" + "\n".join(per_seed))
+            "re-drawn; `din` left out here for time). The last column is the most any model can reach from the "
+            "viewers' click histories: the exact Bayesian P(click) given every earlier impression of the viewer "
+            "(the warm-up shows included) and the simulator's true parameters for everything except the viewer's "
+            "taste and activity, integrated over their true priors — a bound read from the simulator's internals "
+            f"(`click_history_ceiling`), never a model or a feature. It is {ceilings[0]:.4f} on seed "
+            f"{CTR_SEEDS[0]}: there no model that sees only what the shop logs can reach 0.98 of the Bayes AUC; the "
+            f"best model is {min(c - r for c, r in zip(ceilings, ratios, strict=True)):.4f}–"
+            f"{max(c - r for c, r in zip(ceilings, ratios, strict=True)):.4f} below the bound per seed. Development "
+            "checks (not part of this run): with the true non-viewer logit but only the aggregates the impression "
+            "log carries (clicks, impressions and expected clicks per category and overall) the exact predictive "
+            "reaches 0.9768 (seed 7) and 0.9886 (seed 8), so the models are within 0.15 points of what those "
+            "aggregates allow and the rest of the bound is in the per-impression history of the warm-up shows, "
+            "which the log does not keep. Tried and not kept (logreg's ratio change over seeds 7–11): the viewer's "
+            "clicks over expected per product from their own earlier rows (−0.54 … +0.06 points), per discount band "
+            "(−0.17 … +0.06), viewer history × discount/promotion interactions (−0.62 … +0.01), a posterior mean of "
+            "the viewer's logit with hierarchical shrinkage (seed 7: ±0.01), quantile-binned numbers "
+            "(−0.30 … +0.05); the simulator's viewers have a taste per category, not per product or per price, so "
+            "these only add noise.\n\n" + "\n".join(per_seed))
 
 
 def selection(quick: bool) -> str:
@@ -255,14 +332,19 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="one seed, no MovieLens")
     parser.add_argument("--no-write", action="store_true", help="do not update docs/benchmarks.md")
+    parser.add_argument("--only", choices=("ctr", "selection", "pricing", "scheduling", "recommendations", "speed"),
+                        action="append", help="run (and write) only these sections; repeatable")
     args = parser.parse_args()
     sections = {}
-    makers: tuple[tuple[str, Callable[[], str]], ...] = (("Insights: CTR/CVR models", lambda: ctr(args.quick)),
-                        ("Insights: product selection backtest", lambda: selection(args.quick)),
-                        ("Insights: pricing", pricing), ("Insights: scheduling", scheduling),
-                        ("Insights: next-product recommendations", recommendations),
-                        ("Insights: import and report speed", speed))
-    for title, make in makers:
+    makers: tuple[tuple[str, str, Callable[[], str]], ...] = (
+        ("ctr", "Insights: CTR/CVR models", lambda: ctr(args.quick)),
+        ("selection", "Insights: product selection backtest", lambda: selection(args.quick)),
+        ("pricing", "Insights: pricing", pricing), ("scheduling", "Insights: scheduling", scheduling),
+        ("recommendations", "Insights: next-product recommendations", recommendations),
+        ("speed", "Insights: import and report speed", speed))
+    for key, title, make in makers:
+        if args.only and key not in args.only:
+            continue
         start = time.perf_counter()
         body = make()
         print(f"\n## {title}  ({time.perf_counter() - start:.0f} s)\n{body}\n", flush=True)
