@@ -119,31 +119,105 @@ def smart_bullet() -> dict[str, float] | None:
     for name in ("negative", "positive"):
         moderator = Moderator()
         lines = (SMART_BULLET / f"{name}.txt").read_text(encoding="utf-8").splitlines()
-        flagged = 0
+        flagged = hidden = 0
         for i, line in enumerate(lines):
             text = clean_display(line.replace(" ", ""))
             if not text:
                 continue
             verdict = moderator.judge(text, match_form(text), user_id=f"sb{i}", ts=float(i))
             flagged += verdict.label == "abuse"
+            hidden += verdict.label != "ok"
         results[name] = flagged / max(1, len(lines))
+        results[f"{name}_hidden"] = hidden / max(1, len(lines))
         results[f"{name}_n"] = len(lines)
     return results
+
+
+HELD_OUT = ("blind7",)  # held-out replays: aggregate figures only, never their lines
+_KEYS: dict[str, Any] = {}  # group id → grouping key, recorded only with --failures
+_ITEMS: dict[int, Any] = {}  # ref → the understanding result the aggregate stage saw
+
+
+def _record_keys() -> None:
+    from cohost.live.grouping import AggregateStage
+
+    process = AggregateStage.process
+
+    def recording(self: AggregateStage, event: Any) -> Any:
+        out = list(process(self, event))
+        if hasattr(event, "comment"):
+            _ITEMS[event.comment.ref] = event
+        for group in self._open.values():
+            _KEYS.setdefault(group.id, group.key)
+        return out
+
+    AggregateStage.process = recording  # type: ignore[method-assign]
+
+
+def failures(records: list[dict[str, Any]], labels: dict[int, dict[str, Any]]) -> str:
+    """Per-line failures (moderation, PII, groups) of a replay we may read, for finding causes."""
+    comments = {r["ref"]: r for r in records if r["kind"] == "comment"}
+    topics = _KEYS
+    lines = ["## moderation (gold → got)"]
+    for ref, label in labels.items():
+        got = comments.get(ref)
+        if got and got["moderation"] != label["moderation"]:
+            lines.append(f"{ref}: {label['moderation']} → {got['moderation']}  {got['text']}")
+    lines.append("## pii (missed / extra)")
+    for ref, label in labels.items():
+        got = comments.get(ref)
+        if got and set(got["pii"]) != set(label["pii"]):
+            lines.append(f"{ref}: -{sorted(set(label['pii']) - set(got['pii']))} +{sorted(set(got['pii']) - set(label['pii']))}"
+                         f"  {got['text']}")
+    lines.append("## groups: gold group → our groups (intent, sku, topic) per line")
+    gold: dict[str, list[int]] = {}
+    for ref, label in labels.items():
+        if label["group"] is not None and label["moderation"] == "ok" and ref in comments:
+            gold.setdefault(label["group"], []).append(ref)
+    ours: dict[str, list[int]] = {}
+    for ref in (r for refs in gold.values() for r in refs):
+        if comments[ref]["group"]:
+            ours.setdefault(comments[ref]["group"], []).append(ref)
+    for name, refs in gold.items():
+        got_ids = {comments[r]["group"] for r in refs}
+        mixed = {g for g in got_ids if g and any(labels[r]["group"] != name for r in ours.get(g, ()))}
+        if len(got_ids) > 1 or None in got_ids or mixed:
+            lines.append(f"[{name}] split={len(got_ids)} mixed={sorted(mixed)}")
+            for r in refs:
+                g = comments[r]["group"]
+                lines.append(f"   {r} {g} {topics.get(g)} gold={labels[r]['intent']}/{labels[r]['sku']} "
+                             f"got={comments[r]['intent']}/{comments[r]['sku']}  {comments[r]['text']}")
+            for g in sorted(mixed):
+                for r in ours[g]:
+                    if labels[r]["group"] != name:
+                        lines.append(f"   !! {r} {g} also holds gold [{labels[r]['group']}]  {comments[r]['text']}")
+    return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--replay", type=Path, default=Path(__file__).parent / "data" / "live_labelled.jsonl")
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--failures", action="store_true", help="print per-line failures (not for held-out replays)")
     args = parser.parse_args()
-    s = score(*run_replay(args.replay))
+    if args.failures and any(part in HELD_OUT for part in args.replay.resolve().parts):
+        parser.error("held-out replay: aggregate figures only")
+    if args.failures:
+        _record_keys()
+    records, labels = run_replay(args.replay)
+    if args.failures:
+        print(failures(records, labels))
+        return
+    s = score(records, labels)
     sb = smart_bullet()
     m = s["moderation"]
     rows = "\n".join(f"| moderation: {k} | precision {p:.1%} · recall {r:.1%} (n={n}) |" for k, (p, r, n) in m.items())
     sb_rows = "" if sb is None else (
         f"| Smart-Bullet danmaku, weak labels: flagged as abuse | {sb['negative']:.1%} of {sb['negative_n']:,} "
         f"\"negative\" lines (recall proxy) · {sb['positive']:.1%} of {sb['positive_n']:,} \"positive\" lines "
-        "(false-positive proxy) |\n")
+        "(false-positive proxy) |\n"
+        f"| Smart-Bullet danmaku: hidden for any reason (abuse, spam incl. floods, diversion) | "
+        f"{sb['negative_hidden']:.1%} of \"negative\" · {sb['positive_hidden']:.1%} of \"positive\" lines |\n")
     body = f"""`bench/live_accuracy.py` runs `{args.replay.name}` ({s['lines']} labelled chat lines, written by hand for
 the example shop: colloquial, traditional characters, English, link numbers, the product on screen,
 complaints, spam, PII) through the real pipeline (offline Q&A core + compliance engine).

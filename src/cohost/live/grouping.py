@@ -5,6 +5,23 @@ concept asked), so "3号多少钱", "这个啥价" (with 3号 on screen) and "�
 "有M码吗" and "有L码吗" do not. A named variant asked about without a sharper intent ("有M码吗",
 "M码还有吗") is one availability question. An ambiguous product keeps its candidates in the key.
 
+What else makes two wordings one question, or two:
+
+- One concept asked about one product is one question whether the reading said ``attribute``, ``variant``,
+  ``suitability`` or ``usage`` ("成分是啥" / "主要成分有哪些"); the group reports its first comment's intent.
+- Sub-questions with different answers split a group: shipping to remote regions vs abroad vs postage,
+  courier, arrival, dispatch; return cost vs warranty vs policy; the size worn on screen vs the size to
+  pick; stock of a deal vs stock; flash sales vs other promotions; suitability for pregnancy, blood sugar,
+  allergies, a child's age, elderly, safety, illness, skin, body size.
+- A price, stock or promotion question naming a version that understanding did not resolve to a variant
+  ("2万毫安的多少钱", "240的", "2斤装", "大的那个") is not the plain question; link numbers, counts,
+  prices and thresholds are not versions.
+- A question about no product is keyed to the product on screen: the same words later in the show, about
+  another product, are another question ("拆了能退吗" vs "定制款可以退吗").
+- Questions known only by their words ("text:…") join an open group of the same product worded nearly the
+  same: at least two content tokens shared and half of all ("能带上飞机吗" / "坐飞机能带吗"), not
+  "有黑色的吗" / "有白色的吗". At most ``_RECENT_TEXTS`` open worded groups per product are compared.
+
 Constraints:
 
 - A group stays open while the same question keeps coming: it closes ``window`` seconds (stream time)
@@ -23,6 +40,7 @@ import re
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from cohost.events import ClassifiedComment, End, QuestionGroup, Tick
@@ -32,16 +50,115 @@ from cohost.live.pipeline import Stage
 _AVAILABILITY = frozenset({"other", "variant", "stock"})
 # sub-questions that get different answers although intent and product are the same
 _SUBTOPICS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
-    "shipping": (("region", re.compile(r"包邮|运费|邮费|新疆|西藏|青海|内蒙|偏远|港澳台|海外|国外|哪些地区|能寄")),
+    "shipping": (("abroad", re.compile(r"港澳台|香港|澳门|台湾|海外|国外|出国|美国|日本|新加坡|马来")),
+                 ("remote", re.compile(r"新疆|西藏|青海|内蒙|宁夏|甘肃|偏远|海南")),
+                 ("region", re.compile(r"包邮|运费|邮费|哪些地区|能寄|农村|乡镇")),
                  ("courier", re.compile(r"快递|顺丰|中通|圆通|韵达|申通|邮政|ems|京东物流")),
                  ("arrival", re.compile(r"几天到|多久到|多久能到|什么时候到|哪天到|到货|能到")),
                  ("dispatch", re.compile(r"发货|发出|寄出|能发|几天发|多久发|什么时候发"))),
     "returns": (("warranty", re.compile(r"保修|质保|维修|坏了")),
                 ("return_cost", re.compile(r"运费险|运费|邮费|谁出")),
                 ("policy", re.compile(r"退|换|无理由"))),
-    "variant": (("fit", re.compile(r"穿什么码|穿多大|穿几码|选什么码|选哪个码|什么码合适|用什么码|多大码|身高|体重|\d+斤|\d+公斤|\d+kg|一米")),),
+    "variant": (("worn", re.compile(r"主播(穿|身上|试穿|戴|用)的?|模特(穿|身上)")),
+                ("fit", re.compile(r"穿什么码|穿多大|穿几码|选什么码|选哪个码|什么码合适|用什么码|多大码|(尺码|码数|码子|尺寸)(怎么|咋|如何)选|"
+                                   r"身高|体重|\d+斤|\d+公斤|\d+kg|一米"))),
+    "stock": (("deal", re.compile(r"立减|优惠|券|秒杀|赠品|送的|活动|折扣|半价|福利")),),
+    "promotion": (("flash", re.compile(r"秒杀|限时|抢购|几点(开|结束|截止)|倒计时|限量")),),
+    "suitability": (("pregnancy", re.compile(r"孕妇|怀孕|孕期|哺乳|备孕|坐月子|月子")),
+                    ("sugar", re.compile(r"糖尿病|血糖|控糖|减肥|减脂|控卡")),
+                    ("allergy", re.compile(r"过敏|花生|坚果过敏|乳糖")),
+                    ("child", re.compile(r"\d+岁|几岁|\d+个月|几个月|新生儿|(宝宝|婴儿|孩子|小孩|儿童|学生)(能|可以)(吃|喝|用|穿)")),
+                    ("elderly", re.compile(r"老人|老年|爸妈|长辈")),
+                    ("safety", re.compile(r"安全|着火|起火|爆炸|辐射|漏电|整晚|一夜|通宵|烫伤")),
+                    ("health", re.compile(r"治|咳嗽|感冒|高血压|胃|失眠|病")),
+                    ("skin", re.compile(r"敏感肌|干皮|油皮|痘|混油|混干|肤质|皮肤")),
+                    ("fit", re.compile(r"\d+斤|\d+cm|身高|体重|胖|瘦|个子|腿长|拖地|\d{3}(?!\d)")),
+                    ("bed", re.compile(r"单人床|双人床|\d米\d?的?床|床"))),
 }
+# what names one version of the product in a price, stock or promotion question that understanding did not
+# resolve to a variant: a size or capacity figure ("2万毫安的", "240的", "2斤装") or a bigger / smaller one ("大的那个"). Link numbers, counts, prices and thresholds are not versions.
+_SPEC = re.compile(
+    r"(?<![\d.a-z号第满减买送])(?P<num>\d+(?:\.\d+)?)(?P<wan>万)?"
+    r"(?=的|装|毫安|mah|ml|毫升|克|g(?![a-z])|升|l(?![a-z])|瓦|w(?![a-z])|寸|米|cm|码|斤|公斤|kg)|"
+    r"(?<![\d.a-z号第满减买送])(?P<long>\d{3,})(?![\d.]|号|件|个|元|块|减|折)|"
+    r"(?P<big>大瓶|大号|大杯|大包|大的|大容量|大份|大袋|大盒)|(?P<small>小瓶|小号|小杯|小包|小的|小容量|小份|小袋|小盒)"
+)
+_SPEC_INTENTS = frozenset({"price", "stock", "promotion"})
+_INFO = frozenset({"attribute", "variant", "suitability", "usage"})
+INFO = "info"  # the key's intent for those four; a group reports the intent of its first comment
+
+
+def spec_of(norm: str) -> str | None:
+    """The version a question names, canonical ("20000", "2", "大"), or None."""
+    found: list[str] = []
+    for m in _SPEC.finditer(norm):
+        if m.group("num"):
+            found.append(f"{float(m.group('num')) * (10_000 if m.group('wan') else 1):g}")
+        elif m.group("long"):
+            found.append(str(int(m.group("long"))))
+        else:
+            found.append("大" if m.group("big") else "小")
+    return "+".join(sorted(set(found))) if found else None
+
+
+_SUBTOPIC_NAMES = frozenset(name for cues in _SUBTOPICS.values() for name, _ in cues)
 GroupKey = tuple[str, str | None, str | None, tuple[str, ...]]
+
+
+def group_key(item: ClassifiedComment) -> GroupKey:
+    """What makes two comments the same question: intent, product, the topic asked (see the module doc)."""
+    intent, topic = asked(item.intent, item.topic, item.comment.norm)
+    sku = item.sku
+    if sku is None and not item.candidates and item.context_sku is not None:
+        # no product named: the same words while another product is on screen are another moment of the
+        # show ("拆了能退吗" about the nappies is not "定制款可以退吗" about the flask)
+        sku = "@" + item.context_sku
+    return (intent, sku, topic, item.candidates)
+
+
+@lru_cache(maxsize=16_384)
+def asked(intent: str, topic: str | None, norm: str) -> tuple[str, str | None]:
+    """The (intent, topic) part of the key for one reading of one text (cached: rooms repeat themselves)."""
+    if topic and topic.startswith("variant:"):
+        if intent in _AVAILABILITY:
+            intent = "stock"  # "有M码吗" / "M码还有吗" / "M码呢": one question about one size
+    else:
+        for name, cue in _SUBTOPICS.get(intent, ()):
+            if cue.search(norm):
+                topic = name
+                break
+    if intent in _SPEC_INTENTS and (topic is None or topic in _SUBTOPIC_NAMES):
+        spec = spec_of(norm)
+        if spec is not None:  # "2万毫安的多少钱" is not "充电宝多少钱"; "两斤装参加半价吗" is not "第二件半价吗"
+            topic = "spec:" + spec if topic is None else f"{topic}:{spec}"
+    if intent == "other" and topic is None:
+        topic = "text:" + key_of(norm)  # nothing known about it: only the same words are the same question
+    if intent in _INFO and topic is not None and ":" not in topic:
+        # one concept asked about one product is one question, whichever of these the reading chose
+        # ("成分是啥" attribute, "主要成分有哪些" variant; "160穿什么码" variant, "180 170斤能穿吗" suitability)
+        intent = INFO
+    return intent, topic
+
+
+_OPEN_WORDING = frozenset({"other", "attribute", "variant", "suitability", "usage"})
+_FILLER = frozenset("能可以吗不呢啊呀是的有没这个那主播请问一下了么嘛吧还会用")
+_TOKENS = re.compile(r"\d+(?:\.\d+)?|[a-z]+|[^\da-z]")
+_SIMILAR = 0.5  # Jaccard of the content tokens
+_RECENT_TEXTS = 32  # open worded groups compared per product: bounded work per comment
+
+
+@lru_cache(maxsize=8_192)
+def wording(topic: str) -> frozenset[str]:
+    """The content tokens of a worded topic ("text:能带上飞机吗" → {带, 上, 飞, 机}): numbers and Latin words
+    whole, other characters one by one, question scaffolding out."""
+    return frozenset(t for t in _TOKENS.findall(topic[5:]) if t not in _FILLER)
+
+
+def same_wording(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two worded questions ask the same thing when most of their content is shared ("能带上飞机吗" /
+    "坐飞机能带吗"); one word apart is not enough ("有黑色的吗" / "有白色的吗", "是316的吗" / "是304的吗")."""
+    shared = len(a & b)
+    return shared >= 2 and shared >= _SIMILAR * len(a | b)
 
 
 def milestone(count: int) -> bool:
@@ -61,6 +178,7 @@ def milestone(count: int) -> bool:
 class _Open:
     id: str
     key: GroupKey
+    intent: str
     room: str
     context_sku: str | None
     first_ts: float
@@ -72,7 +190,10 @@ class _Open:
     examples: list[str] = field(default_factory=list)
 
     def snapshot(self) -> QuestionGroup:
-        intent, sku, topic, _ = self.key
+        _, sku, topic, _ = self.key
+        intent = self.intent
+        if sku is not None and sku[:1] == "@":
+            sku = None  # the product on screen only separated moments of the show; no product was asked about
         return QuestionGroup(id=self.id, room=self.room, intent=intent, sku=sku, topic=topic, count=self.count,
                              examples=tuple(self.examples), first_ts=self.first_ts, last_ts=self.last_ts,
                              first_ref=self.first_ref, last_ref=self.last_ref, context_sku=self.context_sku,
@@ -88,6 +209,8 @@ class AggregateStage(Stage):
         self.max_groups = max_groups
         self.max_examples = max_examples
         self._open: OrderedDict[GroupKey, _Open] = OrderedDict()  # least recently asked first
+        # per (product, candidates): the latest worded keys and their content tokens, for near-same wording
+        self._worded: dict[tuple[str | None, tuple[str, ...]], list[tuple[GroupKey, frozenset[str]]]] = {}
         self._next = 1
 
     @property
@@ -102,6 +225,20 @@ class AggregateStage(Stage):
             del self._open[key]
             if group.count > group.emitted:
                 out.append(group.snapshot())
+        if not self._open:
+            self._worded.clear()
+
+    def _near(self, key: GroupKey) -> GroupKey:
+        """An open group worded nearly the same for the same product, else ``key`` (remembered)."""
+        bucket = self._worded.setdefault((key[1], key[3]), [])
+        tokens = wording(key[2] or "")
+        live = [(k, t) for k, t in bucket if k in self._open]
+        for other, other_tokens in reversed(live):
+            if same_wording(tokens, other_tokens):
+                return other
+        live.append((key, tokens))
+        self._worded[(key[1], key[3])] = live[-_RECENT_TEXTS:]
+        return key
 
     def process(self, event: Any) -> Iterable[Any]:
         if isinstance(event, (Tick, End)):
@@ -116,21 +253,13 @@ class AggregateStage(Stage):
         out = []
         if self._open and next(iter(self._open.values())).last_ts < comment.ts - self.window:
             self._close_before(comment.ts - self.window, out)
-        intent = item.intent
-        if item.topic and item.topic.startswith("variant:") and intent in _AVAILABILITY:
-            intent = "stock"  # "有M码吗" / "M码还有吗" / "M码呢": one question about one size
-        topic = item.topic
-        if not (topic and topic.startswith("variant:")):
-            for name, cue in _SUBTOPICS.get(intent, ()):
-                if cue.search(comment.norm):
-                    topic = name
-                    break
-        if intent == "other" and topic is None:
-            topic = "text:" + key_of(comment.norm)  # nothing known about it: only the same words are the same question
-        key: GroupKey = (intent, item.sku, topic, item.candidates)
+        key = group_key(item)
         group = self._open.get(key)
+        if group is None and key[2] is not None and key[2][:5] == "text:" and key[0] in _OPEN_WORDING:
+            key = self._near(key)
+            group = self._open.get(key)
         if group is None:
-            group = _Open(id=f"g{self._next}", key=key, room=comment.room, context_sku=item.context_sku,
+            group = _Open(id=f"g{self._next}", key=key, intent=item.intent if key[0] == INFO else key[0], room=comment.room, context_sku=item.context_sku,
                           first_ts=comment.ts, last_ts=comment.ts, first_ref=comment.ref, last_ref=comment.ref)
             self._next += 1
             self._open[key] = group

@@ -35,11 +35,15 @@ _MOBILE = re.compile(rf"{_NOT_D_BEFORE}(?:(?:\+|＋)?(?:86|８６){S})?(?:1|１|
 _ID18 = re.compile(rf"{_NOT_D_BEFORE}{D}(?:{S}{D}){{16}}{S}(?:{D}|[Xx])(?![0-9A-Za-z０-９])")
 _LONG = re.compile(rf"{_NOT_D_BEFORE}{D}(?:{S}{D}){{14,18}}{_NOT_D_AFTER}")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]{1,64}[@＠][A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63})*\.[A-Za-z]{2,10}")
+_DECOR = r"[\s❤♥❥💕💗♡☆★~～*·.\-_]?"  # a heart or a dot put inside the word to slip past filters
 _WECHAT = re.compile(
-    r"(?:微信号?|威信|薇信|徽信|维信|卫星号?|v信|V信|vx|VX|Vx|vX|wx|WX|wechat|weixin|WeChat|绿泡泡|➕v|➕V|\+v|\+V|加v|加V)"
-    r"[\s:：是为号码]{0,4}([A-Za-z][-_A-Za-z0-9]{5,19})"
+    rf"(?:(?:微|威|薇|徽|维|围|卫){_DECOR}(?:信|xin|x)号?|卫星号?|[vVｖＶ]{_DECOR}(?:信|[xXｘＸ])号?|(?:wei\s?xin|we\s?chat)(?:\s?id|号)?|"
+    rf"(?<![A-Za-z])[vVｖＶ](?=\s?[:：号])|"
+    rf"[wWｗＷ]{_DECOR}[xXｘＸ]|绿泡泡|(?:➕|\+|＋|加){_DECOR}[vVｖＶ]|薇(?=[\s:：❤♥~～*]|[A-Za-z]))"
+    r"[\s:：=是为号码~～❤♥\-]{0,4}([A-Za-z][-_A-Za-z0-9]{5,19})(?![-_A-Za-z0-9@])",
+    re.I,
 )
-_QQ = re.compile(rf"(?:qq|QQ|Qq|扣扣|企鹅号?|q号|Q号|球球)[\s:：是为号码]{{0,4}}((?:{D}{S}){{4,10}}{D})")
+_QQ = re.compile(rf"(?:qq|ｑｑ|扣扣|企鹅号?|q号|球球|(?<![A-Za-z])q(?=\s?[:：]))[\s:：=是为号码群]{{0,5}}((?:{D}{S}){{4,10}}{D})", re.I)
 _CARD_CONTEXT = re.compile(r"卡号|银行卡|储蓄卡|信用卡|借记卡|退款到|退到|打到|转到|转账|收款")
 _ORDER_CONTEXT = re.compile(r"订单|单号|快递|运单|物流|编号")
 _NAME = re.compile(r"(?:收件人|收货人|姓名|名字叫|名字是|我叫|联系人|寄给)[\s:：是为]{0,3}([\u4e00-\u9fff]{2,4})")
@@ -171,7 +175,8 @@ def _find_names(text: str, out: list[Detection]) -> None:
 
 _GATE = re.compile(
     rf"(?P<num>{D}(?:{S}{D}){{6}})|(?P<at>[@＠])"
-    r"|(?P<handle>信|卫星|vx|wx|wechat|weixin|泡泡|[➕+]v|加v|qq|扣扣|企鹅|q号|球球)"
+    r"|(?P<handle>信|卫星|薇|[vｖ][\W_]{0,2}[xｘ:：号]|[wｗ][\W_]{0,2}[xｘ]|[+➕＋加][\W_]{0,2}[vｖ]|wei|wechat|泡泡"
+    r"|qq|ｑｑ|扣扣|企鹅|q号|q\s?[:：]|球球)"
     r"|(?P<name>收件|收货人|姓名|名字|我叫|联系人|寄给)"
     r"|(?P<addr>自治区|街道|小区|单元|大厦|公寓|花园|[省市区县镇乡村路街巷弄号栋幢室楼苑])",
     re.I,
