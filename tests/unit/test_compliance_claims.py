@@ -115,10 +115,10 @@ def test_claims_without_a_product_are_unsupported_or_need_evidence() -> None:
 
 def test_live_audience_figures_come_from_the_platform() -> None:
     # compliance.md §17 T25: LSM-18(4) and LSE-34 for the same figure
-    assert {f.rule for f in CHECKER.check("直播间现在有5万人在抢", mode="live")} == {"LSM-18", "LSE-34"}
+    assert {f.rule for f in CHECKER.check("直播间现在有5万人在抢", mode="live")} == {"LSM-18", "LSM-18(4)", "LSE-34"}
     assert CHECKER.check("直播间现在有800多人在看", mode="live", stats={"online": 834}) == []
     findings = CHECKER.check("直播间现在有5万人在抢", mode="live", stats={"online": 800})
-    assert {f.rule for f in findings} == {"LSM-18", "LSE-34"}
+    assert {f.rule for f in findings} == {"LSM-18", "LSM-18(4)", "LSE-34"}  # §17 T25 cites Art. 18 item (4)
     finding = next(f for f in findings if f.rule == "LSM-18")
     assert "800" in finding.message
 

@@ -112,6 +112,8 @@ class _Item:
     unverified: bool = False
     specific: bool = False  # the rule (or its word group) is written for particular categories
     paired: bool = False  # a second law for the same claim (PRICE-19 beside PRICE-20): both stand
+    marks: frozenset[str] = frozenset()  # what kind of finding it is: claim kind, kind:detail, trigger tags
+    lang: str = "zh"
 
 
 class ClaimCheck(BaseModel):
@@ -250,12 +252,8 @@ class Checker:
             item = self._claim_finding(norm, claim, verdict, view, kinds)
             if item is not None:
                 found.append(item)
-                second = self._policies.get((f"{claim.kind}:{claim.detail}", claim.lang)) \
-                    or self._policies.get((f"{claim.kind}:*", claim.lang))
-                if second is not None and second.scope.applies(kinds) and check in second.checks:
-                    found.append(_Item(second, second.severity, item.start, item.end, item.values,
-                                       second.suggestion.format_map(_Safe(item.values)) if second.suggestion else None,
-                                       True, unverified=item.unverified, paired=True))
+                if item.rule.id in self._followers:  # the other laws for the same claim (rules/laws.toml)
+                    found.extend(self._followers_of(item, check, kinds, hints))
         if supported_spans:  # ABS-6(6): a ranking backed by evidence is not an absolute-term violation
             found = [f for f in found if not (f.rule.family == "absolute" and any(a <= f.start < b for a, b in supported_spans))]
         if product is not None:
@@ -313,7 +311,8 @@ class Checker:
         severity = rule.severity_for(trigger, kinds)
         suggestion = rule.rewrites.get(word) or trigger.suggestion or rule.suggestion
         specific = bool(rule.scope.applies_to or (trigger.scope is not None and trigger.scope.applies_to))
-        return _Item(rule, severity, hit.start, hit.end, values, suggestion, specific=specific)
+        return _Item(rule, severity, hit.start, hit.end, values, suggestion, specific=specific,
+                     marks=trigger.tags | {f"family:{rule.family}", "words"})
 
     def _followers_of(self, item: _Item, check: str, kinds: frozenset[str] | None, hints: frozenset[str],
                       ) -> list[_Item]:
@@ -321,10 +320,18 @@ class Checker:
         SEC-COS-2; on food, SEC-FOOD-1): rules that follow ``item``'s rule within their own scope."""
         out = []
         for rule in self._followers.get(item.rule.id, ()):
+            if rule.follow_on and not rule.follow_on & item.marks:
+                continue  # the row names other kinds of finding (PRICE-ZJ on stock, not on a time limit)
+            if rule.lang not in ("*", item.lang):  # a row for English claims only, or Chinese only
+                continue
             if check in rule.checks and rule.scope.applies(kinds, hints):
                 severity = rule.severity_for(None, kinds)
-                out.append(_Item(rule, severity, item.start, item.end, dict(item.values), rule.suggestion,
-                                 specific=True, paired=True))  # a second law for the same words: both stand
+                if item.unverified and RANK[severity] > RANK[item.severity]:
+                    severity = item.severity  # nothing was checked: the second law is no surer than the first
+                suggestion = rule.suggestion.format_map(_Safe(item.values)) if rule.suggestion else None
+                out.append(_Item(rule, severity, item.start, item.end, dict(item.values), suggestion,
+                                 from_claim=item.from_claim, unverified=item.unverified, specific=True,
+                                 paired=True))  # a second law for the same words: both stand
         return out
 
     def _claim_verdicts(self, norm: NormalizedText, view: ProductView | None, stats: Mapping[str, float] | None,
@@ -371,7 +378,10 @@ class Checker:
         values = {"text": norm.text[claim.start:claim.end], "expected": verdict.expected or "", "note": verdict.note}
         suggestion = rule.suggestion.format_map(_Safe(values)) if rule.suggestion else None
         return _Item(rule, severity, claim.start, claim.end, values, suggestion, True,
-                     unverified=view is None or (claim.kind == "audience" and verdict.verdict != "contradicted"))
+                     unverified=view is None or (claim.kind == "audience" and verdict.verdict != "contradicted"),
+                     marks=frozenset({claim.kind, f"{claim.kind}:{claim.detail}", f"verdict:{verdict.verdict}",
+                                      f"{claim.kind}:{verdict.verdict}"}),
+                     lang=claim.lang)
 
     def _pii_findings(self, norm: NormalizedText, check: str, kinds: frozenset[str] | None,
                       hints: frozenset[str]) -> list[_Item]:
@@ -388,7 +398,7 @@ class Checker:
             if rule is None:
                 continue
             item = _Item(rule, rule.severity, d.start, d.end, {"text": norm.text[d.start:d.end]}, rule.suggestion,
-                         paired=True)  # beside AD-09-6 when the AI reads it out: both stand
+                         paired=True, marks=frozenset({"words"}))  # beside AD-09-6 when the AI reads it out: both stand
             out.append(item)
             if rule.id in self._followers:
                 out.extend(self._followers_of(item, check, kinds, hints))
@@ -423,7 +433,8 @@ class Checker:
                 other.start < item.end and item.start < other.end
                 and not ((item.paired or other.paired) and item.rule.id != other.rule.id)
                 and ((other.rule.family == item.rule.family and not _both_laws(other, item))
-                     or (item.from_claim and RANK[other.severity] >= RANK[item.severity]))
+                     or (item.from_claim and RANK[other.severity] >= RANK[item.severity] and other.rule.id == item.rule.id)
+                     or (item.paired and other.rule.id == item.rule.id))  # the same law reached twice
                 for b in range(lo, hi + 1) for other in buckets.get(b, ())
             )
             if not clash:

@@ -109,7 +109,7 @@ _WINDOW_EN = (
     ("today", _c(r"today only|ends (?:tonight|today)|last day|only today|tonight only")),
     ("generic", _c(r"limited[- ]time")),
 )
-_STOCK_EN = _c(r"only (?P<n>\d+) (?:[a-z]+ )?left|(?P<m>\d+) left in stock|last (?P<k>\d+) (?:items|pieces|units|pairs|sets|boxes)")
+_STOCK_EN = _c(r"(?:only|just) (?P<n>\d+) (?:[a-z]+ )?left|(?P<m>\d+) left in stock|last (?P<k>\d+) (?:items|pieces|units|pairs|sets|boxes)")
 _RANKING = _c(rf"(?:销量|排名|排行|榜单?|类目|品类|热销榜|新品榜|好评榜|人气榜){_CUT}{{0,6}}?"
               rf"(?:第(?P<n>{N})名?|top\s?(?P<t>\d+)|no\.?\s?(?P<o>\d+)|冠军|榜首|前(?P<f>{N})名?)"
               rf"|第(?P<m>{N})名(?!下单|拍|付款|进来|抢到|的宝宝|的朋友|的家人)|销冠|销量冠军|榜首")

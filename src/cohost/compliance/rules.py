@@ -30,8 +30,8 @@ GUARDS = frozenset({"negation", "question", "quotation", "aspiration", "self_com
                     "caution", "inner_negation"})
 CLAIM_KINDS = frozenset({"price", "reference_price", "promotion", "gift_value", "stock", "window",
                          "ranking", "award", "test", "sales", "origin", "attribute", "numeric", "audience",
-                         "ranking_bounded", "evidence_expired", "spec", "promotion:discount", "sales:*", "stock:*", "window:*",
-                         "audience:*", "reference_price:*", "award:*"})
+                         "ranking_bounded", "evidence_expired", "spec"})
+# a second law for a kind of claim is a row of the co-report table (rules/laws.toml), not a claim policy
 VALIDATORS = frozenset({"luhn", "id_card"})
 # kinds of personal data found by cohost.live.pii (reused, not rewritten) that a rule may report with `pii = "…"`
 PII_KINDS = frozenset({"mobile", "id_card", "bank_card", "wechat", "qq", "email", "address", "name"})
@@ -104,6 +104,7 @@ class Rule:
     lang: str = "zh"  # claim policies: which language's claim patterns this rule judges
     approval: str = "ignore"  # gates: fire when an ad-review approval is "missing" / "present"
     pii: str | None = None  # a kind of personal data (cohost.live.pii) reported wherever it is found
+    follow_on: frozenset[str] = frozenset()  # a follower: only beside findings of these claim kinds or trigger tags
     source: str = field(default="", compare=False)
 
     def severity_for(self, trigger: Trigger | None, kinds: frozenset[str] | None) -> Severity:
@@ -256,9 +257,9 @@ class _Reader:
             raise self.fail("pii", f"unknown personal-data kind {pii!r} (one of {sorted(PII_KINDS)})")
         if not triggers and claim is None and not gate and follows is None and pii is None:
             raise self.fail("terms", "a rule needs terms, patterns, a claim kind, a gate, follows or pii")
-        lang = self.text("lang") or "zh"
+        lang = self.text("lang") or ("*" if follows else "zh")
         approval = self.text("approval") or "ignore"
-        if lang not in ("zh", "en") or approval not in ("ignore", "missing", "present"):
+        if lang not in ("zh", "en", "*") or approval not in ("ignore", "missing", "present"):
             raise self.fail("lang/approval", "lang is zh|en; approval is ignore|missing|present")
         rewrites = self.table.get("rewrites", {})
         if not isinstance(rewrites, dict) or not all(isinstance(v, str) for v in rewrites.values()):
@@ -280,6 +281,7 @@ class _Reader:
             unverified=self.severity("unverified"), examples=self.strings("examples"),
             clean_examples=self.strings("clean_examples"), lang=lang, approval=approval,
             unverified_message=self.text("unverified_message"), unverified_message_en=self.text("unverified_message_en"),
+            follow_on=frozenset({"words"}) if follows else frozenset(),  # beside what the words say, not claims
             source=self.where,
         )
 
@@ -294,14 +296,68 @@ def load_rule_file(path: Path, kinds: frozenset[str]) -> list[Rule]:
         raise ConfigError(f"无法读取规则文件 / cannot read rule file {path}: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"规则文件不是合法的 TOML / rule file {path} is not valid TOML: {exc}") from None
-    if unknown := set(doc) - {"family", "lexicons", "rules"}:
+    if unknown := set(doc) - {"family", "lexicons", "rules", "laws", "also"}:
         raise ConfigError(f"bad rule file {path.name}: unknown top-level key(s) {sorted(unknown)}")
     lexicons = doc.get("lexicons", {})
     rules: list[Rule] = []
     for i, table in enumerate(doc.get("rules", [])):
         where = f"{path.name}:rules[{i}]" + (f"({table['id']})" if isinstance(table.get("id"), str) else "")
         rules.append(_Reader(where, table, kinds, lexicons).rule(doc.get("family")))
+    rules.extend(co_reports(path.name, doc, kinds))
     return rules
+
+
+_LAW_KEYS = {"title", "law", "severity", "message", "message_en", "suggestion", "family"}
+_ALSO_KEYS = {"after", "on", "lang", "checks", "applies_to", "not_in", "when_unknown", "report", "why"} | _LAW_KEYS
+
+
+def co_reports(name: str, doc: Mapping[str, Any], kinds: frozenset[str]) -> list[Rule]:
+    """The co-report table (``[laws."ID"]`` + ``[[also]]`` rows, format in ``rules/README.md``): for each kind of
+    finding, the other laws compliance.md names for the same words. Each (row, reported id) becomes a rule that
+    follows the row's leader, so one mechanism (followers) reports every second law."""
+    laws = doc.get("laws", {})
+    rows = doc.get("also", [])
+    if not isinstance(laws, dict) or not isinstance(rows, list):
+        raise ConfigError(f"bad rule file {name}: laws is a table of ids, also a list of rows")
+    for law_id, meta in laws.items():
+        if not isinstance(meta, dict) or (unknown := set(meta) - _LAW_KEYS):
+            raise ConfigError(f"bad rule file {name}:laws.{law_id}: unknown key(s) {sorted(unknown)}"
+                              if isinstance(meta, dict) else f"bad rule file {name}:laws.{law_id}: must be a table")
+    out: list[Rule] = []
+    for i, row in enumerate(rows):
+        where = f"{name}:also[{i}]"
+        if not isinstance(row, dict):
+            raise ConfigError(f"bad rule file {where}: must be a table")
+        reader = _Reader(where, row, kinds, {})
+        reader.check_keys(row, _ALSO_KEYS, "row")
+        after = cast(str, reader.text("after", required=True))
+        on = frozenset(reader.strings("on"))
+        lang = reader.text("lang") or ""
+        if lang not in ("", "zh", "en"):
+            raise reader.fail("lang", "is zh or en")
+        checks = frozenset(reader.strings("checks")) or frozenset({"TEXT", "LIVE"})
+        if bad := checks - CHECKS:
+            raise reader.fail("checks", f"unknown check type(s) {sorted(bad)}")
+        scope = cast(Scope, reader.scope(row, inherit=False))
+        report = reader.strings("report")
+        if not report:
+            raise reader.fail("report", "names at least one law id")
+        for law_id in report:
+            meta = {**laws.get(law_id, {}), **{k: v for k, v in row.items() if k in _LAW_KEYS}}
+            law_reader = _Reader(f"{where}({law_id})", meta, kinds, {})
+            missing = [k for k in ("title", "law", "severity", "message", "message_en") if k not in meta]
+            if missing:
+                raise law_reader.fail(",".join(missing), f"is required: add [laws.\"{law_id}\"] or set it on the row")
+            suffix = (f"[{','.join(sorted(on))}]" if on else "") + (f"/{lang}" if lang else "")
+            out.append(Rule(
+                id=law_id, key=f"{law_id}@{after}{suffix}", family=law_reader.text("family") or "laws",
+                title=cast(str, law_reader.text("title")), severity=cast(Severity, law_reader.severity("severity")),
+                law=cast(str, law_reader.text("law")), checks=checks, message=cast(str, law_reader.text("message")),
+                message_en=cast(str, law_reader.text("message_en")), suggestion=law_reader.text("suggestion"),
+                guards=(), critical_in=frozenset(), scope=scope, triggers=(), allow=(), allow_patterns=(),
+                unless_sentence=(), rewrites={}, claim=None, gate=frozenset(), unverified=None, examples=(),
+                clean_examples=(), follows=after, lang=lang or "*", follow_on=on, source=where))
+    return out
 
 
 def check_unique(rules: Iterable[Rule]) -> None:
