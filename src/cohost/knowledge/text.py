@@ -27,6 +27,7 @@ _NUMERAL_BEFORE = re.compile(
     rf"([{_NUMERAL}]+)(?=号|个链接|链|毫升|升|克|千克|公斤|斤|ml|g|kg|cm|mm|米|厘米|寸|岁|元|块|件|天|"
     rf"小时|分钟|折|码|瓶|盒|支|包|袋|罐|条|双|套|个月|年|周)"
 )
+_HAS_NUMERAL = re.compile(f"[{_NUMERAL}]")
 _NUMERAL_AFTER = re.compile(rf"(?:(?<=链接)|(?<=第))([{_NUMERAL}]+)")
 _UNITS = [
     (re.compile(r"(\d+(?:\.\d+)?)\s*(?:毫升|ml)"), r"\1ml"),
@@ -38,6 +39,11 @@ _UNITS = [
     (re.compile(r"(\d+(?:\.\d+)?)\s*(?:升|l)(?![a-z])"), r"\1l"),
     (re.compile(r"(\d+(?:\.\d+)?)\s*(?:米|m)(?![a-z])"), r"\1m"),
 ]
+# the unit words each rule needs (one of them must be in the text for the rule to match): a rule whose
+# words are absent is skipped, which leaves the text exactly as its ``sub`` would
+_UNIT_WORDS = [("毫升", "ml"), ("千克", "公斤", "kg"), ("克", "g"), ("厘米", "cm"), ("毫米", "mm"), ("毫安", "mah"),
+               ("升", "l"), ("米", "m")]
+_UNIT_RULES = [(words, pattern, repl) for words, (pattern, repl) in zip(_UNIT_WORDS, _UNITS, strict=True)]
 _DIGIT = re.compile(r"\d")
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
 _CJK_SPACE = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}\d])|(?<=[{_CJK}\d])\s+(?=[{_CJK}])")
@@ -89,6 +95,8 @@ def _numerals(text: str) -> str:
         value = chinese_to_int(match.group(1))
         return match.group(1) if value is None else str(value)
 
+    if _HAS_NUMERAL.search(text) is None:  # both rules need a numeral
+        return text
     return _NUMERAL_AFTER.sub(repl, _NUMERAL_BEFORE.sub(repl, text))
 
 
@@ -139,8 +147,11 @@ def normalize(text: str) -> str:
     text = converted.lower()
     text = _numerals(text)
     if _DIGIT.search(text):  # every unit rule needs a digit
-        for pattern, repl in _UNITS:
-            text = pattern.sub(repl, text)
+        for words, pattern, repl in _UNIT_RULES:
+            for word in words:
+                if word in text:
+                    text = pattern.sub(repl, text)
+                    break
     text = _CJK_SPACE.sub("", text)
     return _SPACES.sub(" ", text).strip()
 
@@ -196,6 +207,10 @@ class Question:
         return not self.key
 
 
+_HAS_CJK = re.compile(f"[{_CJK}]")
+_LATIN_WORD = re.compile(r"[a-z]{2,}")
+
+
 def normalize_question(raw: str) -> Question:
     truncated = len(raw) > MAX_CHARS
     text = raw[:MAX_CHARS]
@@ -203,10 +218,11 @@ def normalize_question(raw: str) -> Question:
     text = normalize(cleaned)
     text = _REPEAT_PUNCT.sub(r"\1", text)
     text = _TYPO_RE.sub(lambda m: _TYPOS[m.group(0)], text)
-    text = _A_NOT_A.sub(r"\1吗", text)
+    if "不" in text:
+        text = _A_NOT_A.sub(r"\1吗", text)
     text = _ABBR_RE.sub(lambda m: _ABBREVIATIONS[m.group(1)], text)
     text = _numerals(text)
     key = key_of(text)
-    has_cjk = re.search(f"[{_CJK}]", text) is not None
-    lang = "en" if not has_cjk and re.search(r"[a-z]{2,}", text) else "zh"
+    has_cjk = _HAS_CJK.search(text) is not None
+    lang = "en" if not has_cjk and _LATIN_WORD.search(text) else "zh"
     return Question(raw=raw, text=text, key=key, lang=lang, emoji=emoji, truncated=truncated)

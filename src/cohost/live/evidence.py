@@ -11,8 +11,9 @@ Format: one JSON header line (room, session, source, cipher, key id — never th
 ``<u32 payload length><u32 crc32 of payload><u64 ref><payload>``; an encrypted payload is
 ``nonce(12) ‖ ciphertext+tag`` with the session and ref as associated data, so records cannot be moved.
 
-Constraints: each record is written with one ``os.write`` (a process killed with -9 leaves whole records,
-at worst a torn last one, which ``open`` cuts off: that event was never acknowledged). A damaged record
+Constraints: each record, or each batch of records an ingest call admits together (``append_many``), is
+written with one ``os.write`` (a process killed with -9 leaves whole records, at worst a torn last one,
+which ``open`` cuts off: that event was never acknowledged). A damaged record
 anywhere else is never "repaired": ``open`` refuses the file and the caller starts a new session. ``fsync`` runs
 every ``fsync_interval`` seconds when records were appended, on a background thread: durable against a
 process crash at once, against power loss after that interval. It is never on the room's path: on a
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import hashlib
 import json
 import logging
@@ -159,16 +161,38 @@ class EvidenceLog:
             return
         self._synced = records
 
-    def append(self, ref: int, raw: bytes) -> None:
-        """Write one raw input event; returns once the record is in the operating system's hands."""
+    def _record(self, ref: int, raw: bytes) -> bytes:
         payload = self._cipher.seal(ref, raw) if self._cipher else raw
+        return _HEAD.pack(len(payload), zlib.crc32(payload), ref) + payload
+
+    def _write(self, data: bytes) -> None:
+        done = 0
         try:
-            os.write(self._fd, _HEAD.pack(len(payload), zlib.crc32(payload), ref) + payload)
+            done = os.write(self._fd, data)
+            while done < len(data):  # a short write (a full disk, a signal): the rest, never a gap
+                done += os.write(self._fd, data[done:])
         except OSError as exc:  # nothing is processed that is not in the log: stop, loudly
+            if done:  # take back the part written, so the next append does not follow a torn record
+                with contextlib.suppress(OSError):
+                    os.ftruncate(self._fd, os.lseek(self._fd, 0, os.SEEK_END) - done)
             raise StoreError(f"cannot append to the evidence log {self.path}: {exc.strerror}",
                              hint="free disk space; the run resumes from the log with the same command") from exc
+
+    def append(self, ref: int, raw: bytes) -> None:
+        """Write one raw input event; returns once the record is in the operating system's hands."""
+        self._write(self._record(ref, raw))
         self.last_ref = ref
         self.records += 1
+
+    def append_many(self, items: list[tuple[int, bytes]]) -> None:
+        """Write a batch of raw input events with one ``os.write``; returns once all of them are in the
+        operating system's hands (before any of them is processed or acknowledged). A crash during the
+        write leaves whole records and at most one torn last record, as ``append`` does."""
+        if not items:
+            return
+        self._write(b"".join([self._record(ref, raw) for ref, raw in items]))
+        self.last_ref = items[-1][0]
+        self.records += len(items)
 
     def sync(self) -> None:
         if self._fd >= 0:

@@ -66,6 +66,7 @@ class LivePipeline:
         self.stages = list(stages)
         self.observers = list(observers)
         self._routes: dict[type, tuple[bool, ...]] = {}
+        self._nexts: dict[type, tuple[int, ...]] = {}
         self.errors = 0
         self._logged: set[tuple[str, type]] = set()
 
@@ -81,35 +82,66 @@ class LivePipeline:
             route = self._routes[kind] = tuple(issubclass(kind, s.accepts) for s in self.stages)
         return route
 
+    def _next_of(self, kind: type) -> tuple[int, ...]:
+        """For each stage index i, the index of the first stage at or after i that accepts ``kind``
+        (``len(stages)`` when none does): a lone event jumps straight to the next stage that handles it."""
+        nexts = self._nexts.get(kind)
+        if nexts is None:
+            route = self._route(kind)
+            table = [len(route)] * (len(route) + 1)
+            for i in range(len(route) - 1, -1, -1):
+                table[i] = i if route[i] else table[i + 1]
+            nexts = self._nexts[kind] = tuple(table)
+        return nexts
+
+    def _failed(self, stage: Stage, item: Any, exc: Exception) -> list[Any]:
+        """A failing stage becomes an error event, then whatever its ``fallback`` passes on."""
+        self.errors += 1
+        if (stage.name, type(exc)) not in self._logged:  # once per kind, the stream may repeat it
+            self._logged.add((stage.name, type(exc)))
+            log.warning("live stage %s failed on ref %s", stage.name, ref_of(item), exc_info=True)
+        out: list[Any] = [ErrorEvent(ref=ref_of(item), ts=ts_of(item), stage=stage.name,
+                                     code="stage_failed", message=f"{type(exc).__name__}: {exc}"[:300])]
+        out.extend(stage.fallback(item))
+        return out
+
     def push(self, event: Any) -> list[Any]:
         """Run one event through every stage; return the output events (and show them to observers)."""
         batch: list[Any] = [event]
+        stages = self.stages
+        count = len(stages)
+        nexts_of = self._nexts
         routes = self._routes
-        for index, stage in enumerate(self.stages):
-            if len(batch) == 1:  # the common case: one event in, handled or passed on
+        index = 0
+        while index < count:
+            if len(batch) == 1:  # the common case: one event, handed only to the stages that accept it
                 item = batch[0]
-                route = routes.get(type(item)) or self._route(type(item))
-                if not route[index]:
-                    continue
-            out: list[Any] = []
-            for item in batch:
-                route = routes.get(type(item)) or self._route(type(item))
-                if not route[index]:
-                    out.append(item)
-                    continue
+                nexts = nexts_of.get(type(item)) or self._next_of(type(item))
+                index = nexts[index]
+                if index >= count:
+                    break
+                stage = stages[index]
+                batch = []
                 try:
-                    out.extend(stage.process(item))
+                    batch.extend(stage.process(item))
                 except Exception as exc:  # a failing stage becomes an error event; the stream goes on
-                    self.errors += 1
-                    if (stage.name, type(exc)) not in self._logged:  # once per kind, the stream may repeat it
-                        self._logged.add((stage.name, type(exc)))
-                        log.warning("live stage %s failed on ref %s", stage.name, ref_of(item), exc_info=True)
-                    out.append(ErrorEvent(ref=ref_of(item), ts=ts_of(item), stage=stage.name,
-                                          code="stage_failed", message=f"{type(exc).__name__}: {exc}"[:300]))
-                    out.extend(stage.fallback(item))
-            batch = out
+                    batch.extend(self._failed(stage, item, exc))
+            else:
+                stage = stages[index]
+                out: list[Any] = []
+                for item in batch:
+                    route = routes.get(type(item)) or self._route(type(item))
+                    if not route[index]:
+                        out.append(item)
+                        continue
+                    try:
+                        out.extend(stage.process(item))
+                    except Exception as exc:  # a failing stage becomes an error event; the stream goes on
+                        out.extend(self._failed(stage, item, exc))
+                batch = out
             if not batch:
                 break
+            index += 1
         for observer in self.observers:
             for item in batch:
                 observer(item)

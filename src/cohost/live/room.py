@@ -233,6 +233,14 @@ class LiveRoom:
         self._log.append(ref, raw)
         return ref
 
+    def admit_many(self, raws: list[bytes]) -> list[int]:
+        """``admit`` for a batch of lines with one write to the evidence log; returns their refs."""
+        assert self._log is not None, "start() the room first"
+        first = self._log.last_ref + 1
+        items = [(first + offset, raw) for offset, raw in enumerate(raws)]
+        self._log.append_many(items)
+        return [ref for ref, _ in items]
+
     def process(self, ref: int, raw: bytes) -> list[Any]:
         return self._process(ref, raw)
 
@@ -267,14 +275,20 @@ class LiveRoom:
         return outputs
 
     def _emit(self, outputs: list[Any]) -> None:
+        journals = self._journals
+        on_record = self.on_record
         for event in outputs:
             record = to_record(event)
             if record is None:
                 continue
             line = dumps(record)
-            fresh = [journal.write_line(line) for journal in self._journals]
-            if (not fresh or fresh[0]) and self.on_record is not None:
-                self.on_record(record)
+            fresh = True  # the first journal decides whether the record is new (skipped on a resumed run)
+            for index, journal in enumerate(journals):
+                written = journal.write_line(line)
+                if index == 0:
+                    fresh = written
+            if fresh and on_record is not None:
+                on_record(record)
 
     def flush(self) -> None:
         for journal in self._journals:

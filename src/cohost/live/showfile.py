@@ -24,6 +24,8 @@ from cohost.domain import Product
 from cohost.domain.catalog import CHINA_TZ
 from cohost.events import INPUT_TYPES
 from cohost.live import evidence
+from cohost.live.journal import dumps
+from cohost.live.wire import loads_line
 
 
 def _comments(output: Path) -> Iterator[tuple[int, str]]:
@@ -33,7 +35,7 @@ def _comments(output: Path) -> Iterator[tuple[int, str]]:
         for line in fh:
             if line.startswith('{"kind": "comment"'):
                 try:
-                    record = json.loads(line)
+                    record = loads_line(line.encode("utf-8"))
                 except ValueError:
                     continue
                 yield int(record["ref"]), str(record["text"])
@@ -62,7 +64,7 @@ def write_show(home: Path, *, session: str, room: str, source: str, log_path: Pa
             while pending is not None and pending[0] < ref:
                 pending = next(masked, None)
             try:
-                doc = json.loads(raw)
+                doc = loads_line(raw)
             except ValueError:
                 continue
             if not isinstance(doc, dict) or doc.get("type") not in INPUT_TYPES:
@@ -77,7 +79,7 @@ def write_show(home: Path, *, session: str, room: str, source: str, log_path: Pa
                 first_ts = ts if first_ts is None else min(first_ts, ts)
                 last_ts = ts if last_ts is None else max(last_ts, ts)
             platform = platform or str(doc.get("platform") or "")
-            out.write(json.dumps(event, ensure_ascii=False) + "\n")
+            out.write(dumps(event) + "\n")  # the text of json.dumps(event, ensure_ascii=False)
     if output.is_file():
         shutil.copyfile(output, tmp / "output.jsonl")
     kind = source.split(":", 1)[0]
