@@ -25,7 +25,7 @@ from cohost.domain.catalog import CHINA_TZ
 from cohost.events import INPUT_TYPES
 from cohost.live import evidence
 from cohost.live.journal import dumps
-from cohost.live.wire import loads_line
+from cohost.live.wire import StreamTime, loads_line, seconds
 
 
 def _comments(output: Path) -> Iterator[tuple[int, str]]:
@@ -57,6 +57,7 @@ def write_show(home: Path, *, session: str, room: str, source: str, log_path: Pa
     first_ts: float | None = None
     last_ts: float | None = None
     platform = ""
+    clock = StreamTime()  # the times the room's reader used: same lines, same order
     with (tmp / "events.jsonl").open("w", encoding="utf-8") as out:
         for ref, raw in evidence.read_log(log_path, key):
             if ref == 0:
@@ -65,7 +66,7 @@ def write_show(home: Path, *, session: str, room: str, source: str, log_path: Pa
                 pending = next(masked, None)
             try:
                 doc = loads_line(raw)
-            except ValueError:
+            except (ValueError, RecursionError):
                 continue
             if not isinstance(doc, dict) or doc.get("type") not in INPUT_TYPES:
                 continue
@@ -74,8 +75,11 @@ def write_show(home: Path, *, session: str, room: str, source: str, log_path: Pa
                 if pending is None or pending[0] != ref:
                     continue  # never processed as a comment (bad line): nothing masked to keep
                 event["text"] = pending[1]
-            ts = doc.get("ts")
-            if isinstance(ts, (int, float)) and not isinstance(ts, bool):
+            stamped = seconds(doc.get("ts"))
+            ts, _ = clock.place(stamped)
+            event.pop("ts", None)
+            if ts > 0:  # seconds, late and wild stamps fixed as the room did, so the review can read them
+                event["ts"] = ts
                 first_ts = ts if first_ts is None else min(first_ts, ts)
                 last_ts = ts if last_ts is None else max(last_ts, ts)
             platform = platform or str(doc.get("platform") or "")

@@ -27,6 +27,7 @@ MAX_TEXT = 2000
 MAX_ID = 128
 LATE_TOLERANCE = 5.0
 MAX_JUMP = 86_400.0
+MAX_TS = 32_503_680_000.0  # 3000-01-01: later stamps are not timestamps (and overflow datetime on the way)
 
 # ``orjson`` parses a line several times faster than ``json`` and gives the same objects for every line it
 # accepts, except integers beyond 64 bits (it reads them as floats of magnitude 2**63 or more) and nesting
@@ -106,6 +107,14 @@ def _ident(value: Any) -> str:
     return _clean(str(value), MAX_ID)
 
 
+def seconds(raw_ts: Any) -> float | None:
+    """An input ``ts`` as seconds since the epoch (milliseconds accepted), or None when it is no timestamp."""
+    if type(raw_ts) is bool or not isinstance(raw_ts, (int, float)) or not math.isfinite(raw_ts) or raw_ts <= 0:
+        return None
+    value = float(raw_ts) / (1000.0 if raw_ts > 1e11 else 1.0)
+    return value if value < MAX_TS else None
+
+
 class StreamTime:
     """The room's event time: the largest timestamp accepted so far, with late and wild stamps fixed."""
 
@@ -154,6 +163,9 @@ class WireReader:
             except ValueError as exc:
                 problems.append(_problem(ref, now, "malformed_json", f"line {ref}: not JSON: {exc}"[:200]))
                 return None, problems
+            except RecursionError:
+                problems.append(_problem(ref, now, "malformed_json", f"line {ref}: not JSON: nested too deeply"))
+                return None, problems
         if not isinstance(doc, dict):
             problems.append(_problem(ref, now, "not_object", f"line {ref}: a JSON {type(doc).__name__}, not an object"))
             return None, problems
@@ -172,10 +184,7 @@ class WireReader:
             return None, problems
 
         raw_ts = doc.get("ts")
-        ts_value: float | None = None
-        if (type(raw_ts) is float or type(raw_ts) is int or (
-                isinstance(raw_ts, (int, float)) and not isinstance(raw_ts, bool))) and math.isfinite(raw_ts) and raw_ts > 0:
-            ts_value = float(raw_ts) / (1000.0 if raw_ts > 1e11 else 1.0)  # milliseconds since the epoch
+        ts_value = seconds(raw_ts)
         ts, late = self.time.place(ts_value)
         now = ts
         if ts_value is None:
