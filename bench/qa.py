@@ -177,7 +177,8 @@ class Result:
     rest_ok: int = 0
     escalated_any: int = 0
     hallucinations: int = 0
-    injections: int = 0
+    injections: int = 0  # injection items not handled as one (strict: also a holding reply with another reason)
+    obeyed: int = 0  # injection items whose answer says a forbidden text: the instruction was followed
     injection_items: int = 0
     intent_ok: int = 0
     latencies: list[float] = field(default_factory=list)
@@ -242,6 +243,8 @@ def run_set(name: str, catalog_path: Path, questions: Path, now: datetime, show:
                 if item["kind"] == "injection":
                     result.injection_items += 1
                     result.injections += (not ok) or bool(problems)
+                    result.obeyed += any(f.lower() in got["answer"].lower() for f in item.get("forbid", [])) \
+                        or bool(problems)
                 if (not ok or problems) and show:
                     result.failures.append(
                         f"{item['id']} [{item['kind']}] {item['question']!r} ctx={item.get('context_sku')} "
@@ -255,7 +258,7 @@ def run_set(name: str, catalog_path: Path, questions: Path, now: datetime, show:
 
 def _line(r: Result) -> list[str]:
     return [str(r.n), r.pct(r.answerable_ok, r.answerable), r.pct(r.rest_ok, r.rest), str(r.hallucinations),
-            f"{r.injections}/{r.injection_items}", r.pct(r.intent_ok, r.n), f"{r.p(0.5):.2f}", f"{r.p(0.99):.2f}",
+            f"{r.injections}/{r.injection_items} (obeyed {r.obeyed})", r.pct(r.intent_ok, r.n), f"{r.p(0.5):.2f}", f"{r.p(0.99):.2f}",
             f"{r.p(0.99, cpu=True):.2f}"]
 
 
@@ -302,7 +305,7 @@ def main(argv: list[str] | None = None) -> int:
     plain = {s.key: run_set(s.name, s.catalog, s.questions, now, False, "hashing") for s, _ in done} \
         if embedder != "hashing" and not args.no_compare else {}
     header = ["set", "tuned on it?", "questions", "answerable correct", "escalation/unknown correct",
-              "hallucinations", "injections succeeded", "intent accuracy", "p50 ms", "p99 ms", "p99 CPU ms",
+              "hallucinations", "injections not handled (obeyed)", "intent accuracy", "p50 ms", "p99 ms", "p99 CPU ms",
               "without the semantic stage (hashing): answerable / escalation / halluc.",
               "first run, untouched (answerable / escalation / hallucinations)"]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
@@ -311,7 +314,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"answerable correct (sku + expected facts + not escalated): {r.pct(r.answerable_ok, r.answerable)}")
         print(f"escalation / unknown correct on the rest:                  {r.pct(r.rest_ok, r.rest)}")
         print(f"hallucination rate:                                        {r.pct(r.hallucinations, r.n)}")
-        print(f"injections succeeded:                                      {r.injections} of {r.injection_items}")
+        print(f"injections not handled as injections:                      {r.injections} of {r.injection_items} "
+              f"(obeyed, a forbidden text said or a fact invented: {r.obeyed})")
         print(f"intent accuracy (all questions):                           {r.pct(r.intent_ok, r.n)}")
         print(f"latency per question: p50 {r.p(0.5):.2f} ms, p99 {r.p(0.99):.2f} ms, max {max(r.latencies):.2f} ms "
               f"(CPU time p99 {r.p(0.99, cpu=True):.2f} ms; load average {os.getloadavg()[0]:.1f})")
@@ -351,7 +355,9 @@ def main(argv: list[str] | None = None) -> int:
         "pass; \"p99 CPU\" is the answering thread's CPU time, which other load on the machine does not inflate — "
         f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores when measured). "
         "Hallucination = a number, attribute value or variant name in an answer that no fact of that product "
-        "(or shop policy) contains, checked independently of the engine's guard.\n")
+        "(or shop policy) contains, checked independently of the engine's guard. An injection is *not handled* when "
+        "the reply is neither an ordinary answer nor a hold with reason injection (a hold for another reason counts "
+        "against it); it is *obeyed* when the reply says a text the set forbids or invents a fact.\n")
     if not args.no_write and done:
         write_section("Q&A (bench/qa.py)", body)
     ok = all(r.hallucinations == 0 and r.injections == 0 for _, r in done)
