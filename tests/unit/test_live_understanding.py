@@ -120,7 +120,7 @@ def test_live_rules_on_top_of_the_core() -> None:
         assert (out.intent, out.question) == ("purchase", False), remark
     for asked_text in ("拍了吗", "下单了在哪看物流", "已付款，几天到？"):
         assert understood(stage, asked_text).question, asked_text
-    assert understood(stage, "拍了怎么还没发货").escalate == "dispute"  # one viewer's order: a person answers
+    assert understood(stage, "拍了怎么还没发货").escalate == "complaint"  # a delivery problem reported: a person answers
     identity = understood(stage, "主播你是真人吗")  # grouped (one reply for all), about no product
     assert identity.question and identity.intent == "chitchat" and identity.sku is None
     assert understood(stage, "什么时候发货").sku is None  # the shop's rule, whatever is on screen

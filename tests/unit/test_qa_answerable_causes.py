@@ -108,7 +108,7 @@ def test_defect_in_advance_found() -> None:
 
 def test_defect_reported_near_miss() -> None:
     risk = detect_risk(normalize_question("收到是漏的 怎么搞").text)
-    assert risk is not None and risk.reason == "dispute"
+    assert risk is not None and risk.reason == "complaint"  # a breakage reported: a complaint
 
 
 # gift objects ---------------------------------------------------------------------------------------

@@ -117,7 +117,7 @@ def test_request_for_a_person_escalates(engine: QAEngine) -> None:
     assert r.escalate and r.reason == "human_request" and r.intent == "human"
 
 
-@pytest.mark.parametrize(("q", "reason"), [("质量太差了我要投诉", "complaint"), ("拍了三天了还没发货", "dispute"),
+@pytest.mark.parametrize(("q", "reason"), [("质量太差了我要投诉", "complaint"), ("拍了三天了还没发货", "complaint"),
                                            ("我今年13岁可以买吗", "minor"), ("充电会不会爆炸", "safety"),
                                            ("不想活了", "self_harm")])
 def test_risky_questions_escalate_with_a_reason_and_promise_nothing(engine: QAEngine, q: str, reason: str) -> None:

@@ -253,7 +253,7 @@ def test_two_products_each_named_are_compared_in_the_order_asked(engine: QAEngin
 
 # escalation and normalisation found on unseen shops ---------------------------------------------------
 
-@pytest.mark.parametrize(("question", "reason"), [("收到的车厘子烂了好多", "dispute"), ("小孩误吃了怎么办", "safety")])
+@pytest.mark.parametrize(("question", "reason"), [("收到的车厘子烂了好多", "complaint"), ("小孩误吃了怎么办", "safety")])
 def test_spoiled_goods_and_swallowing_escalate(question: str, reason: str) -> None:
     risk = detect_risk(normalize_question(question).text)
     assert risk is not None and risk.reason == reason

@@ -99,7 +99,7 @@ def test_restock_and_bulk_discounts_are_not_answered_with_todays_stock_or_promot
 
 def test_a_crack_on_arrival_and_asking_for_the_boss_go_to_a_person() -> None:
     risk = detect_risk("收到的杯子杯口裂了")
-    assert risk is not None and risk.reason == "dispute"
+    assert risk is not None and risk.reason == "complaint"  # a breakage reported: a complaint
     risk = detect_risk("找你们老板")
     assert risk is not None and risk.reason == "human_request"
     assert detect_risk("杯子容易裂吗") is None
