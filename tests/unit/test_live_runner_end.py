@@ -236,3 +236,26 @@ def test_a_close_that_raises_is_logged_and_shutdown_still_finishes(
     with caplog.at_level(logging.ERROR):
         session = asyncio.run(go())
     assert any("r8" in r.getMessage() and session in r.getMessage() for r in caplog.records)
+
+
+def test_lines_admitted_before_the_end_are_processed_and_reach_the_show_folder(tmp_path: Path) -> None:
+    texts = [f"{i}号链接多少钱" for i in range(1, 41)]
+
+    async def go() -> str:
+        hub = make_hub(tmp_path)
+        runner = await hub.get("r1")
+        # admitted and queued, then the end arrives before the worker has had a turn
+        runner.admit([line for _, line in ScriptedSource(room="r1").chats(texts, at=1).lines()])
+        assert not runner.inbox.empty()
+        assert await hub.end("r1")
+        with pytest.raises(RoomEnded):
+            runner.admit([ScriptedSource(room="r1").chat("晚到的", 9).events[0]])  # nothing after the end
+        await runner.wait_closed()
+        session = runner.room.session
+        await hub.close()
+        return session
+
+    session = asyncio.run(go())
+    events = (tmp_path / "shows" / session / "events.jsonl").read_text(encoding="utf-8").splitlines()
+    said = [json.loads(e).get("text") for e in events]
+    assert said == texts  # every admitted line, in order; the late one never entered the session

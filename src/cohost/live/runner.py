@@ -6,7 +6,9 @@ Constraints:
 - A line is logged to the evidence store when it is *admitted* (before the HTTP or WebSocket sender is
   told "accepted"); the queue only holds admitted lines. If the queue cannot take a whole batch the batch
   is refused before anything is logged (the sender retries), so "accepted" always means "will be done".
-- Control signals skip the queue (``control``) and are applied between two input lines.
+- Control signals skip the queue (``control``) and are applied between two input lines, except ``End``:
+  once it is queued the room admits nothing more, and the lines admitted before it are processed before it
+  is applied (they are in the evidence log, so they belong to the session and its show folder).
 - The worker yields to the event loop every ``batch`` lines, so one flooded room never stalls the others.
 - Feed subscribers get bounded queues; a slow one loses its oldest records and is told how many.
 - Quiet rooms get a ``Tick`` every ``tick_every`` seconds advancing stream time by the real time elapsed,
@@ -66,6 +68,8 @@ class RoomRunner:
         self._task: asyncio.Task[None] | None = None
         self._last_input = clock.monotonic()
         self.ended = False  # End applied: no more input, no second End (set on the loop, before the close)
+        self._ending = False  # End queued: no more input; what was admitted before it is processed first
+        self._end_applied = asyncio.Event()
         self._stopping = False
         self._closing: asyncio.Task[None] | None = None  # the close of an ended session (worker thread)
         room.on_record = self._broadcast
@@ -92,21 +96,28 @@ class RoomRunner:
         return not (self.ended or self._stopping)
 
     @property
+    def taking_input(self) -> bool:
+        """Accepting, and no ``End`` queued (the lines before it are still being processed)."""
+        return self.accepting and not self._ending
+
+    @property
     def closed(self) -> bool:
         """The ended session's close (state, show folder) has finished, or there was none to do."""
         return self._closing is None or self._closing.done()
 
     async def wait_closed(self) -> None:
         """Wait for the ended session's close; the close itself is never cancelled by the waiter."""
+        if self._ending and self._closing is None:
+            await self._end_applied.wait()  # the lines admitted before the End are still being processed
         if self._closing is not None:
             await asyncio.shield(self._closing)
 
     def room_for(self, lines: int) -> bool:
-        return self.accepting and self.inbox.maxsize - self.inbox.qsize() >= lines
+        return self.taking_input and self.inbox.maxsize - self.inbox.qsize() >= lines
 
     def admit(self, raws: list[bytes]) -> list[int]:
         """Log and queue lines; the caller has checked ``room_for`` (nothing awaits in between)."""
-        if not self.accepting:
+        if not self.taking_input:
             raise RoomEnded(f"live room {self.room.room} session {self.room.session} has ended")
         refs = self.room.admit_many(raws)  # one write to the evidence log for the whole batch
         for ref, raw in zip(refs, raws, strict=True):
@@ -117,7 +128,7 @@ class RoomRunner:
 
     async def admit_waiting(self, raws: list[bytes]) -> list[int]:
         """Like ``admit`` but waits for space (WebSocket senders are slowed down, not refused)."""
-        while self.accepting and not self.room_for(len(raws)):
+        while self.taking_input and not self.room_for(len(raws)):
             await asyncio.sleep(0.01)
         return self.admit(raws)  # raises RoomEnded if the session ended meanwhile
 
@@ -126,6 +137,8 @@ class RoomRunner:
         if not self.accepting or (isinstance(event, End) and any(isinstance(c, End) for c in self._controls)):
             return False
         self._controls.append(event)
+        if isinstance(event, End):
+            self._ending = True
         self._wake.set()
         return True
 
@@ -139,16 +152,19 @@ class RoomRunner:
                 if not self._controls and self.inbox.empty() and quiet >= self.tick_every and self.room.stream_time > 0:
                     self._controls.append(Tick(ts=self.room.stream_time + quiet))
             while self._controls:
+                if isinstance(self._controls[0], End) and not self.inbox.empty():
+                    break  # lines admitted before the End are part of the session: process them first
                 event = self._controls.pop(0)
                 self.room.control(event)
                 if isinstance(event, End):
                     self.ended = True
                     self._controls.clear()
+                    self._end_applied.set()
                     self._closing = asyncio.get_running_loop().create_task(
                         self._close_ended(), name=f"live-room-close-{self.room.room}")
                     return
             for _ in range(self.batch):
-                if self._controls or self.inbox.empty():
+                if (self._controls and not isinstance(self._controls[0], End)) or self.inbox.empty():
                     break
                 ref, raw = self.inbox.get_nowait()
                 try:
@@ -161,10 +177,13 @@ class RoomRunner:
             await asyncio.sleep(0)
 
     async def _close_ended(self) -> None:
+        await asyncio.to_thread(self._close_ended_now)
+
+    def _close_ended_now(self) -> None:
         room, session = self.room.room, self.room.session
         try:
             # LiveRoom.close writes the durable "ended" state before it starts on the show folder
-            await asyncio.to_thread(self.room.close, ended=True)
+            self.room.close(ended=True)
         except Exception:
             log.exception("live room %s session %s: closing the ended session failed", room, session)
             return
@@ -186,7 +205,17 @@ class RoomRunner:
             while not self.inbox.empty():  # already admitted: finish them, they are in the log anyway
                 ref, raw = self.inbox.get_nowait()
                 self.room.process(ref, raw)
-            self.room.close(ended=False)
+            for event in self._controls:  # signals not yet applied, up to a queued End
+                self.room.control(event)
+                if isinstance(event, End):
+                    self.ended = True
+                    break
+            self._controls.clear()
+            self._end_applied.set()
+            if self.ended:
+                await asyncio.to_thread(self._close_ended_now)
+            else:
+                self.room.close(ended=False)
 
 
 class RoomHub:
@@ -206,9 +235,9 @@ class RoomHub:
         check_room(name)
         while True:
             runner = self.rooms.get(name)
-            if runner is not None and runner.accepting:
+            if runner is not None and runner.taking_input:
                 return runner
-            if runner is not None and not runner.closed:
+            if runner is not None and (runner.accepting or not runner.closed):
                 await runner.wait_closed()  # its state must say "ended" before the next session opens
                 continue
             async with self._locks.setdefault(name, asyncio.Lock()):
