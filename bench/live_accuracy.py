@@ -1,7 +1,8 @@
 """How right the live room is, on labelled replays: intent, product link, same-question groups, moderation
 and PII; plus moderation on the public Smart-Bullet danmaku sample (weak labels).
 
-Run: ``.venv/bin/python bench/live_accuracy.py [--replay bench/data/live_labelled.jsonl] [--no-write]``.
+Run: ``.venv/bin/python bench/live_accuracy.py [--replay FILE] [--no-write] [--failures]`` (default: our
+replay and the two independent ones side by side).
 
 The replay (formats.md §2 with a ``label`` object on chat lines: ``intent``, ``sku``, ``group`` — lines
 with the same non-null group ask the same thing —, ``moderation``, ``pii``) runs through the real
@@ -194,51 +195,89 @@ def failures(records: list[dict[str, Any]], labels: dict[int, dict[str, Any]]) -
     return "\n".join(lines)
 
 
+DATA = Path(__file__).parent / "data"
+# (key, file, what it is): the default run scores all three side by side
+REPLAYS = [
+    ("own", DATA / "live_labelled.jsonl", "ours: written by the engineers who build the pipeline (tuned)"),
+    ("blind1", DATA / "blind" / "live_blind.jsonl",
+     "independent 1: written without the code; its failures were read and tuned on after its first run"),
+    ("blind7", DATA / "blind7" / "live_blind7.jsonl",
+     "independent 2: written without the code; **held out** (only these aggregates are ever printed)"),
+]
+FIRST_RUNS = DATA / "live_first_runs.json"
+
+
+def _column(s: dict[str, Any]) -> dict[str, str]:
+    cells = {
+        "chat lines": str(s["lines"]),
+        "intent accuracy (lines with moderation ok)": f"{s['intent_acc']:.1%} (n={s['intent_n']})",
+        "product-link accuracy (question lines; \"no product\" counts)": f"{s['link_acc']:.1%} (n={s['link_n']})",
+        "same-question groups, pairwise precision / recall":
+            f"{s['group_p']:.1%} / {s['group_r']:.1%} ({s['group_pairs']} pairs)",
+    }
+    for k, (p, r, n) in s["moderation"].items():
+        cells[f"moderation {k}: precision / recall"] = f"{p:.1%} / {r:.1%} (n={n})"
+    cells["PII kinds masked: precision / recall"] = f"{s['pii'][0]:.1%} / {s['pii'][1]:.1%} (n={s['pii'][2]})"
+    cells["complaints hidden by moderation (must be 0)"] = str(s["negative_hidden"])
+    cells["complaints sent to the human queue"] = f"{s['complaints_to_human']} of {s['complaints']}"
+    return cells
+
+
+def _first_run_lines() -> list[str]:
+    if not FIRST_RUNS.exists():
+        return []
+    runs = json.loads(FIRST_RUNS.read_text(encoding="utf-8"))
+    out = []
+    for key, run in runs.items():
+        out.append(f"- {key}, first run ({run.get('engine', '')}): intent {run['intent']}%, link {run['link']}%, "
+                   f"groups P/R {run['group_precision']}/{run['group_recall']}, spam recall {run['spam_recall']}%, "
+                   f"PII P/R {run['pii_precision']}/{run['pii_recall']}")
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--replay", type=Path, default=Path(__file__).parent / "data" / "live_labelled.jsonl")
+    parser.add_argument("--replay", type=Path, help="one replay only (default: the three replays side by side)")
     parser.add_argument("--no-write", action="store_true")
     parser.add_argument("--failures", action="store_true", help="print per-line failures (not for held-out replays)")
     args = parser.parse_args()
-    if args.failures and any(part in HELD_OUT for part in args.replay.resolve().parts):
-        parser.error("held-out replay: aggregate figures only")
+    if args.failures and (args.replay is None or any(part in HELD_OUT for part in args.replay.resolve().parts)):
+        parser.error("--failures needs --replay of a replay that is not held out")
     if args.failures:
         _record_keys()
-    records, labels = run_replay(args.replay)
-    if args.failures:
+        records, labels = run_replay(args.replay)
         print(failures(records, labels))
         return
-    s = score(records, labels)
+    chosen = [(args.replay.stem, args.replay, "as given")] if args.replay else [r for r in REPLAYS if r[1].exists()]
+    scored = [(key, what, score(*run_replay(path))) for key, path, what in chosen]
+    columns = [_column(s) for _, _, s in scored]
+    header = "| figure | " + " | ".join(key for key, _, _ in scored) + " |"
+    rows = [header, "|---|" + "---|" * len(scored)]
+    for name in columns[0]:
+        rows.append(f"| {name} | " + " | ".join(c.get(name, "—") for c in columns) + " |")
     sb = smart_bullet()
-    m = s["moderation"]
-    rows = "\n".join(f"| moderation: {k} | precision {p:.1%} · recall {r:.1%} (n={n}) |" for k, (p, r, n) in m.items())
-    sb_rows = "" if sb is None else (
-        f"| Smart-Bullet danmaku, weak labels: flagged as abuse | {sb['negative']:.1%} of {sb['negative_n']:,} "
-        f"\"negative\" lines (recall proxy) · {sb['positive']:.1%} of {sb['positive_n']:,} \"positive\" lines "
-        "(false-positive proxy) |\n"
-        f"| Smart-Bullet danmaku: hidden for any reason (abuse, spam incl. floods, diversion) | "
-        f"{sb['negative_hidden']:.1%} of \"negative\" · {sb['positive_hidden']:.1%} of \"positive\" lines |\n")
-    body = f"""`bench/live_accuracy.py` runs `{args.replay.name}` ({s['lines']} labelled chat lines, written by hand for
-the example shop: colloquial, traditional characters, English, link numbers, the product on screen,
-complaints, spam, PII) through the real pipeline (offline Q&A core + compliance engine).
-
-| figure | value |
-|---|---|
-| intent accuracy (lines with moderation ok) | {s['intent_acc']:.1%} (n={s['intent_n']}) |
-| product-link accuracy (question lines; includes "no product" answers) | {s['link_acc']:.1%} (n={s['link_n']}) |
-| same-question groups, pairwise | precision {s['group_p']:.1%} · recall {s['group_r']:.1%} ({s['group_pairs']} gold same-question pairs) |
-{rows}
-| PII kinds masked | precision {s['pii'][0]:.1%} · recall {s['pii'][1]:.1%} (n={s['pii'][2]}: {s['pii_kinds']}) |
-| complaints hidden by moderation | {s['negative_hidden']} (must be 0) |
-| complaints sent to the human queue | {s['complaints_to_human']} of {s['complaints']} |
-{sb_rows}
-Most frequent intent confusions (gold → got): {', '.join(f'{g}→{p} ×{n}' for (g, p), n in s['confusion']) or 'none'}.
-Smart-Bullet labels are weak (a word-list heuristic on Tencent Video danmaku, not judgements of abuse; many
-"negative" lines are banter such as 喷 or 王八, which a live-commerce room should not hide); read those two
-figures as a rough recall proxy and a false-positive proxy only.
-"""
+    sb_text = "" if sb is None else (
+        f"Smart-Bullet danmaku (weak labels): flagged as abuse {sb['negative']:.1%} of {sb['negative_n']:,} "
+        f"\"negative\" lines (recall proxy) and {sb['positive']:.1%} of {sb['positive_n']:,} \"positive\" lines "
+        f"(false-positive proxy); hidden for any reason (abuse, spam incl. floods, diversion) "
+        f"{sb['negative_hidden']:.1%} of \"negative\" and {sb['positive_hidden']:.1%} of \"positive\" lines. "
+        "The labels are a word-list heuristic on Tencent Video danmaku, not judgements of abuse (many \"negative\" "
+        "lines are banter such as 喷 or 王八, which a live-commerce room should not hide): read them as rough proxies.")
+    confusions = "\n".join(
+        f"- {key}: " + (", ".join(f"{g}→{p} ×{n}" for (g, p), n in s["confusion"]) or "none")
+        for key, _, s in scored)
+    body = "\n".join([
+        "`bench/live_accuracy.py` runs labelled replays of the example shop (formats.md §2 with a `label` per chat "
+        "line: intent, product, same-question group, moderation, PII) through the real pipeline (offline Q&A core + "
+        "compliance engine), exactly as `cohost live run` does.", "",
+        *[f"- **{key}**: {what}" for key, what, _ in scored], "",
+        *rows, "",
+        "First runs (each replay scored once before anyone read it; `bench/data/live_first_runs.json`):", "",
+        *_first_run_lines(), "",
+        "Most frequent intent confusions (gold → got):", "", confusions, "",
+        sb_text, ""])
     print(body)
-    if not args.no_write:
+    if not args.no_write and args.replay is None:
         write_section("Live accuracy (bench/live_accuracy.py)", body)
 
 
