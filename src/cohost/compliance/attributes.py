@@ -88,7 +88,8 @@ def _attribute(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict
     if attr is None:
         return Verdict("unsupported", note="属性描述无法核对")
     fid = f"{view.sku}.attr:{attr.raw}"
-    said = _ATTR_LEAD.sub("", norm.text[claim.start + len(claim.subject or ""):claim.end])
+    # 容量也从4.5升变成了5.5升: the value it has now is the one after the change (the one before is its previous model's)
+    said = _ATTR_LEAD.sub("", _CHANGED_FROM.sub("", norm.text[claim.start + len(claim.subject or ""):claim.end]))
     whole = norm.text[claim.start:claim.end]
     if said and said in attr.value:
         return Verdict("supported", (fid,))
@@ -113,6 +114,8 @@ def _attribute(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict
     return Verdict("unsupported", note="属性描述无法核对")
 
 
+_CHANGED_FROM = re.compile(r"^(?:也|都|还|就)?从[^,。!?;]{1,12}?(?:变成|变为|升级到|升级成|升级为|增加到|增加至|提升到|提升至|"
+                           r"扩大到|加大到|改成|换成|变到|到)了?")
 _LEAD_NUMBER = re.compile(r"\d+(?:\.\d+)?(?![\d.%])")
 _ATTR_LEAD = re.compile(r"^(?:是|为|:|有|约|大约|大概|差不多|达到|达|足足|只有|高达|能到|能达到|可达|可以达到|可以到|长达|最多|最长|能用)?\s*")
 

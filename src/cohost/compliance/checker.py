@@ -130,6 +130,20 @@ class ClaimCheck(BaseModel):
     note: str = ""
 
 
+_REGISTRATION = ("注册证", "国妆特字", "特证", "备案号", "备案编号")
+_EFFICACY_FIELDS = ("功效", "功能")
+
+
+def _registered_efficacy(product: Product, word: str) -> bool:
+    """The product is registered or filed (a 注册证号/备案号 on file) for an efficacy that names ``word``
+    (功效: 美白祛斑): the claim states the registration, it is not made up."""
+    attributes = product.attributes
+    if not any(any(k in name for k in _REGISTRATION) and value.strip() for name, value in attributes.items()):
+        return False
+    return any(any(k in name for k in _EFFICACY_FIELDS) and word in normalize_term(value)
+               for name, value in attributes.items())
+
+
 class Checker:
     def __init__(self, rules: Sequence[Rule], categories: CategoryMap) -> None:
         check_unique(rules)
@@ -308,6 +322,8 @@ class Checker:
                 bounded = self._by_key.get("ABS-6#ranking_bounded")
                 if bounded is not None and _BOUNDED_TIME.search(sentence) and _BOUNDED_SCOPE.search(sentence):
                     return _Item(bounded, bounded.severity, hit.start, hit.end, values, bounded.suggestion)
+        if "efficacy" in trigger.tags and view is not None and _registered_efficacy(view.product, word):
+            return None  # 美白祛斑 on a special cosmetic registered for it (国妆特字): the claim is the registration's
         severity = rule.severity_for(trigger, kinds)
         suggestion = rule.rewrites.get(word) or trigger.suggestion or rule.suggestion
         specific = bool(rule.scope.applies_to or (trigger.scope is not None and trigger.scope.applies_to))

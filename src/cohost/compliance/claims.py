@@ -59,6 +59,7 @@ from cohost.compliance.patterns import (
     _QTY_UNITS,
     _RANKING,
     _REF_CUE,
+    _REF_CUE_EN,
     _SALES,
     _SKIP_CUE,
     _STOCK_COUNT,
@@ -303,6 +304,9 @@ def _money_matches(text: str) -> list[tuple[str, re.Match[str]]]:
     return out
 
 
+_COUNT_WORDS = frozenset({"一", "两", "二", "几"})
+
+
 def _money(norm: NormalizedText) -> list[Claim]:
     text = norm.text
     out: list[Claim] = []
@@ -312,12 +316,16 @@ def _money(norm: NormalizedText) -> list[Claim]:
             continue
         if group == "b" and m.group("j"):
             value += Decimal(str(parse_number(m.group("j")) or 0)) / 10
+        elif group == "b" and m.group("b") in _COUNT_WORDS and m.group(0).endswith("块"):
+            continue  # 原装电池一块，充电线一根: 一块/两块 alone counts a piece; money says 一块钱 or 一块五
         c_start, _ = norm.clause(m.start())
         before = text[max(c_start, m.start(group) - 10):m.start(group)]
         if _SKIP_CUE.search(before):
             continue
         if _REF_CUE.search(before):
             out.append(Claim("reference_price", m.start(), m.end(), value=value))
+        elif _REF_CUE_EN.search(text, max(c_start, m.start(group) - 24), m.start(group)):
+            out.append(Claim("reference_price", m.start(), m.end(), value=value, lang="en"))
         elif group == "c" and _PRICE_WORD.match(m.group(0)):
             # 用完券到手358, 券后价99: a price word says what the figure is, whatever promotion words precede it
             out.append(Claim("price", m.start(), m.end(), value=value))

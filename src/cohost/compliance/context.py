@@ -63,6 +63,24 @@ _REFERRAL = re.compile(rf"看(?:一下)?{_DOCTOR}|(?:按|听|遵)(?:照)?{_DOCTO
                        rf"问(?:一下|问)?{_DOCTOR}|咨询(?:一下)?(?:专业)?{_DOCTOR}|{_DOCTOR}(?:开|给你开|推荐你用)的")
 _INNER_NEGATION = re.compile(r"不|没|别|勿|禁止")
 
+# a potential complement that denies the effect (解决不了耳鸣, 治不了鼻炎, 代替不了药), directly before the hit; 治不好的X
+# is a relative clause (别的药治不好的湿疹…) and is not matched
+_UNABLE = (r"(?:解决|治|治疗|管|改善|缓解|消除|去除|祛除|根治|预防|代替|替代|做|达)(?:不了|不到|不好)")
+_UNABLE_BEFORE = re.compile(rf"{_UNABLE}(?:你的?|任何|这种|什么)?$")
+# the effect named, then denied in its own clause (祛痘祛斑它都做不到, 美白这个真做不了, 防脱它是没用的)
+_DENIED_AFTER = re.compile(r"[^,。!?;]{0,6}?(?:它|这个|这款|我们|咱们)?(?:都|也|是|真|根本|完全)?"
+                           r"(?:做不到|做不了|办不到|达不到|管不了|解决不了|治不了|没用(?!过)|没有用|不管用|没效果|没有效果|"
+                           r"没这个功效|没有这个功效|不具备|不具有|别指望)")
+# the audience's own condition (有宝子说自己在控血糖, 正在烂脸期的宝子) said while sending them to a doctor: what the
+# doctor decides, not what the goods do; a result in the sentence (三天就好了) keeps the claim
+_AUDIENCE_BEFORE = re.compile(r"(?:自己|本身|家里人|孩子)(?:在|正在|有|是|得了?)?$|(?:^|[,。!?;\s])(?:正在|在)$")
+_AUDIENCE_AFTER = re.compile(r"(?:期|阶段|的时候)?的?(?:宝子|宝宝们|宝妈|姐妹|朋友|家人|人|小伙伴|观众|粉丝|宝贝)")
+_REDIRECT = re.compile(rf"{_DOCTOR}|医院|皮肤科|专科|门诊|药店|说明书")
+_RESULT = re.compile(r"就好|好了|消了|没了|治好|能治|管用|有效|改善|缓解|就能|立马|见效|退了")
+# the viewer's wish sent to other goods (想美白的宝子去看隔壁那支): this product is not said to do it
+_WISH_BEFORE = re.compile(r"(?:想|想要|要)$")
+_ELSEWHERE = re.compile(r"(?:去|可以|请)?(?:看|选|找|买|拍)(?:看|一下)?(?:隔壁|别的|其他|另外|另一|那支|那款|那个|专门)")
+
 Guard = Callable[[NormalizedText, int, int], bool]
 REACH = 60
 """Characters a guard looks at around a hit, inside its sentence: keeps a 20,000-character text without
@@ -76,10 +94,14 @@ def near(norm: NormalizedText, start: int, end: int, before: int = REACH, after:
 
 
 def negated(norm: NormalizedText, start: int, end: int) -> bool:
-    c_start, _ = norm.clause(start)
+    c_start, c_end = norm.clause(start)
+    if _DENIED_AFTER.match(norm.text, end, min(c_end, end + 14)):  # 祛痘祛斑它都做不到: the effect is denied
+        return True
     window = norm.text[max(c_start, start - 12):start]
     if not window:
         return False
+    if _UNABLE_BEFORE.search(window):  # 解决不了耳鸣: not 治不好的湿疹 (a relative clause about other goods)
+        return True
     if window[-1] in _NEAR_NEGATORS and not _in_idiom(window, len(window) - 1):
         return True
     for negator in _NEGATORS:
@@ -160,6 +182,20 @@ def caution(norm: NormalizedText, start: int, end: int) -> bool:
     return _REFERRAL.search(norm.text, max(c_start, start - REACH), min(c_end, end + REACH)) is not None
 
 
+def redirect(norm: NormalizedText, start: int, end: int) -> bool:
+    """The condition is the audience's (自己在控血糖, 烂脸期的宝子) and the sentence sends them to a doctor, or the wish
+    is sent to other goods (想美白的宝子去看隔壁那支); a result claimed in the sentence is never excused."""
+    c_start, _ = norm.clause(start)
+    s_start, s_end = near(norm, start, end)
+    before = norm.text[max(c_start, start - 8):start]
+    if _WISH_BEFORE.search(before) and _AUDIENCE_AFTER.match(norm.text, end) \
+            and _ELSEWHERE.search(norm.text, end, s_end):
+        return True
+    if not (_AUDIENCE_BEFORE.search(before) or _AUDIENCE_AFTER.match(norm.text, end)):
+        return False
+    return _REDIRECT.search(norm.text, end, s_end) is not None and _RESULT.search(norm.text, s_start, s_end) is None
+
+
 def inner_negation(norm: NormalizedText, start: int, end: int) -> bool:
     return _INNER_NEGATION.search(norm.text, start, end) is not None
 
@@ -167,7 +203,7 @@ def inner_negation(norm: NormalizedText, start: int, end: int) -> bool:
 GUARD_FUNCTIONS: dict[str, Guard] = {
     "negation": negated, "question": question, "quotation": quotation, "meta": meta,
     "aspiration": aspiration, "self_comparison": self_comparison, "caution": caution,
-    "inner_negation": inner_negation,
+    "inner_negation": inner_negation, "redirect": redirect,
 }
 
 

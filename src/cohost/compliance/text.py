@@ -35,7 +35,9 @@ _ZUI_HOMOPHONE = re.compile(r"(?<![喝陶沉麻宿酒迷心烂微半灌宿买])�
 # only syllables of medical words, only as a separate token next to a Chinese character (never "ai", which is AI)
 # (zeng强mian疫力, 降 xue 压: the function-claim syllables too)
 _PINYIN = {"yan": "炎", "dou": "痘", "liao": "疗", "yao": "药", "bing": "病", "ban": "斑", "zhi": "治", "zeng": "增",
-           "mian": "免", "jiang": "降", "xue": "血"}
+           "mian": "免", "jiang": "降", "xue": "血",
+           # the crown and fortune words spelled out the same way (精华界的 tian 花板, zhao财又辟xie)
+           "tian": "天", "zhao": "招", "xie": "邪"}
 _PINYIN_TOKEN = re.compile(rf"(?<=[{CJK}])\s*(?P<py>{'|'.join(_PINYIN)})(?![a-z])\s*(?=[{CJK}]|[\s,。!?;~]|$)")
 # pinyin for 第 before a digit (di一, di1): live rooms spell the ranking word out to dodge keyword filters
 _DI = re.compile(r"(?<![a-z])di(?=[一1])")

@@ -73,6 +73,8 @@ _ENUMS: dict[str, tuple[str, ...]] = {
                "卡其", "杏", "裸"),
     "size": ("xxs", "xs", "s", "m", "l", "xl", "xxl", "xxxl", "2xl", "3xl", "4xl"),
 }
+# names of one hue (奶咖色 against 驼色: a shade of the same brown is not another colour)
+_HUE = {"咖": "棕", "驼": "棕", "卡其": "棕"}
 _COLOUR = re.compile(r"(藏青|卡其|[黑白灰红粉橙黄绿青蓝紫棕咖驼米银金杏裸])色")
 _SIZE = re.compile(r"(?<![a-z0-9])(xxs|xs|xxxl|xxl|xl|[2-4]xl|s|m|l)(?:码|号)")
 _WORD_SPLIT = re.compile(r"[\s()（）\[\]【】#/,，、;；:：]+")
@@ -280,7 +282,7 @@ def bare_numbers(text: str) -> list[Quantity]:
 def enums(text: str) -> dict[str, set[str]]:
     """Enumerated values named in ``text``: colours (…色) and clothing sizes (…码)."""
     out: dict[str, set[str]] = {}
-    colours = {m.group(1) for m in _COLOUR.finditer(text)}
+    colours = {_HUE.get(m.group(1), m.group(1)) for m in _COLOUR.finditer(text)}
     if colours:
         out["colour"] = colours
     sizes = {m.group(1) for m in _SIZE.finditer(text)}
@@ -293,7 +295,7 @@ def enum_pool(value: str) -> dict[str, set[str]]:
     """The enumerated values a fact lists, with or without their suffix (黑色、灰色 / 黑、白、灰 / S-XXL)."""
     out = enums(value)
     words = [w for w in _WORD_SPLIT.split(value) if w]
-    colours = {c for c in _ENUMS["colour"] for w in words if w in (c, c + "色")}
+    colours = {_HUE.get(c, c) for c in _ENUMS["colour"] for w in words if w in (c, c + "色")}
     if colours:
         out.setdefault("colour", set()).update(colours)
     order = list(_ENUMS["size"][:8])

@@ -134,6 +134,9 @@ def _reference(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict
     return Verdict("contradicted", (f"{view.sku}.list_price",), _money(lp), "原价与商品记录不一致")
 
 
+_GIFT_PREDICATE = re.compile(r"(?:今晚|今天|现在|都|也|还|是|在|每|就|只|单卖|能|可以|有)(?:.*)$")
+
+
 def _promotion(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict:
     p = view.product
     said = norm.text[claim.start:claim.end]
@@ -142,7 +145,11 @@ def _promotion(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict
 
     def matches(text: str) -> bool:
         if claim.detail == "amount":
-            return claim.value is not None and claim.value in _numbers(text)
+            if claim.value is None:
+                return False
+            amounts = _numbers(text)
+            # 269的炸锅，领到50的券就是219到手: the price after one of the listing's own reductions
+            return claim.value in amounts or any(0 < n < p.price and _close(p.price - n, claim.value) for n in amounts)
         if claim.detail == "discount":
             return ("半价" in text and claim.value == 5) or (claim.value is not None and f"{claim.value.normalize():f}折" in text)
         if claim.detail == "first_n":
@@ -154,6 +161,10 @@ def _promotion(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict
         core = re.sub(r"[一二两三四五六七八九十\d]+(?:支|个|件|份|瓶|盒|片|条)(?![\d.])|同款|一份|一个|给你们|给大家|大家", "",
                       canon(claim.subject or ""))
         core = re.sub(r"的?(?:活动|福利|优惠)(?:.*)$", "", core)  # 送硅胶垫的活动到11点: the gift is 硅胶垫
+        # 送的品鉴杯今晚都有, 送的7袋装在店里单卖是19块9: 送的 names the gift, and what follows it is said about it
+        core = core.removeprefix("的")
+        said_of = _GIFT_PREDICATE.search(core, 2)
+        core = core[:said_of.start()] if said_of else core
         grams = _bigrams(core)
         return ("送" in text or "赠" in text) and bool(grams) and len(grams & _bigrams(canon(text))) / len(grams) >= 0.34
 
