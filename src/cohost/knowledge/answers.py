@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from cohost.domain import ProductFact
+from cohost.knowledge.care import care_fields
 from cohost.knowledge.lexicon import (
     DIMENSION_LABELS,
     SIZE_ADVICE,
@@ -21,13 +22,21 @@ from cohost.knowledge.lexicon import (
     dimension_of,
     is_size_chart,
 )
+from cohost.knowledge.offers import offers_of, promotion_kind
 from cohost.knowledge.phrasing import Phrasebook
 from cohost.knowledge.retrieval import ANSWER_AT, Hit
+from cohost.knowledge.shop_rules import policy_covers
 from cohost.knowledge.text import Question
 from cohost.knowledge.variants import Grid, grid_of, spoken
 from cohost.knowledge.views import ProductFacts, VariantFacts, money
 
-_LIST_PRICE = re.compile(r"原价|划线价|以前|之前|平时|日常|原来|reference price|original price")
+_LIST_PRICE = re.compile(r"原价|划线价|以前|之前|平时|日常|原来|(便宜|优惠|省|降|少)了?(多少|几)|打几折|几折|reference price|original price")
+# "大衣和羽绒服哪个长": two products compared by one measure, the shared label that holds its character
+_COMPARED_BY = re.compile(r"哪(个|款|件)(更|比较)?([长短高矮厚薄宽窄重轻大小])")
+# how a product's sizes run against the usual ones: a label that says so ("尺码偏差", "尺码偏大偏小")
+_DEVIATION_LABEL = re.compile(r"偏差|偏大|偏小|尺码偏|码数偏|尺码标准")
+_SIZE_RUNS = re.compile(r"(尺码|码数|码子|码)(标准|准|正|偏)|标准码|正码|偏大|偏小|大码还是小码")
+_USUAL_SIZE = re.compile(r"(平时|平常|一般|日常|之前|以前)(都)?(穿|买|拍)")
 _RESTOCK = re.compile(r"补货|补不补|还会有|(什么时候|啥时候|下次|还)(会)?(补|再上|上新|到货)|restock")
 _BOUGHT = re.compile(r"拍了|已拍|下单了|买了|已下单|已买|付款了|付了|ordered|bought")
 # "3号链接是什么" asks what the product is; "是什么颜色" asks an attribute
@@ -43,21 +52,52 @@ _POLICY_LABEL = re.compile(r"配送|发货|快递|物流|运费|邮费|退|换|�
 _WARRANTY = re.compile(r"保修|质保|维修|坏了|warranty|repair")
 # price protection ("补差价", "能保价吗"): its own shop rule, never the returns rule in its place
 _PRICE_PROTECT = re.compile(r"补差价|退差价|保价|价保|差价(能|可以)?(补|退)|price protection")
-# details a shipping rule must name to answer them: a carrier ("能发顺丰吗"), a place ("能发香港吗" ↔ 港澳台)
-_CARRIER = re.compile(r"顺丰|京东|中通|圆通|韵达|申通|极兔|邮政|ems|德邦|菜鸟|百世|dhl|fedex|ups")
-_PLACES: dict[str, tuple[str, ...]] = {
-    "香港": ("香港", "港澳"), "澳门": ("澳门", "港澳"), "台湾": ("台湾", "港澳台"), "港澳": ("港澳",),
-    "海外": ("海外", "国外", "境外"), "国外": ("海外", "国外", "境外"), "境外": ("海外", "国外", "境外"),
-    "新疆": ("新疆", "偏远"), "西藏": ("西藏", "偏远"), "青海": ("青海", "偏远"), "内蒙": ("内蒙", "偏远"),
-    "海南": ("海南", "偏远"), "宁夏": ("宁夏", "偏远"), "甘肃": ("甘肃", "偏远"), "偏远": ("偏远",),
-}
-_PLACE = re.compile("|".join(_PLACES))
 # what a "送X吗" asks to be included: "送碗吗", "电池送吗", "送猫薄荷不"
 _GIFT_OBJECT = re.compile(r"送(?:个|一个|的)?(?P<a>[\u4e00-\u9fff]{1,4}?)(?:吗|么|嘛|不|没|呢)|"
                           r"(?P<b>[\u4e00-\u9fff]{1,4})(?:送吗|送么|送不|送嘛|送没|有送吗|送不送)")
 _NOT_OBJECT = frozenset(["什么", "啥", "东西", "赠品", "礼品", "礼物", "福利", "点", "啥东西", "吗", "的", "货", "到", "了"])
 _INCLUDED_LABEL = re.compile(r"配件|附件|包含|清单|赠品|配送|套装|内含|随附")
 _EXCHANGE = re.compile(r"换(货|码|尺码|个码|颜色|个颜色|色|款|大|小|一)|调换|exchange")
+
+
+# "6号链接是什么鞋", "7号链接啥鞋", "4号链接是不是开衫", "5号是牛仔裤吗": a link asked by the kind of thing it is
+_KIND_ASKED = re.compile(r"(?:是不是|是|啥|什么)(?:什么|啥)?(?P<w>[\u4e00-\u9fff]{1,5}?)(?:吗|么|嘛|呢|啊|呀|哦)?$")
+
+
+def kind_named(text: str, pf: ProductFacts) -> bool:
+    """The question names the product by a word of its title, category or aliases ("鞋", "开衫"): with a link
+    number it asks which product that link is, answered by the link's position and title."""
+    m = _KIND_ASKED.search(text)
+    if m is None:
+        return False
+    word = m.group("w")
+    names = " ".join(str(f.value) for f in (pf.get("title"), pf.get("category"), pf.get("aliases")) if f is not None)
+    return word in names
+
+
+# the measure part of a label ("跟高" → 跟, "靴筒高度" → 靴筒): what is left names the part measured
+_MEASURE_PART = re.compile(r"高度|长度|宽度|厚度|深度|直径|尺寸|大小|重量|[高长宽厚深重]")
+
+
+def _label_head(label: str) -> str:
+    return _MEASURE_PART.sub("", label)
+
+
+def _by_head(text: str, pf: ProductFacts, hits: Sequence[Hit], good: list[Hit]) -> list[Hit]:
+    """"跟多高" asks 跟高, not 靴筒高度: when the question names the part an attribute's label measures, that
+    attribute answers before one whose label names another part the question does not say."""
+    if not good or not good[0].fact_id.split(".", 1)[1].startswith("attr:") or not _MEASURE_PART.search(text):
+        return good
+    top = pf.by_id.get(good[0].fact_id)
+    if top is None or not (head := _label_head(top.label)) or head in text:
+        return good
+    named = [h for h in hits if "label" in h.why and h.fact_id.split(".", 1)[1].startswith("attr:")
+             and (f := pf.by_id.get(h.fact_id)) is not None and (part := _label_head(f.label)) and part in text
+             and _MEASURE_PART.search(f.label)]
+    if len(named) != 1:
+        return good
+    return named + [h for h in good if h is not named[0] and h.fact_id.split(".", 1)[1].startswith("attr:")
+                    and (f := pf.by_id.get(h.fact_id)) is not None and _label_head(f.label) in text]
 
 
 @dataclass(slots=True)
@@ -116,16 +156,6 @@ def _same_dimension(variants: str | None, asked: str) -> bool:
 
 def compact_name(text: str) -> str:
     return re.sub(r"[（(][^）)]*[）)]|[\s#]", "", text).lower()
-
-
-def policy_covers(text: str, value: str) -> bool:
-    """Does a shop rule speak to the detail asked: the carrier named ("能发顺丰吗"), the place named ("能发香港吗"
-    ↔ 港澳台)? A rule that names neither answers a different question."""
-    low = value.lower()
-    for m in _CARRIER.finditer(text):
-        if m.group(0) not in low:
-            return False
-    return all(any(word in low for word in _PLACES[m.group(0)]) for m in _PLACE.finditer(text))
 
 
 def gift_object(text: str) -> str | None:
@@ -215,6 +245,9 @@ class Composer:
     # variants ------------------------------------------------------------------------------------------
     def variant(self, q: Question, pf: ProductFacts, named: Sequence[VariantFacts], hits: Sequence[Hit]) -> Draft | None:
         lang, d = q.lang, Draft(lang=q.lang)
+        if _SIZE_RUNS.search(q.text) and (fit := next((a for a in pf.attributes if _DEVIATION_LABEL.search(a.label)), None)):
+            self.say_fact(d, fit, pf, lang)  # "尺码标准吗", "码数准不准": how the sizes run
+            return d
         if SIZE_ADVICE.search(q.text):
             return self.size_advice(q, pf, hits)  # a size recommendation only from a size chart or FAQ
         if hits and ".faq:" in hits[0].fact_id and hits[0].score >= ANSWER_AT + 1:
@@ -262,6 +295,12 @@ class Composer:
             return self.facts(q, pf, hits[:1])
         charts = [a for a in pf.attributes if is_size_chart(a.label, str(a.value))]
         charts.sort(key=lambda a: not any(cue in a.label for cue in ("建议", "参考", "推荐", "表", "对照")))
+        deviation = next((a for a in pf.attributes if _DEVIATION_LABEL.search(a.label)), None)
+        if deviation is not None and (not charts or _USUAL_SIZE.search(q.text)):
+            # "平时穿37拍几码": how the sizes run against the usual ones ("偏大半码，建议拍小一码")
+            d = Draft(lang=q.lang)
+            self.say_fact(d, deviation, pf, q.lang)
+            return d
         if not charts:
             charts = [f for f in pf.faq if re.search(r"码|身高|体重|斤", f.context or "")]
         if charts:
@@ -302,7 +341,8 @@ class Composer:
     def facts(self, q: Question, pf: ProductFacts, hits: Sequence[Hit], *, link_number: int | None = None,
               cautions: bool = False) -> Draft | None:
         lang, d = q.lang, Draft(lang=q.lang)
-        if _IDENTITY.search(q.text) and (link_number is not None or not hits or hits[0].score < ANSWER_AT):
+        if (_IDENTITY.search(q.text) and (link_number is not None or not hits or hits[0].score < ANSWER_AT)) or (
+                link_number is not None and kind_named(q.text, pf)):
             title, price = pf.get("title"), pf.get("price")
             order = pf.get("display_order")
             if link_number is not None and order is not None:
@@ -314,6 +354,7 @@ class Composer:
                 d.add(self.p.say("price", lang, name=self._name(pf), price=money(price.value)), price)
             return d
         good = [h for h in hits if h.score >= ANSWER_AT and h.fact_id in pf.by_id]  # valid now
+        good = _by_head(q.text, pf, hits, good)
         if not good and _OPINION.search(q.text) and pf.selling_points:
             points = pf.selling_points[:2]
             d.add(self.p.say("points", lang, name=self._name(pf), value="，".join(str(p.value) for p in points)), *points)
@@ -359,6 +400,23 @@ class Composer:
             self.say_fact(d, cautions, pf, lang)
         return d
 
+    def care(self, q: Question, pf: ProductFacts, hits: Sequence[Hit]) -> Draft | None:
+        """"能机洗吗", "洗了会串色吗": the usage or cautions text that names the care act asked (``care``);
+        a merchant's FAQ or attribute asked as such still comes first."""
+        fields = care_fields(q.text, {name: str(f.value) for name in ("usage", "cautions")
+                                      if (f := pf.get(name)) is not None})
+        if not fields:
+            return None
+        strong = [h for h in hits if h.score >= ANSWER_AT + 1 and h.fact_id.split(".", 1)[1].startswith(("faq:", "attr:"))]
+        if strong:
+            return self.facts(q, pf, strong)
+        d = Draft(lang=q.lang)
+        for name in fields:
+            fact = pf.get(name)
+            if fact is not None:
+                self.say_fact(d, fact, pf, q.lang)
+        return d if d.facts else None
+
     # shop policies -------------------------------------------------------------------------------------
     def policy(self, q: Question, intent: str, pf: ProductFacts | None, hits: Sequence[Hit],
                shop: Sequence[ProductFact]) -> Draft | None:
@@ -387,10 +445,20 @@ class Composer:
     # promotions, purchase, comparison ------------------------------------------------------------------
     def promotion(self, q: Question, pf: ProductFacts) -> Draft | None:
         d = Draft(lang=q.lang)
+        kind = promotion_kind(q.text)
+        if kind is not None:  # "买两条怎么算", "能分期吗": only the promotion of that kind answers
+            promos = offers_of(kind, [str(p.value) for p in pf.promotions])
+            if not promos and kind == "instalment":
+                return None  # no promotion says it: paying by instalments is no fact here
+            for i in promos[:2]:
+                d.add(self.p.say("promo", q.lang, name=self._name(pf), promo=str(pf.promotions[i].value).rstrip("。")),
+                      pf.promotions[i])
+            if d.facts:
+                return d
         wanted = gift_object(q.text)
         if wanted:  # "送碗吗", "电池送吗": the promotion that names it, else what the product comes with
-            promos = [p for p in pf.promotions if wanted in str(p.value)]
-            if not promos:
+            naming = [p for p in pf.promotions if wanted in str(p.value)]
+            if not naming:
                 facts = [a for a in pf.attributes if wanted in str(a.value) or wanted in a.label]
                 facts = facts or [a for a in pf.attributes if _INCLUDED_LABEL.search(a.label)]
                 if facts:
@@ -429,7 +497,10 @@ class Composer:
             return None
         d = Draft(lang=q.lang)
         shared = set.intersection(*[{a.label for a in pf.attributes} for pf in items])
-        labels = [label for label in (a.label for a in items[0].attributes) if label in shared][:2]
+        labels = [label for label in (a.label for a in items[0].attributes) if label in shared]
+        m = _COMPARED_BY.search(q.text)
+        measured = [label for label in labels if m is not None and m.group(3) in label]
+        labels = measured[:1] if len(measured) == 1 else labels[:2]  # "哪个长": the one shared label of length
         parts: list[str] = []
         for pf in items[:3]:
             price = pf.get("price")

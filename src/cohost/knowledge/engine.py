@@ -25,19 +25,21 @@ from cohost.clock import SYSTEM_CLOCK, Clock
 from cohost.config import Settings
 from cohost.domain import ProductFact
 from cohost.knowledge.answers import Composer, Draft
-from cohost.knowledge.choices import chosen
+from cohost.knowledge.care import care_asked, care_fields
+from cohost.knowledge.choices import contained
+from cohost.knowledge.drafting import SHOP_CONCEPTS, Drafter
 from cohost.knowledge.escalation import detect_risk, is_identity_question
 from cohost.knowledge.guard import rewrite
-from cohost.knowledge.intents import IntentGuess, classify, core_of
+from cohost.knowledge.intents import IntentGuess, classify
 from cohost.knowledge.lexicon import SIZE_ADVICE, Concept, concepts_asked, has_size_info
 from cohost.knowledge.linking import Link, ProductLinker, title_heads
+from cohost.knowledge.offers import offers_of, promotion_kind
 from cohost.knowledge.phrasing import Phrasebook
-from cohost.knowledge.quantities import answering, misses
 from cohost.knowledge.record import AnswerRecord
 from cohost.knowledge.retrieval import ANSWER_AT, FactIndex, Hit
 from cohost.knowledge.semantic import SemanticIndex
 from cohost.knowledge.sources import FactSource, StoreFactSource
-from cohost.knowledge.text import Question, normalize_question
+from cohost.knowledge.text import Question, compact, normalize_question
 from cohost.knowledge.understanding import Reading, Understanding
 from cohost.knowledge.unknowable import ANCHOR, UNKNOWABLE, bulk_unanswered, subject_words
 from cohost.knowledge.views import ProductFacts, VariantFacts
@@ -46,10 +48,11 @@ from cohost.providers.offline import HashingEmbedder
 from cohost.store import Store
 
 _UNDERSTOOD_SIZE = 20_000  # ``understand`` results kept per engine (text, product on screen, catalog version)
-# concepts a shop rule (not a product) answers
-_SHOP_CONCEPTS = frozenset({"shipping", "warranty", "invoice", "service_hours"})
+# "厚底运动鞋多少", "薄绒的多少": the bare 多少 right after the name of the product or of a variant asks its price
+_PRICED = re.compile(r"^(?P<n>.+?)(?:的|款|这款|这个)?(?:多少|多少钱|几块|啥价|什么价)[?？呀啊呢哇]*$")
+_PRICE_GAP = re.compile(r"(贵|便宜|差)(了)?多少")
 # does a comment ask anything? "今天好冷啊" does not: with no product and no cue it is chat, not a question
-_ASKS = re.compile(r"[?？吗么嘛呢]|[不没][~～!！。.]*$|什么|啥|怎么|咋|多少|几|哪|谁|能不能|可不可以|有没有|是不是|会不会|要不要|想问|请问|求|"
+_ASKS = re.compile(r"[?？吗么嘛呢]|[不没][~～!！。.]*$|什么|啥|怎么|咋|多少|多久|多长时间|几|哪|谁|能不能|可不可以|有没有|是不是|会不会|要不要|想问|请问|求|"
                    r"\b(how|what|which|where|when|can|does|do|is|are|any)\b")
 _PRODUCT_INTENTS = {"price", "stock", "variant", "attribute", "usage", "suitability", "promotion", "other"}
 _SECONDARY = ("price", "stock", "shipping", "returns", "promotion")
@@ -108,6 +111,27 @@ class _Unread:
 _UNREAD = _Unread()
 
 
+def names_priced(text: str, pf: ProductFacts, named: list[VariantFacts]) -> bool:
+    """The bare 多少 asks the price of what the question names just before it: the product (its title's head,
+    an alias: "厚底运动鞋多少") or a variant ("薄绒的多少"); "加厚的比薄绒贵多少" asks two variants' prices."""
+    if len(named) >= 2 and _PRICE_GAP.search(text):
+        return True
+    m = _PRICED.match(text)
+    if m is None:
+        return False
+    noun = m.group("n")
+    brand = pf.get("brand")
+    heads = title_heads(pf.title, str(brand.value) if brand is not None else None)
+    aliases = pf.get("aliases")
+    names = [*heads, *(str(aliases.value).split("、") if aliases is not None else [])]
+    if any(len(n) >= 2 and noun.endswith(n.lower()) for n in names):
+        return True
+    if len(noun) >= 3 and pf.title and noun[-1] == pf.title.strip()[-1]:  # "厚底运动鞋" of …老爹鞋: the head character
+        return True
+    return any(len(t) >= 2 and (noun.endswith(t) or noun.endswith(t[:2])) for v in named
+               for t in (compact(w) for w in v.label.lower().split()))
+
+
 class QAEngine:
     def __init__(self, source: FactSource, *, embedder: Embedder | None = None, llm: LLM | None = None,
                  clock: Clock = SYSTEM_CLOCK, seed: int = 0) -> None:
@@ -119,6 +143,7 @@ class QAEngine:
         self.clock = clock
         self.phrases = Phrasebook(seed)
         self.composer = Composer(self.phrases)
+        self.drafter = Drafter(self.composer, source, self.indexes, self._product)
         self._indexes: _Indexes | None = None
         self._lock = threading.Lock()
         self._understood: OrderedDict[tuple[str, str | None, str], Understanding] = OrderedDict()
@@ -204,7 +229,7 @@ class QAEngine:
         if link.via == "none" and guess.intent in ("attribute", "suitability", "other"):
             # "香味能持续几天" with nothing on screen: the one product with an attribute of that kind
             asked_all = concepts_asked(q.text)
-            asked = [c for c in asked_all if c.name not in _SHOP_CONCEPTS]
+            asked = [c for c in asked_all if c.name not in SHOP_CONCEPTS]
             owners = idx.facts.concept_owners(asked) if asked else set()
             if len(owners) == 1:
                 link = reading.link = Link(next(iter(owners)), "attribute", 3.0)
@@ -256,13 +281,13 @@ class QAEngine:
         if intent in ("price", "promotion", "purchase", "other") and bulk_unanswered(
                 q.text, [str(p.value) for p in pf.promotions] if pf is not None else []):
             return self._hold(question, id, intent, "no_fact", link.sku, 0.6, q.lang)  # no promotion counts pieces
-        draft = self._compose(intent, q, link, pf, named, hits, now)
+        draft = self.drafter.compose(intent, q, link, pf, named, hits, now)
         if isinstance(draft, str):  # an escalation reason
             return self._hold(question, id, intent, draft, link.sku, 0.5 if draft == "ambiguous_product" else 0.6,
                               q.lang, unknown_link=link.via == "unknown_link")
         for extra in _SECONDARY:
             if extra != intent and guess.scores.get(extra, 0) >= 3:
-                more = self._compose(extra, q, link, pf, named, hits, now)
+                more = self.drafter.compose(extra, q, link, pf, named, hits, now)
                 if isinstance(more, Draft) and not set(more.facts) <= set(draft.facts):  # says something new
                     draft.parts.extend(more.parts)
                     draft.facts.extend(f for f in more.facts if f not in draft.facts)
@@ -287,124 +312,6 @@ class QAEngine:
             return link.context if link.context in owners else owners[0]
         return link.sku if pf is not None else None
 
-    def _compose(self, intent: str, q: Question, link: Link, pf: ProductFacts | None,
-                 named: list[VariantFacts], hits: list[Hit], now: datetime) -> Draft | str:
-        c = self.composer
-        if intent == "purchase":
-            if pf is None and (link.via in ("ambiguous", "unknown_link") or not c.bought(q)):
-                return "ambiguous_product"
-            return c.purchase(q, pf)
-        if intent in ("shipping", "returns"):
-            return c.policy(q, intent, pf, hits, self.source.shop_facts()) or "no_fact"
-        if intent == "comparison":
-            if link.via == "unknown_link" or (link.via == "ambiguous" and not link.separate):
-                return "ambiguous_product"
-            if link.via == "ambiguous":  # "龙井和茉莉花茶哪个好": two products, each named by its own words
-                skus = list(link.candidates)
-            else:
-                skus = list(dict.fromkeys(s for s in (link.context, link.sku, *link.named) if s))
-            if len(skus) > 2 and link.via != "link_number":
-                return "ambiguous_product"  # "卫衣和冲锋衣": one of the names fits several products
-            for sku in skus:  # a merchant's FAQ that already compares them is the best answer
-                faq = [h for h in self.indexes().facts.search(q, sku) if ".faq:" in h.fact_id and h.score >= ANSWER_AT + 1]
-                item = self._product(sku, now)
-                if faq and item is not None:
-                    return c.facts(q, item, faq) or "no_fact"
-            items = [p for p in (self._product(s, now) for s in skus[:3]) if p is not None]
-            if len(items) >= 2:
-                return c.comparison(q, items) or "no_fact"
-            if pf is not None and len(named) >= 2:
-                return c.price(q, pf, named) or "no_fact"
-            return "ambiguous_product"
-        if intent in ("complaint", "human"):
-            return "complaint" if intent == "complaint" else "human_request"
-        if pf is None and link.via == "none" and intent == "usage":  # "发票怎么开": a shop rule holding every word
-            return self._shop_rule(q, hits) or "ambiguous_product"
-        if pf is None and link.via == "none" and intent in ("other", "attribute"):
-            # not about a product: a shop policy may answer it (发票, 客服时间), else nobody knows
-            policy = [h for h in hits if h.fact_id.startswith("shop.") and h.score >= ANSWER_AT]
-            if policy:
-                d = Draft(lang=q.lang)
-                for fact in self.source.shop_facts():
-                    if fact.id == policy[0].fact_id:
-                        c.say_fact(d, fact, None, q.lang)
-                return d if d.facts else "no_fact"
-            if intent == "attribute" and any(c.name not in _SHOP_CONCEPTS for c in concepts_asked(q.text)):
-                return "ambiguous_product"  # "重量多少": a product's attribute, of no product named or on screen
-            return "no_fact"
-        if link.via in ("ambiguous", "unknown_link") or pf is None:
-            return "ambiguous_product"
-        draft: Draft | None
-        if intent == "price":
-            draft = c.price(q, pf, named)
-        elif intent == "stock":
-            draft = c.stock(q, pf, named)
-        elif intent == "variant":
-            draft = c.variant(q, pf, named, hits)
-        elif intent == "promotion":
-            draft = c.promotion(q, pf)
-        elif intent == "usage":
-            draft = c.usage(q, pf, hits)
-        else:
-            draft = c.facts(q, pf, hits, link_number=link.link_number, cautions=intent == "suitability")
-        if draft is not None and intent in ("other", "attribute", "suitability") and misses(
-                q.text, [f for f in pf.attributes if f.id in draft.facts] + [f for f in pf.by_id.values()
-                                                                           if f.id in draft.facts and not f.field.startswith("attr:")]):
-            draft = self._measured(q, pf) or draft  # "220斤能坐吗" is not answered by 坐高: the weight's fit is
-        if draft is None and intent in ("other", "attribute", "usage"):
-            draft = self._shop_rule(q, hits)  # "上门安装吗": the product says nothing, a shop rule does
-        if draft is None and intent in ("other", "attribute", "suitability"):
-            draft = self._measured(q, pf)  # "200斤能坐吗" ↔ 承重: 约150kg, "多少克" ↔ 金重: 约1.0g
-        if draft is None and intent in ("other", "attribute"):
-            draft = self._chosen(q, pf)  # "是纯银的吗" ↔ 材质: S925银, "深杯还是浅杯" ↔ 线杯: 浅杯
-        if draft is None and intent in ("other", "attribute", "usage", "suitability"):
-            draft = self._semantic(q, pf)
-        return draft or "no_fact"
-
-    def _semantic(self, q: Question, pf: ProductFacts) -> Draft | None:
-        """The second stage: the one fact a sentence embedder clearly puts closest to the question's core,
-        kept only when it covers the question's head words (else the hand-over stands)."""
-        idx = self.indexes()
-        if idx.semantic is None:
-            return None
-        proposal = idx.semantic.propose(core_of(q.text) or q.text, pf.sku)
-        if proposal is None or not idx.facts.covers(q, pf.sku, proposal.fact_id):
-            return None
-        fact = pf.by_id.get(proposal.fact_id) or next(
-            (f for f in self.source.shop_facts() if f.id == proposal.fact_id), None)
-        if fact is None:  # not valid now
-            return None
-        d = Draft(lang=q.lang)
-        self.composer.say_fact(d, fact, pf if fact.sku else None, q.lang)
-        return d if d.facts else None
-
-    def _measured(self, q: Question, pf: ProductFacts) -> Draft | None:
-        """The attribute a measure the question tells or asks points at (``quantities.answering``)."""
-        return self._attribute(q, pf, answering(self.indexes().facts, q, pf))
-
-    def _chosen(self, q: Question, pf: ProductFacts) -> Draft | None:
-        """The attribute whose value holds the word a question offers to confirm or pick (``choices``)."""
-        i = chosen(q.text, [(a.label, str(a.value)) for a in pf.attributes], title_heads(pf.title))
-        return self._attribute(q, pf, pf.attributes[i] if i is not None else None)
-
-    def _attribute(self, q: Question, pf: ProductFacts, fact: ProductFact | None) -> Draft | None:
-        if fact is None:
-            return None
-        d = Draft(lang=q.lang)
-        self.composer.say_fact(d, fact, pf, q.lang)
-        return d if d.facts else None
-
-    def _shop_rule(self, q: Question, hits: list[Hit]) -> Draft | None:
-        """The shop policy that answers an open question, when every word it asks about is in that policy."""
-        policy = [h for h in hits if h.fact_id.startswith("shop.") and h.score >= ANSWER_AT and "firm" in h.why.split(",")]
-        if not policy:
-            return None
-        d = Draft(lang=q.lang)
-        for fact in self.source.shop_facts():
-            if fact.id == policy[0].fact_id:
-                self.composer.say_fact(d, fact, None, q.lang)
-        return d if d.facts else None
-
     def _refine(self, guess: IntentGuess, q: Question, r: _Lazy) -> str:
         """The intent after what the product's facts and the retrieval say. Each rule reads ``r.pf``,
         ``r.hits`` (and ``r.named``) only once its intent and cheap tests hold, so ``understand`` reads no
@@ -419,6 +326,12 @@ class QAEngine:
 
         if intent in ("other", "stock") and strong_faq():
             return "attribute"
+        if intent in ("other", "attribute", "stock", "variant", "suitability") and care_asked(q.text) and r.pf is not None \
+                and care_fields(q.text, {n: str(f.value) for n in ("usage", "cautions") if (f := r.pf.get(n)) is not None}):
+            return "usage"  # "能机洗吗", "黑色的洗了会串色吗": the care text names it
+        if intent in ("other", "attribute", "price") and (kind := promotion_kind(q.text)) is not None and r.pf is not None \
+                and offers_of(kind, [str(p.value) for p in r.pf.promotions]):
+            return "promotion"  # "买两条怎么算", "大衣能分期吗": an offer of that kind is there
         # a strong FAQ keeps an attribute or variant question as it is: only the rules below that would
         # change the intent ask for it (a variant question is never changed by them), so those alone retrieve
         if intent == "price" and guess.scores.get("price", 0) <= 2:
@@ -426,7 +339,10 @@ class QAEngine:
             named_fact = bool(hits) and hits[0].score >= ANSWER_AT and any(
                 w in hits[0].why for w in ("label", "concept", "value-word"))
             pf = r.pf
-            if named_fact or (pf is not None and not r.named and subject_words(self.indexes().facts, q, pf.sku)):
+            if pf is not None and contained(q.text, [(a.label, str(a.value)) for a in pf.attributes]) is not None:
+                return "attribute"  # "棉占多少": the share of a material the composition gives
+            if (named_fact or (pf is not None and not r.named and subject_words(self.indexes().facts, q, pf.sku))) \
+                    and not (pf is not None and names_priced(q.text, pf, r.named)):
                 return "attribute"  # "含绒量多少", "显色指数多少": the bare 多少 asks for the named thing, not the price
         if intent in ("other", "attribute", "stock") and SIZE_ADVICE.search(q.text) and r.pf is not None:
             pf = r.pf

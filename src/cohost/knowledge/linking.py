@@ -146,15 +146,21 @@ def _present(token: str, key: str) -> bool:
     return False
 
 
-def _loose(short: str, key: str) -> bool:
+# after a bare shoe or clothing size ("36有货吗", "38的还有吗"): not a price, a count, a measure or a link
+_SIZE_NUMBER_END = r"(?![\d.]|\s*(元|块|斤|件|个|条|双|cm|厘米|mm|kg|公斤|岁|号链接|链接|点|分|天|g|ml|w|%|折))"
+
+
+def _loose(short: str, key: str, token: str = "") -> bool:
     """A shortened token counts only where a size/colour word or the end follows: "黑的", "m码", "1.5m"."""
     if not _present(short, key):
         return False
     if short.isdigit():  # "01" → "1" only as a colour/size number: "1号色", "1号"
+        if len(short) >= 2 and re.fullmatch(r"\d+(码|号|cm|g|gb|t|tb|ml)", token) and re.search(rf"(?<![\d.号]){short}{_SIZE_NUMBER_END}", key):
+            return True  # "36有货吗" of 36码: a size said as a bare number
         return re.search(rf"(?<![\d.]){short}(号|色)", key) is not None
     if re.search(r"[a-z0-9色]$", short):  # "m码" → m, "白色格纹" → 白色: a size or a colour word of its own
         return True
-    return re.search(re.escape(short) + r"(码|号|色|款|的|$|[^a-z0-9\u4e00-\u9fff])", key) is not None
+    return re.search(re.escape(short) + r"(码|号|色|款|的|比|和|跟|与|还是|贵|便宜|$|[^a-z0-9\u4e00-\u9fff])", key) is not None
 
 
 _PACKAGING = frozenset("盒袋瓶罐箱包桶盆筒")
@@ -306,6 +312,14 @@ def _short_forms(token: str) -> tuple[str, ...]:
         degrees = re.fullmatch(r"(\d+)c", mixed.group(1))
         if degrees:
             out.append(degrees.group(1) + "度")
+    sized = re.fullmatch(r"(\d{2,4})(cm|g|gb|t|tb|ml)", token)
+    if sized and sized.group(1) not in out:  # "66cm", "256g": the number alone ("66的还有吗")
+        out.append(sized.group(1))
+    area = re.fullmatch(r"(\d+)(?:\.(\d+))?(m|米)[x×*]?\d+(?:\.\d+)?(?:m|米)", token)
+    if area:  # "1.8m×2m" (a bed's width first) → "1.8m", "1.8", said "1米8" → "1m8"
+        whole, tenth = area.group(1), area.group(2)
+        width = f"{whole}.{tenth}" if tenth else whole
+        out += [f for f in (f"{width}m", width if tenth else "", f"{whole}m{tenth}" if tenth else "") if f and f not in out]
     colour = token.find("色")
     if 0 < colour < len(token) - 1 and token[: colour + 1] not in out:
         out.append(token[: colour + 1])  # "白色格纹" → 白色
@@ -371,9 +385,13 @@ class ProductLinker:
             for head in heads:  # "座椅" names a 安全座椅, "沙发" a 懒人沙发: the head's last word, where it is one
                 if len(head) >= 3 and _CJK_WORD.match(head[-2]) and segmenter.is_word(head[-2:]):
                     tail_forms.append((head[-2:], p.sku))
-            for head in heads:  # "鞋子" names a 帆布鞋, "椅子" a 折叠椅: the head's last character as a word
-                generic = head[-1] + "子"  # (not a packaging word: "盒子里有几片" asks about the product on screen)
-                if len(head) >= 2 and head[-1] not in _PACKAGING and _CJK_WORD.match(head[-1]) and segmenter.is_word(generic):
+            # "鞋子" names a 帆布鞋, "椅子" a 折叠椅: the head's last character as a word; so do the category's
+            # parts ("女鞋/短靴": a boot is a 鞋子 too, so "鞋子多少钱" may be either shoe)
+            kinds = [*heads, *(compact(part) for part in re.split(r"[/>|､、]", p.category or "") if part)]
+            for head in kinds:  # (not a packaging word: "盒子里有几片" asks about the product on screen)
+                generic = head[-1] + "子"
+                if len(head) >= 2 and head[-1] not in _PACKAGING and _CJK_WORD.match(head[-1]) and segmenter.is_word(generic) \
+                        and (generic, p.sku) not in generic_forms:
                     generic_forms.append((generic, p.sku))
             for label in p.attributes:  # a label only one product has ("适用车型", "纸张克重") hints at it, weakly
                 key = compact(label)
@@ -610,7 +628,7 @@ class ProductLinker:
                 if any(_present(token, k) for k in keys):
                     score += 1.0
                     telling = telling or not _names_product(token, names)
-                elif found := next((short for short in _short_forms(token) if any(_loose(short, k) for k in keys)), None):
+                elif found := next((short for short in _short_forms(token) if any(_loose(short, k, token) for k in keys)), None):
                     score += 0.9
                     telling = telling or not _names_product(found, names)
                 else:

@@ -92,3 +92,22 @@ def grid_of(variants: Sequence[tuple[str, str]]) -> Grid | None:
     if kinds[0] is not None and kinds[0] == kinds[1]:
         return None
     return Grid(kinds, cells)
+
+
+def unnamed_rest(text: str, names: Sequence[str]) -> str:
+    """``text`` without the words it shares with ``names`` (a title, aliases, the variants named): what the
+    question says besides naming its product. "厚底运动鞋多少" of 厚底增高老爹鞋 (alias 运动鞋) → "多少";
+    "薄绒的多少" naming 薄绒款 → "的多少". A shared word is two characters or more."""
+    rest = text
+    for name in names:
+        name = name.lower()
+        i = 0
+        while i < len(rest) - 1:
+            # the longest run starting at i that the name holds
+            j = i + 2
+            while j <= len(rest) and rest[i:j] in name:
+                j += 1
+            if j - 1 - i >= 2 and rest[i:j - 1] in name:
+                rest = rest[:i] + " " + rest[j - 1:]
+            i += 1
+    return rest

@@ -1,0 +1,243 @@
+"""``Drafter``: the answer-composition steps — from an intent, a product link and this product's facts read
+now to a ``Draft`` citing the facts it rests on, or the reason to hand over (``"no_fact"``,
+``"ambiguous_product"``…). The engine decides *what* is asked (``QAEngine._read``); this decides *which*
+facts answer it, in order: the intent's own composer, then the measure the question names, a shop rule, an
+offered value, and last the sentence embedder's proposal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from cohost.domain import ProductFact
+from cohost.knowledge.answers import Composer, Draft
+from cohost.knowledge.choices import MATERIAL, chosen, contained, material_part, offered
+from cohost.knowledge.intents import core_of
+from cohost.knowledge.lexicon import concepts_asked, label_matches
+from cohost.knowledge.linking import Link, title_heads
+from cohost.knowledge.quantities import answering, misses
+from cohost.knowledge.retrieval import ANSWER_AT, Hit
+from cohost.knowledge.shop_rules import detail_rule
+from cohost.knowledge.sources import FactSource
+from cohost.knowledge.text import Question, compact
+from cohost.knowledge.views import ProductFacts, VariantFacts
+
+if TYPE_CHECKING:
+    from cohost.knowledge.engine import _Indexes
+
+# concepts a shop rule (not a product) answers
+SHOP_CONCEPTS = frozenset({"shipping", "warranty", "invoice", "service_hours"})
+
+
+# a question naming one variant by a word the variants' names do not hold ("大号", "情侣款", "36的")
+_UNRESOLVED_VARIANT = re.compile(r"[\u4e00-\u9fff](?<![这那此同新爆本该哪啥一每两几])款(?!式|都|全)|(?<!哪)[大中小]号(?!链接)|"
+                                 r"(?<![\d.])\d{2,3}(码|号)?(?=的|有|还|现货)")
+
+
+# another shop, platform or brand ("和优衣库那件比", "比某宝便宜吗", "跟隔壁直播间那个哪个好"): the catalog knows
+# nothing of it, so no comparison with it is answered from facts
+_OUTSIDE = re.compile(r"某宝|某东|某多多|某音|淘宝|天猫|京东|拼多多|唯品会|别家|别人家|其他家|其它家|隔壁|外面(买|卖)的?|实体店|线下店|"
+                      r"超市|商场|官网|优衣库|宜家|无印良品|muji|zara|耐克|阿迪|nike|adidas|迪卡侬|名创|屈臣氏|小米|苹果(店|官网)")
+_AGAINST = re.compile(r"比|(和|跟|与).{0,14}(一样|区别|差别|不同|哪个|哪款|比)|一样吗|同款吗|便宜|贵|哪个好|哪个更")
+
+
+# kinds of offer that hold only for some buyers: said in a promotion or a shop rule, or unknown
+_PROMO_KIND = re.compile(r"新人|新客|会员|首单|老客|老顾客|学生|积分|生日|vip|粉丝|团购|企业|批发|员工")
+
+
+# a body shape ("O型腿", "胯宽", "小肚子"): only a fact that speaks of that part of the body says whether it fits
+_BODY_SHAPE = re.compile(r"[oxk]型腿|罗圈腿|(大|小)?腿(粗|短|长|细)|胯(宽|大)|屁股大|臀(宽|大)|小肚子|肚子大|溜肩|宽肩|窄肩|"
+                         r"脖子(短|粗)|梨形|苹果型|沙漏型|假胯|头大|脸大|脚背高|高脚背", re.I)
+_BODY_PART = re.compile(r"腿|胯|臀|屁股|肚|腹|肩|脖|颈|头|脸|脚背|身材")
+
+
+def body_shape_unsaid(text: str, said: str) -> bool:
+    """The question asks whether a body shape fits and no fact of the product speaks of that body part."""
+    m = _BODY_SHAPE.search(text)
+    if m is None:
+        return False
+    parts = {p.group(0) for p in _BODY_PART.finditer(m.group(0))}
+    return not any(p in said for p in parts)
+
+
+def outside_comparison(text: str) -> bool:
+    """The question compares the product with something outside the catalog (another shop, platform, brand)."""
+    m = _OUTSIDE.search(text)
+    return m is not None and _AGAINST.search(text) is not None
+
+
+class Drafter:
+    """Composes one intent's answer from facts. ``indexes`` and ``product`` are the engine's (the indexes of
+    the current catalog version; a product's facts valid at a time)."""
+
+    def __init__(self, composer: Composer, source: FactSource, indexes: Callable[[], _Indexes],
+                 product: Callable[[str | None, datetime], ProductFacts | None]) -> None:
+        self.composer = composer
+        self.source = source
+        self._indexes = indexes
+        self._product = product
+
+    def compose(self, intent: str, q: Question, link: Link, pf: ProductFacts | None,
+                 named: list[VariantFacts], hits: list[Hit], now: datetime) -> Draft | str:
+        c = self.composer
+        if intent in ("comparison", "price", "promotion", "attribute", "other", "suitability") and outside_comparison(q.text):
+            return "no_fact"
+        if intent == "purchase":
+            if pf is None and (link.via in ("ambiguous", "unknown_link") or not c.bought(q)):
+                return "ambiguous_product"
+            return c.purchase(q, pf)
+        if intent in ("shipping", "returns"):
+            return c.policy(q, intent, pf, hits, self.source.shop_facts()) or "no_fact"
+        if intent == "comparison":
+            if link.via == "unknown_link" or (link.via == "ambiguous" and not link.separate):
+                return "ambiguous_product"
+            if link.via == "ambiguous":  # "龙井和茉莉花茶哪个好": two products, each named by its own words
+                skus = list(link.candidates)
+            else:
+                skus = list(dict.fromkeys(s for s in (link.context, link.sku, *link.named) if s))
+            if len(skus) > 2 and link.via != "link_number":
+                return "ambiguous_product"  # "卫衣和冲锋衣": one of the names fits several products
+            for sku in skus:  # a merchant's FAQ that already compares them is the best answer
+                faq = [h for h in self._indexes().facts.search(q, sku) if ".faq:" in h.fact_id and h.score >= ANSWER_AT + 1]
+                item = self._product(sku, now)
+                if faq and item is not None:
+                    return c.facts(q, item, faq) or "no_fact"
+            items = [p for p in (self._product(s, now) for s in skus[:3]) if p is not None]
+            if len(items) >= 2:
+                return c.comparison(q, items) or "no_fact"
+            if pf is not None and len(named) >= 2:
+                return c.price(q, pf, named) or "no_fact"
+            return "ambiguous_product"
+        if intent in ("complaint", "human"):
+            return "complaint" if intent == "complaint" else "human_request"
+        if pf is None and link.via == "none" and intent == "promotion" and (kind := _PROMO_KIND.search(q.text)):
+            # "有没有新人券", "会员有折扣吗": a kind of offer no promotion of the catalog names — nobody knows
+            said = " ".join(str(f.value) for p in self.source.products() for f in self.source.facts(p.sku)
+                            if f.field.startswith("promotion:"))
+            said += " ".join(str(f.value) for f in self.source.shop_facts())
+            if kind.group(0) not in said:
+                return "no_fact"
+        if pf is None and link.via == "none" and intent == "usage":  # "发票怎么开": a shop rule holding every word
+            return self._shop_rule(q, hits) or "ambiguous_product"
+        if pf is None and link.via == "none" and intent in ("other", "attribute"):
+            # not about a product: a shop policy may answer it (发票, 客服时间), else nobody knows
+            policy = [h for h in hits if h.fact_id.startswith("shop.") and h.score >= ANSWER_AT]
+            if policy:
+                d = Draft(lang=q.lang)
+                for fact in self.source.shop_facts():
+                    if fact.id == policy[0].fact_id:
+                        c.say_fact(d, fact, None, q.lang)
+                return d if d.facts else "no_fact"
+            if intent == "attribute" and any(c.name not in SHOP_CONCEPTS for c in concepts_asked(q.text)):
+                return "ambiguous_product"  # "重量多少": a product's attribute, of no product named or on screen
+            return self._rule_detail(q) or "no_fact"
+        if pf is None and link.via == "none" and intent == "price" and (rule := self._rule_detail(q)) is not None:
+            return rule  # "运费险赔多少钱": the money a shop rule names, not a product's price
+        if link.via in ("ambiguous", "unknown_link") or pf is None:
+            return "ambiguous_product"
+        draft: Draft | None
+        if intent == "price":
+            draft = c.price(q, pf, named)
+        elif intent == "stock":
+            draft = c.stock(q, pf, named)
+            if draft is not None and not named and pf.variants and _UNRESOLVED_VARIANT.search(q.text):
+                return "no_fact"  # "大号地毯有货吗", "情侣款还有吗": one variant asked, none found — never the total
+        elif intent == "variant":
+            draft = c.variant(q, pf, named, hits)
+        elif intent == "promotion":
+            draft = c.promotion(q, pf)
+        elif intent == "usage":
+            draft = c.care(q, pf, hits) or c.usage(q, pf, hits)
+        else:
+            draft = None
+            if intent in ("other", "attribute") and link.link_number is None and not (
+                    hits and ".faq:" in hits[0].fact_id and hits[0].score >= ANSWER_AT + 1):
+                draft = self._material(q, pf)  # "含棉量多少", "是真皮吗", "里面是什么绒": the value names it
+            draft = draft or c.facts(q, pf, hits, link_number=link.link_number, cautions=intent == "suitability")
+        if draft is not None and intent in ("other", "attribute", "suitability") and misses(
+                q.text, [f for f in pf.attributes if f.id in draft.facts] + [f for f in pf.by_id.values()
+                                                                           if f.id in draft.facts and not f.field.startswith("attr:")]):
+            draft = self._measured(q, pf) or draft  # "220斤能坐吗" is not answered by 坐高: the weight's fit is
+        if draft is None and intent in ("other", "attribute", "usage"):
+            draft = self._shop_rule(q, hits)  # "上门安装吗": the product says nothing, a shop rule does
+        if draft is None and intent in ("other", "attribute", "suitability"):
+            draft = self._measured(q, pf)  # "200斤能坐吗" ↔ 承重: 约150kg, "多少克" ↔ 金重: 约1.0g
+        if draft is None and intent in ("other", "attribute"):
+            draft = self._chosen(q, pf)  # "是纯银的吗" ↔ 材质: S925银, "深杯还是浅杯" ↔ 线杯: 浅杯
+        if draft is None and intent in ("other", "attribute", "usage", "suitability"):
+            draft = self._semantic(q, pf)
+        if draft is None and intent in ("other", "variant"):
+            draft = self._rule_detail(q)  # "拍错码了怎么办" with a dress on screen: a shop rule's detail
+        if draft is not None and intent in ("suitability", "attribute", "other") and body_shape_unsaid(
+                q.text, " ".join(f"{f.label} {f.value}" for f in pf.by_id.values() if f.id in draft.facts)):
+            return "no_fact"  # "O型腿能穿吗": the facts found (腰型, 裤型) do not speak of legs
+        return draft or "no_fact"
+
+    def _rule_detail(self, q: Question) -> Draft | None:
+        """The shop rule whose own words the question's details are (``shop_rules.detail_rule``)."""
+        rules = [f for f in self.source.shop_facts() if f.field.startswith("policy:")]
+        i = detail_rule(q.text, [(f.id, str(f.value)) for f in rules])
+        if i is None:
+            return None
+        d = Draft(lang=q.lang)
+        self.composer.say_fact(d, rules[i], None, q.lang)
+        return d
+
+    def _semantic(self, q: Question, pf: ProductFacts) -> Draft | None:
+        """The second stage: the one fact a sentence embedder clearly puts closest to the question's core,
+        kept only when it covers the question's head words (else the hand-over stands)."""
+        idx = self._indexes()
+        if idx.semantic is None:
+            return None
+        proposal = idx.semantic.propose(core_of(q.text) or q.text, pf.sku)
+        if proposal is None or not idx.facts.covers(q, pf.sku, proposal.fact_id):
+            return None
+        fact = pf.by_id.get(proposal.fact_id) or next(
+            (f for f in self.source.shop_facts() if f.id == proposal.fact_id), None)
+        if fact is None:  # not valid now
+            return None
+        d = Draft(lang=q.lang)
+        self.composer.say_fact(d, fact, pf if fact.sku else None, q.lang)
+        return d if d.facts else None
+
+    def _measured(self, q: Question, pf: ProductFacts) -> Draft | None:
+        """The attribute a measure the question tells or asks points at (``quantities.answering``)."""
+        return self._attribute(q, pf, answering(self._indexes().facts, q, pf))
+
+    def _chosen(self, q: Question, pf: ProductFacts) -> Draft | None:
+        """The attribute whose value holds the word a question offers to confirm or pick (``choices``)."""
+        i = chosen(q.text, [(a.label, str(a.value)) for a in pf.attributes], title_heads(pf.title))
+        return self._attribute(q, pf, pf.attributes[i] if i is not None else None)
+
+    def _material(self, q: Question, pf: ProductFacts) -> Draft | None:
+        """The material attribute whose value names what the question asks: a material's share (含棉量), the
+        kind of the part asked (里面是什么绒), or a material word to confirm (是真皮吗) — ``choices``."""
+        pairs = [(a.label, str(a.value)) for a in pf.attributes]
+        i = contained(q.text, pairs)
+        if i is None:
+            i = material_part(q.text, pairs)
+        if i is None and offered(q.text):
+            j = chosen(q.text, pairs, title_heads(pf.title))
+            i = j if j is not None and label_matches(MATERIAL, compact(pairs[j][0])) else None
+        return self._attribute(q, pf, pf.attributes[i] if i is not None else None)
+
+    def _attribute(self, q: Question, pf: ProductFacts, fact: ProductFact | None) -> Draft | None:
+        if fact is None:
+            return None
+        d = Draft(lang=q.lang)
+        self.composer.say_fact(d, fact, pf, q.lang)
+        return d if d.facts else None
+
+    def _shop_rule(self, q: Question, hits: list[Hit]) -> Draft | None:
+        """The shop policy that answers an open question, when every word it asks about is in that policy."""
+        policy = [h for h in hits if h.fact_id.startswith("shop.") and h.score >= ANSWER_AT and "firm" in h.why.split(",")]
+        if not policy:
+            return None
+        d = Draft(lang=q.lang)
+        for fact in self.source.shop_facts():
+            if fact.id == policy[0].fact_id:
+                self.composer.say_fact(d, fact, None, q.lang)
+        return d if d.facts else None
