@@ -51,10 +51,13 @@ def test_link_number_links_display_order(engine: QAEngine) -> None:
         assert r.sku == "FS-001" and "FS-001.price" in r.facts and "59元" in r.answer, q
 
 
-def test_unknown_link_number_asks_back(engine: QAEngine) -> None:
-    r = engine.answer("9号链接多少钱")
-    assert r.escalate and r.reason == "ambiguous_product" and r.sku is None
-    assert not re.search(r"\d", r.answer)
+def test_a_link_number_no_product_has_is_unknown_not_a_guess(engine: QAEngine) -> None:
+    for q in ("9号链接多少钱", "链接9还有吗", "9號連結還有嗎"):  # 連結: the Taiwan word for a link
+        r = engine.answer(q)
+        assert r.escalate and r.reason == "no_fact" and r.sku is None, q
+        assert not re.search(r"\d", r.answer), q
+    r = engine.answer("3號連結多少錢")
+    assert r.sku == "FS-001" and "FS-001.price" in r.facts
 
 
 def test_sold_out_variant_is_said_sold_out(engine: QAEngine) -> None:

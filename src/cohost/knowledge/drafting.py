@@ -83,6 +83,8 @@ class Drafter:
     def compose(self, intent: str, q: Question, link: Link, pf: ProductFacts | None,
                  named: list[VariantFacts], hits: list[Hit], now: datetime) -> Draft | str:
         c = self.composer
+        if link.via == "unknown_link" and intent not in ("complaint", "human"):
+            return "no_fact"  # "11号链接多少钱": no product has that link number, so nobody can say (not "which one?")
         if intent in ("comparison", "price", "promotion", "attribute", "other", "suitability") and outside_comparison(q.text):
             return "no_fact"
         if intent == "purchase":

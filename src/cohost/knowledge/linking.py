@@ -33,11 +33,11 @@ _GENERIC_WORDS = (
 )
 _GENERIC = frozenset(_GENERIC_WORDS.split())
 _LATIN_EDGE = re.compile(r"^[a-z0-9]|[a-z0-9]$")
-_LINK_NUMBER = [
-    re.compile(r"(?:链接|link|no\.?)\s*#?\s*(\d{1,3})"),
-    re.compile(r"第\s*(\d{1,3})\s*(?:个|款|号)?\s*(?:链接|宝贝|商品|产品|款|个)"),
+_LINK_NUMBER = [  # 连结: 連結, the Taiwan word for a link, after traditional → simplified
+    re.compile(r"(?:链接|连结|link|no\.?)\s*#?\s*(\d{1,3})"),
+    re.compile(r"第\s*(\d{1,3})\s*(?:个|款|号)?\s*(?:链接|连结|宝贝|商品|产品|款|个)"),
     re.compile(r"#\s*(\d{1,3})(?!\d)"),
-    re.compile(r"(?<![\d.a-z])(\d{1,3})\s*号?\s*(?:链接|宝贝|商品|产品|车)"),
+    re.compile(r"(?<![\d.a-z])(\d{1,3})\s*号?\s*(?:链接|连结|宝贝|商品|产品|车)"),
 ]
 # a bare "3号" is a link only when such a link exists and it is not a date ("5号发货") or a size ("38号")
 _BARE_NUMBER = re.compile(
