@@ -120,7 +120,8 @@ _RULES: dict[str, list[tuple[float, str]]] = {
     ],
     "greeting": [
         (3, r"^(主播|大家|宝子们?|各位|家人们|老板)?(你好|您好|好呀|好啊|晚上好|早上好|中午好|下午好|早安|晚安|哈喽|嗨)"),
-        (3, r"^(hello|hi|hey)\b|good (morning|evening|afternoon)|我来了|来了来了|报到|打卡|新人|第一次来|刚来|回来了"),
+        (3, r"^(hello|hi|hey)(?![a-z])|good (morning|evening|afternoon)|我来(了|啦|咯|喽)|又来(了|啦)|来了来了|报[到道]|打卡"
+            r"|新人|第一次来|刚来|刚进(直播间|来)|回来了|^早(啊|呀|哦|安)?(主播|宝子们?|大家|家人们)?[~～!！]*$"),
         (1, r"^(主播|大家|宝子们?)好"),
     ],
     "chitchat": [
@@ -128,6 +129,8 @@ _RULES: dict[str, list[tuple[float, str]]] = {
         # "支持一下" cheers; "支持快充吗" asks a feature
         (2, r"支持(?!.{0,12}([吗么嘛不]|\?))"),
         (2, r"笑死|yyds|\blol\b|\bnice\b|\bcool\b|love (it|you)|谢谢|感谢|多谢|thank"),
+        # small talk about the host: "主播吃饭了吗", "主播好有耐心" (a compliment, not a greeting)
+        (2, r"(吃饭|吃了|吃晚饭|吃午饭|吃夜宵|下班|睡觉)了?(吗|没|么)|好?有耐心|好温柔|好专业|好贴心|声音好"),
     ],
 }
 _COMPILED = {intent: [(w, re.compile(p)) for w, p in rules] for intent, rules in _RULES.items()}
