@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from cohost.knowledge.literalgate import Gated, LiteralGate
+
 REASONS = ("no_fact", "ambiguous_product", "complaint", "dispute", "health", "safety", "minor", "self_harm",
            "human_request", "injection", "other")
 
@@ -267,75 +269,83 @@ _IDENTITY = _rx(r"(你|您|主播|回复的|客服)是(不是)?(真人|真的人
                 r"(是|由)(真人|人工|ai|机器人|机器|人工智能|程序|bot|自动)(在)?(回复|回答|回|打字|发|答)(的)?(吗|么|嘛|吧|呢|\?)|真人还是|是人还是|你是人吗|你是谁|你是什么|是ai吗|是机器人吗|are you (a )?(bot|robot|human|real|ai)")
 
 
+# speed: one Aho-Corasick pass tells which patterns can match a text; the others are not run (literalgate.py)
+_GATE = LiteralGate(tuple(p for p in dict(globals()).values() if isinstance(p, re.Pattern)))
+
+
 def is_identity_question(text: str) -> bool:
     """"你是真人吗": answered truthfully (an AI) rather than escalated as a request for a person."""
     return _IDENTITY.search(text) is not None
 
 
-def _self_harm(text: str) -> str | None:
-    if m := _SELF_HARM.search(text):
+def _self_harm(t: Gated) -> str | None:
+    if m := t.search(_SELF_HARM):
         return m.group(0)
-    if m := _HOPELESS_ALONE.search(text):
+    if m := t.search(_HOPELESS_ALONE):
         return m.group(0)
-    hope = _HOPELESS.search(text)
-    if hope and (leave := _LEAVE.search(text)):
+    hope = t.search(_HOPELESS)
+    if hope and (leave := t.search(_LEAVE)):
         return hope.group(0) + "…" + leave.group(0)
     return None
 
 
-def _injection(text: str) -> str | None:
-    if m := _INJECTION.search(text):
+def _injection(t: Gated) -> str | None:
+    if m := t.search(_INJECTION):
         return m.group(0)
     # "告诉大家X 快说", "宣布X": an announcement dictated by a viewer, with something to announce and no question
-    m = _DICTATE.search(text)
-    if m and len(text[m.end():].strip(" :：,，")) >= 2 and not _ASKING.search(text):
+    m = t.search(_DICTATE)
+    if m and len(t.text[m.end():].strip(" :：,，")) >= 2 and not t.search(_ASKING):
         return m.group(0)
     return None
 
 
 def detect_risk(text: str) -> Risk | None:
     """The highest-priority risk in normalised text, or None."""
-    if cue := _self_harm(text):
+    t = _GATE.text(text)
+    if cue := _self_harm(t):
         return Risk("self_harm", "other", cue)
-    if cue := _injection(text):
+    if cue := _injection(t):
         return Risk("injection", "other", cue)
-    hypothetical = _HYPOTHETICAL.search(text) is not None
-    process = None if hypothetical else _DISPUTE_PROCESS.search(text)  # money or the order's handling: a dispute
-    delivery = None if hypothetical else _DELIVERY_PROBLEM.search(text)  # a problem with the order: a complaint
-    if m := _PET_INGESTED.search(text):
+    hypothetical = t.search(_HYPOTHETICAL) is not None
+    process = None if hypothetical else t.search(_DISPUTE_PROCESS)  # money or the order's handling: a dispute
+    delivery = None if hypothetical else t.search(_DELIVERY_PROBLEM)  # a problem with the order: a complaint
+    if m := t.search(_PET_INGESTED):
         return Risk("health", "suitability", m.group(0))
-    if (m := _SAFETY.search(text)) or (not hypothetical and (m := _HAZARD.search(text)) and not _HAZARD_ASKED.search(text)):
-        if (child := _CHILD_AGE.search(text)) and _ASKING.search(text) and not _INCIDENT.search(text):
+    if (m := t.search(_SAFETY)) or (not hypothetical and (m := t.search(_HAZARD)) and not t.search(_HAZARD_ASKED)):
+        if (child := t.search(_CHILD_AGE)) and t.search(_ASKING) and not t.search(_INCIDENT):
             return Risk("minor", "purchase", child.group(0) + "…" + m.group(0))
-        if (cond := _CONDITION.search(text)) and _EXPOSURE.search(m.group(0)):
+        if (cond := t.search(_CONDITION)) and _EXPOSURE.search(m.group(0)):
             return Risk("health", "suitability", cond.group(0) + "…" + m.group(0))
         return Risk("safety", "suitability", m.group(0))
     # "吃了就吐 你们怎么回事": blame for what the product did to someone, nothing urgent, is a complaint
-    if (m := _BLAME.search(text)) and not process and not delivery and not _URGENT.search(text):
+    if (m := t.search(_BLAME)) and not process and not delivery and not t.search(_URGENT):
         return Risk("complaint", "complaint", m.group(0))
-    if m := _HEALTH.search(_PET_PREGNANCY.sub("", text)):
+    # a pet's pregnancy is taken out before health is read (when there is none, the text is unchanged)
+    health = (t.search(_HEALTH) if t.search(_PET_PREGNANCY) is None
+              else _HEALTH.search(_PET_PREGNANCY.sub("", text)))
+    if m := health:
         return Risk("health", "suitability", m.group(0))
-    if m := _MINOR.search(text):
+    if m := t.search(_MINOR):
         return Risk("minor", "purchase", m.group(0))
     if process:
         return _dispute(process.group(0))
     if delivery:
-        if _MONEY.search(text):
+        if t.search(_MONEY):
             return _dispute(delivery.group(0))
         return Risk("complaint", "complaint", delivery.group(0))
-    if (m := _COMPLAINT.search(text)) and not _NOT_COMPLAINT.search(text):
+    if (m := t.search(_COMPLAINT)) and not t.search(_NOT_COMPLAINT):
         return Risk("complaint", "complaint", m.group(0))
-    if m := _BLAME.search(text):
+    if m := t.search(_BLAME):
         return Risk("complaint", "complaint", m.group(0))
-    if not hypothetical and (m := _FLAW.search(text)) and not _FLAW_ASKED.search(text):
+    if not hypothetical and (m := t.search(_FLAW)) and not t.search(_FLAW_ASKED):
         return Risk("complaint", "complaint", m.group(0))
-    if not hypothetical and (m := _DEFECT.search(text)) and not _DEFECT_ASKED.search(text):
-        if _MONEY.search(text):
+    if not hypothetical and (m := t.search(_DEFECT)) and not t.search(_DEFECT_ASKED):
+        if t.search(_MONEY):
             return _dispute(m.group(0))
         return Risk("complaint", "complaint", m.group(0))
-    if m := _UNANSWERED.search(text):
+    if m := t.search(_UNANSWERED):
         return Risk("complaint", "complaint", m.group(0))
-    if not is_identity_question(text) and (m := _HUMAN.search(text) or _HUMAN_ASKED.search(text)):
+    if t.search(_IDENTITY) is None and (m := t.search(_HUMAN) or t.search(_HUMAN_ASKED)):
         return Risk("human_request", "human", m.group(0))
     return None
 

@@ -72,6 +72,11 @@ class AnswerCache:
         # started: valid_from <= ts; ended: valid_until < ts
         return version, bisect_right(self._starts, ts), bisect_left(self._ends, ts)
 
+    def version_read_by(self, source: Callable[[], str]) -> str | None:
+        """The catalog version the last lookup read, if it was read from ``source`` (so an answer computed
+        inside ``get_or_compute`` can pin it rather than read the same version again); else None."""
+        return self._version if source == self._version_of else None  # == : bound methods are made anew
+
     def get_or_compute(self, key: tuple[Hashable, ...], ts: float,
                        compute: Callable[[], dict[str, Any]]) -> dict[str, Any]:
         full = (*key, *self._state(ts))

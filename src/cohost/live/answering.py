@@ -31,6 +31,7 @@ from cohost.domain import Finding, Product
 from cohost.events import Answer, Escalation, QuestionGroup
 from cohost.live import pii
 from cohost.live.answercache import AnswerCache
+from cohost.live.factcache import PinnedAnswerer
 from cohost.live.journal import AnswerMemo
 from cohost.live.pipeline import Stage
 
@@ -83,7 +84,15 @@ class AnswerStage(Stage):
 
     def _ask(self, event: QuestionGroup) -> dict[str, Any]:
         self.asked += 1
-        return reply_record(self.answerer.answer(event.examples[0], context_sku=event.context_sku))
+        answerer = self.answerer
+        if self.cache is not None and isinstance(answerer, PinnedAnswerer):
+            # the cache has just read the catalog version from the same source for this very question:
+            # pin that reading instead of reading it again (what ``PinnedAnswerer.answer`` does otherwise)
+            version = self.cache.version_read_by(answerer.facts.read_version)
+            if version is not None:
+                with answerer.facts.pinned(version):
+                    return reply_record(answerer.engine.answer(event.examples[0], context_sku=event.context_sku))
+        return reply_record(answerer.answer(event.examples[0], context_sku=event.context_sku))
 
     def process(self, event: QuestionGroup) -> Iterable[Any]:
         if event.count != 1:

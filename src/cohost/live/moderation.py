@@ -204,9 +204,17 @@ class Moderator:
         if found is None:  # one scan for every lexicon, remembered per text (rooms repeat themselves)
             if "@" in norm:
                 norm = _EMAIL.sub(" ", norm)
-            hits = {name for name, lexicon in _LEXICONS if lexicon.search(norm) is not None}
-            if "abuse" not in hits and _SPLIT.search(norm) and _ABUSE.search(_SQUEEZE.sub("", norm)):
+            hits: set[str] = set()  # written out rather than a comprehension over _LEXICONS: this runs for every new text
+            if _ABUSE.search(norm) is not None or (_SPLIT.search(norm) and _ABUSE.search(_SQUEEZE.sub("", norm))):
                 hits.add("abuse")
+            if _NEGATIVE.search(norm) is not None:
+                hits.add("negative")
+            if _SCAM.search(norm) is not None:
+                hits.add("scam")
+            if _DIVERT.search(norm) is not None:
+                hits.add("divert")
+            if _PROMO.search(norm) is not None:
+                hits.add("promo")
             if len(text) - len(set(text)) >= 5 and _flooded(text):
                 hits.add("flood")
             found = frozenset(hits)
