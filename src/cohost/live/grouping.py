@@ -8,7 +8,8 @@ concept asked), so "3号多少钱", "这个啥价" (with 3号 on screen) and "�
 What else makes two wordings one question, or two:
 
 - One concept asked about one product is one question whether the reading said ``attribute``, ``variant``,
-  ``suitability`` or ``usage`` ("成分是啥" / "主要成分有哪些"); the group reports its first comment's intent.
+  ``suitability``, ``usage`` or ``other`` ("成分是啥" / "主要成分有哪些", "多重" / "重不重"); the group reports
+  its first comment's intent.
 - Sub-questions with different answers split a group: shipping to remote regions vs abroad vs postage,
   courier, arrival, dispatch; return cost vs warranty vs policy; the size worn on screen vs the size to
   pick; stock of a deal vs stock; flash sales vs other promotions; suitability for pregnancy, blood sugar,
@@ -133,9 +134,10 @@ def asked(intent: str, topic: str | None, norm: str) -> tuple[str, str | None]:
             topic = "spec:" + spec if topic is None else f"{topic}:{spec}"
     if intent == "other" and topic is None:
         topic = "text:" + key_of(norm)  # nothing known about it: only the same words are the same question
-    if intent in _INFO and topic is not None and ":" not in topic:
+    if (intent in _INFO or intent == "other") and topic is not None and ":" not in topic:
         # one concept asked about one product is one question, whichever of these the reading chose
-        # ("成分是啥" attribute, "主要成分有哪些" variant; "160穿什么码" variant, "180 170斤能穿吗" suitability)
+        # ("成分是啥" attribute, "主要成分有哪些" variant; "160穿什么码" variant, "180 170斤能穿吗" suitability;
+        # "重不重" other, read as "weight" like "多重")
         intent = INFO
     return intent, topic
 

@@ -20,7 +20,19 @@ What this module adds, because only a live room needs it:
   request, for a person in private). Health, safety and requests for a person are questions many may
   ask; they are grouped and the Q&A core's holding reply goes to the human queue.
 - The topic splits groups that would get different answers: a named variant ("variant:SKU") or the
-  attribute concept asked ("size" vs "colour").
+  first concept the core reads ("size" vs "colour"; for an ``other`` reading too: "重不重" is "weight"),
+  else, for an open question, its core words ("text:…").
+- Variants a room names the way the catalog does not ("2万毫安的", "20000的", "P20", "新生儿的", "大瓶的"):
+  a mention the product's variant names resolve to exactly one variant (2万 = 20000, 毫安 = mAh, 2斤 =
+  1kg, a code such as P20, 新生儿 = NB; 大/小 = the largest / smallest when all variants are sized in
+  one unit; a figure or code in the product's title names the product, not a variant) is re-read by the
+  core with the variant's name in its place, so the core's refinement (price of a variant, its stock) is
+  applied once, by the core. Only when the core then names that variant is its reading used.
+- A request about one order (changing an address, a line with the viewer's phone, address, e-mail…) is
+  an order-service line: intent ``other``, a person in private, no product — unless it asks where a
+  parcel is or about a refund (``shipping`` / ``returns`` stand). Shop-service questions (invoices,
+  customer-service hours) and questions about the show itself ("下次直播什么时候") are ``other`` and
+  about no product.
 - Shop-level questions ("什么时候发货") are about no product, whatever is on screen.
 - The product on screen is the ``current_sku`` of the latest platform ``stats`` (formats.md §2) or an
   operator ``ProductSwitch``; the first stats with a new one emits a ``ProductSwitch``.
@@ -47,11 +59,24 @@ PERSONAL = frozenset({"self_harm", "complaint", "dispute", "minor", "injection"}
 _ASKING = frozenset({"price", "attribute", "variant", "stock", "shipping", "returns", "usage", "promotion",
                      "suitability", "comparison", "human"})
 _CUE = re.compile(r"[?？]|吗|么|嘛|呢|多少|几|什么|啥|怎么|咋|如何|哪|能不能|可不可以|可以.{0,8}吗|有没有|有木有|是不是|"
+                  r"([\u4e00-\u4e0c\u4e0e-\u9fff])不\1|(?:能|可以|会|有|是|要).{0,10}不$|"
                   r"会不会|要不要|行不行|好不好|对不对|求|蹲|想问|请问|问下|问一下|还有|有货|链接|\b(how|what|which|where|when|"
                   r"can|do|does|is|are|any)\b")
 # what turns an order remark into a question about the order ("拍了怎么没发货", "下单了几号链接")
 _ORDER_QUESTION = re.compile(r"吗|么|几|什么|啥|怎么|咋|如何|哪|能不能|可不可以|有没有|是不是|多少|\b(how|what|where|when)\b")
-_PERSONAL_DATA = frozenset({"mobile", "id_card", "bank_card", "address", "name"})
+_PERSONAL_DATA = frozenset({"mobile", "id_card", "bank_card", "address", "name", "email", "qq", "wechat"})
+# a request about one order: a person changes it, in private (with or without the viewer's data in the line)
+_ORDER_SERVICE = re.compile(r"(?:改|换|修改|更改)(?:一?下|个|一个)?(?:收货|收件|寄件)?(?:地址|电话|手机号?|收货人|收件人)|"
+                            r"(?:地址|电话|手机号?)(?:写|填|留)?错|地址改成|改成.{0,4}地址|帮我(?:备注|查下?订单|改)|"
+                            r"(?:打|回)我电话|发(?:到|给)?我(?:的)?邮箱")
+# what a line with the viewer's data still asks about a parcel or a refund ("我叫…帮我查下快递到哪了", "退款到这张卡")
+_PARCEL_OR_REFUND = re.compile(r"快递|物流|发货|能发|到哪|退款|退差价|退钱|退到")
+_WARRANTY = re.compile(r"保修|质保|维修|坏了")
+# shop-service concepts of the core: about the shop, whatever is on screen
+_SHOP_CONCEPTS = frozenset({"invoice", "service_hours"})
+# a question about the show itself (not "几点下播", which is small talk)
+_SHOW = re.compile(r"下(?:次|一次|一场|场|回)(?:直播|开播|播|什么时候播)|(?:明天|明晚|后天|今晚|周末|下周|每天|改天)(?:还|也|会|几点)?(?:直播|开播|播)|"
+                   r"(?:什么时候|几点|哪天|啥时候)(?:再|还|会)?(?:直播|开播)|还(?:直)?播吗|(?:直播|开播)时间")
 _DONE = re.compile(r"已拍|拍了|拍下|下单了|已下单|买了|已买|付款了|付了|已付|抢到")
 _TOPIC_INTENTS = frozenset({"attribute", "variant", "suitability", "usage"})
 _OPEN_INTENTS = frozenset({"attribute", "other"})
@@ -71,6 +96,108 @@ def canonical(norm: str) -> str:
     return text or norm
 
 _SHOP_LEVEL = frozenset({"shipping", "returns", "human", "greeting", "chitchat", "complaint"})
+
+
+# --- variants named the way the catalog does not say them (see the module docstring) ---------------------
+_UNITS: dict[str, tuple[str, float]] = {
+    "mah": ("mah", 1), "毫安": ("mah", 1), "毫安时": ("mah", 1), "ml": ("ml", 1), "毫升": ("ml", 1), "l": ("ml", 1000),
+    "升": ("ml", 1000), "g": ("g", 1), "克": ("g", 1), "kg": ("g", 1000), "公斤": ("g", 1000), "千克": ("g", 1000),
+    "斤": ("g", 500), "w": ("w", 1), "瓦": ("w", 1)}
+_CN_DIGITS = {"一": 1.0, "两": 2.0, "二": 2.0, "三": 3.0, "四": 4.0, "五": 5.0, "六": 6.0, "七": 7.0, "八": 8.0,
+              "九": 9.0, "十": 10.0, "半": 0.5}
+_UNIT = "毫安时|毫安|mah|毫升|ml|千克|公斤|kg|斤|克|g|升|l|瓦|w"
+# a figure that is no version: a link number, a threshold, a price, a range ("4号", "满199减30", "0-5kg")
+_FREE = r"(?<![\d.a-z号第满减买送省券\-~])"
+_MENTION = re.compile(
+    _FREE + rf"(?P<num>\d+(?:\.\d+)?|[一两二三四五六七八九十半](?=万|{_UNIT}))(?P<wan>万)?\s*"
+    rf"(?:(?P<unit>{_UNIT})(?![a-z])|(?=的|装|款|版|那|规格)|(?<=\d\d\d)(?![\d.\-~%]|号|元|块|件|个|折|天|岁|年|月|日|次|分|秒|袋|片|包|盒|支|瓶))|"
+    r"(?<![a-z\d])(?P<code>[a-z]+\d+[a-z]*)(?![a-z\d])|"
+    r"(?P<alias>新生儿|初生|刚出生|newborn)(?=的|码|号|尺码|款|那|size)|"
+    r"(?<![偏太很更较最好多么])(?P<size>[大小])(?P<box>瓶|杯|包|袋|盒|罐|桶|份|支|容量|规格)?(?=的|款|装|号的|瓶|杯|包|袋|盒|罐|桶|份|支|容量|规格|那)")
+_ALIASES = {"新生儿": "nb", "初生": "nb", "刚出生": "nb", "newborn": "nb"}
+_QUANTITY = re.compile(rf"(?<![\d.\-~])(\d+(?:\.\d+)?)\s*({_UNIT})(?![a-z\-~\d])")
+_CODE = re.compile(r"(?<![a-z\d])([a-z]+\d+[a-z]*)(?![a-z\d])")
+
+
+@dataclass(frozen=True, slots=True)
+class Choices:
+    """One product's variants as a room names them: per variant (sku, the name the core knows — the part
+    before a bracket —, its quantities by unit, its codes, and those of them the title also says: a figure
+    or code of the title names the product as much as that variant, so it counts towards "more than one
+    variant named" but never resolves one on its own)."""
+
+    variants: tuple[tuple[str, str, frozenset[tuple[str, float]], frozenset[str], frozenset[object]], ...]
+    sizes: tuple[str, str] | None  # (smallest, largest) when every variant has one quantity of one unit
+
+
+def _quantities(text: str) -> set[tuple[str, float]]:
+    out = set()
+    for num, unit in _QUANTITY.findall(text.lower()):
+        dim, scale = _UNITS[unit]
+        out.add((dim, round(float(num) * scale, 3)))
+    return out
+
+
+def choices_of(title: str, variants: Iterable[tuple[str, str]]) -> Choices | None:
+    """The ``Choices`` of a product with that title and those (variant sku, variant name) pairs."""
+    named = list(variants)
+    if len(named) < 2:
+        return None
+    in_title: set[object] = {*_quantities(title), *_CODE.findall(title.lower())}
+    rows = []
+    sized: list[tuple[float, str]] = []
+    dims = set()
+    for vsku, name in named:
+        quantities = _quantities(name)
+        if len(quantities) == 1:
+            ((dim, value),) = quantities
+            dims.add(dim)
+            sized.append((value, vsku))
+        primary = re.split(r"[（(]", name, maxsplit=1)[0].strip() or name
+        codes = set(_CODE.findall(name.lower())) | {primary.lower()}
+        rows.append((vsku, primary, frozenset(quantities), frozenset(codes), frozenset((quantities | codes) & in_title)))
+    sizes = None
+    if len(sized) == len(named) and len(dims) == 1 and len({v for v, _ in sized}) == len(sized):
+        sized.sort()
+        sizes = (sized[0][1], sized[-1][1])
+    return Choices(tuple(rows), sizes)
+
+
+def resolve_variant(text: str, choices: Choices) -> tuple[tuple[int, int], str, str] | None:
+    """The one variant ``text`` (lower case) names in a way ``choices`` resolve: ((start, end) of the
+    mention, the name the core knows, variant sku), or None (nothing named, or more than one variant)."""
+    named: set[str] = set()
+    found: tuple[tuple[int, int], str] | None = None
+    for m in _MENTION.finditer(text):
+        hits: list[tuple[str, bool]]  # (variant, named only by what the title says too)
+        if m.group("num"):
+            raw = m.group("num")
+            unit = m.group("unit")
+            if unit is None and raw in _CN_DIGITS:
+                continue
+            value = (_CN_DIGITS[raw] if raw in _CN_DIGITS else float(raw)) * (10_000 if m.group("wan") else 1)
+            if unit is not None:
+                want = (_UNITS[unit][0], round(value * _UNITS[unit][1], 3))
+                hits = [(v, want in plain) for v, _, qs, _, plain in choices.variants if want in qs]
+            else:
+                hits = [(v, all(q in plain for q in qs if q[1] == round(value, 3)))
+                        for v, _, qs, _, plain in choices.variants if any(q == round(value, 3) for _, q in qs)]
+        elif m.group("code") or m.group("alias"):
+            code = m.group("code") or _ALIASES[m.group("alias")]
+            hits = [(v, code in plain) for v, _, _, codes, plain in choices.variants if code in codes]
+        else:
+            hits = [] if choices.sizes is None else [(choices.sizes[1] if m.group("size") == "大" else choices.sizes[0], False)]
+        if len(hits) > 1:
+            return None
+        if hits:
+            named.add(hits[0][0])
+            if found is None and not hits[0][1]:
+                found = (m.span(), hits[0][0])
+    if found is None or len(named) != 1:
+        return None
+    span, vsku = found
+    primary = next(row[1] for row in choices.variants if row[0] == vsku)
+    return span, primary, vsku
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,10 +247,20 @@ def live_reading(u: Any, text: str) -> tuple[Reading, Linked]:
         question = cue or is_identity_question(text)
     variants: tuple[str, ...] = u.variants
     variant = variants[0] if len(variants) == 1 and u.sku is not None else None
+    sku, via = u.sku, u.via
+    concept = u.concepts[0] if u.concepts else None
+    if risk is None and (concept in _SHOP_CONCEPTS or _SHOW.search(text)) and variant is None:
+        # invoices, customer-service hours, the next show: about the shop, whatever is on screen
+        intent, question = "other", question or cue
+        if concept not in _SHOP_CONCEPTS:
+            concept = "show"
+        if via in ("context", "attribute"):
+            sku, via = None, "none"
+        return (Reading(intent, u.confidence, risk, question, concept), Linked(sku, tuple(u.candidates), None, via))
     if variant is not None:
         topic: str | None = f"variant:{variant}"
-    elif intent in _TOPIC_INTENTS and u.concepts:
-        topic = u.concepts[0]
+    elif (intent in _TOPIC_INTENTS or intent == "other") and concept is not None:
+        topic = concept
     elif intent in _OPEN_INTENTS:
         # no concept names what is asked ("能上飞机吗", "支持快充吗"): only the same core words are the same
         # question — one attribute group per product would give one answer to different questions
@@ -144,15 +281,21 @@ class EngineReader:
     reading is never older than ``recheck`` seconds after a catalog change. Readings only choose the
     intent, the product and the group; the facts an answer speaks are read when it is composed. ``pin``
     (``PinnedFacts.pinned``) holds the engine's fact reads to that version while it reads a new text, so
-    reading comments never goes to the store for facts more than once per catalog version.
+    reading comments never goes to the store for facts more than once per catalog version. ``products``
+    (the engine source's ``products`` by default) gives the variant names a room's mentions are resolved
+    against (``choices_of``), read once per catalog version: one entry per product, nothing else grows.
     Not thread-safe (one room, one task).
     """
 
     def __init__(self, engine: Understands, *, version: Callable[[], str] | None = None,
                  pin: Callable[[str], AbstractContextManager[Any]] | None = None, recheck: float = 1.0,
-                 cache_size: int = 50_000, monotonic: Callable[[], float] = time.monotonic) -> None:
+                 cache_size: int = 50_000, monotonic: Callable[[], float] = time.monotonic,
+                 products: Callable[[], Iterable[Any]] | None = None) -> None:
         self.engine = engine
         self._version = version if version is not None else engine.source.version  # type: ignore[attr-defined]
+        # the catalog's products (``FactSource.products``), read once per catalog version for variant names
+        self._products = products if products is not None else getattr(getattr(engine, "source", None), "products", None)
+        self._choices: dict[str, Choices | None] | None = None
         self._pin = pin
         self._recheck = recheck
         self._size = cache_size
@@ -172,6 +315,7 @@ class EngineReader:
             if version != self._seen:
                 self._lines.clear()
                 self._understood.clear()
+                self._choices = None
                 self._seen = version
         return self._seen
 
@@ -186,10 +330,37 @@ class EngineReader:
         self.misses += 1
         with self._pin(version) if self._pin is not None else nullcontext():
             u = self.engine.understand(key[0], context_sku=context_sku)
+            u = self._named_variant(u, key[0], context_sku)
         self._understood[key] = u
         if len(self._understood) > self._size:
             self._understood.popitem(last=False)
         return u
+
+    def _variant_choices(self, sku: str) -> Choices | None:
+        if self._choices is None:
+            self._choices = {}
+            if self._products is not None:
+                for p in self._products():
+                    self._choices[p.sku] = choices_of(p.title, [(v.sku, v.name) for v in p.variants])
+        return self._choices.get(sku)
+
+    def _named_variant(self, u: Any, text: str, context_sku: str | None) -> Any:
+        """``u``, or the core's reading of ``text`` with a variant mention it missed ("2万毫安的", "P20",
+        "大瓶的") put in the words of the catalog, when the core then names that one variant."""
+        if u.sku is None or u.variants or u.risk is not None:
+            return u
+        choices = self._variant_choices(u.sku)
+        if choices is None:
+            return u
+        lowered = text.lower()
+        found = resolve_variant(lowered, choices)
+        if found is None:
+            return u
+        (start, end), name, vsku = found
+        base = text if len(lowered) == len(text) else lowered
+        self.misses += 1
+        again = self.engine.understand(base[:start] + name + base[end:], context_sku=context_sku)
+        return again if again.sku == u.sku and tuple(again.variants) == (vsku,) else u
 
     def read(self, norm: str, context_sku: str | None) -> tuple[Reading, Linked]:
         self._check()
@@ -232,6 +403,8 @@ class UnderstandStage(Stage):
         if comment.moderation != "ok" and not negative:
             return (ClassifiedComment(comment, "other", None, 1.0, question=False),)
         personal_data = bool(set(comment.pii) & _PERSONAL_DATA)
+        order_change = _ORDER_SERVICE.search(comment.norm) is not None
+        personal_data = personal_data or order_change
         if self.use_first_tier and not negative and not personal_data:
             small = smalltalk(comment.norm) if "redacted" not in comment.flags else None
             if small is not None:
@@ -242,12 +415,16 @@ class UnderstandStage(Stage):
         reading, linked = self.reader.read(comment.norm, None if personal_data else self.context_sku)
         escalate = reading.risk if reading.risk in PERSONAL else None
         intent, question = reading.intent, reading.question
+        if escalate == "dispute" and order_change:
+            escalate = None  # "帮我改下收货地址": a change to one order (order service below), not a dispute
         if negative and escalate is None and (not question or intent == "other"):
             escalate, intent, question = "complaint", "complaint", False  # a negative line nothing else explains
         if escalate is None and personal_data:
             escalate, question = "other", False  # an order-service request: a person, in private (T47)
-            if intent in ("greeting", "chitchat"):
-                intent = "other"  # "收货人李四 电话150…": the viewer's own data is no small talk
+            if order_change or intent not in ("shipping", "returns") or _PARCEL_OR_REFUND.search(comment.norm) is None:
+                # "收货人李四 电话150…", "手机号…订单地址写错了", "寄到北京市…": the viewer's own order, not a
+                # product question nor small talk; "我叫…帮我查下快递到哪了", "退款到这张卡" stay what they ask
+                intent, order_change = "other", True
         if comment.moderation != "ok":
             question = False
             escalate = escalate or "complaint"
@@ -258,8 +435,13 @@ class UnderstandStage(Stage):
             return (ClassifiedComment(comment, intent, None, reading.confidence, False, reading.topic,
                                       context_sku=self.context_sku),)
         sku = linked.sku
-        if linked.via == "context" and intent in _SHOP_LEVEL:
-            sku = None  # "什么时候发货" is about the shop, whatever is on screen
+        if linked.via == "context" and intent in _SHOP_LEVEL and not (
+                linked.variant is not None or (intent == "returns" and _WARRANTY.search(comment.norm))):
+            # "什么时候发货" is about the shop, whatever is on screen; a warranty ("保修多久") or a named
+            # variant ("刻字的能退吗") is the product's own term
+            sku = None
+        if order_change:
+            sku = None  # "我手机号…订单地址写错了", "我手机号是…" are about an order, not the product their words touch
         return (ClassifiedComment(comment, intent, sku, reading.confidence, question, reading.topic,
                                   linked.candidates, self.context_sku, None, escalate),)
 
