@@ -423,10 +423,11 @@ class Checker:
     def _gate_findings(self, norm: NormalizedText, product: Product, kinds: frozenset[str], check: str,
                        ) -> list[_Item]:
         out: list[_Item] = []
-        gates = [rule for rule in self._gates if check in rule.checks and rule.gate & kinds]
+        gates = [rule for rule in self._gates if check in rule.checks and rule.gate & kinds and not rule.scope.not_in & kinds]
         if not gates:
             return out
         approved = has_ad_approval(product)
+        missing = 0 if approved else sum(rule.approval == "missing" for rule in gates)
         first = _FIRST_SENTENCE.search(norm.text)
         start, end = first.span() if first else (0, len(norm.text))
         for rule in gates:
@@ -435,7 +436,10 @@ class Checker:
             if any(p.search(norm.text) for p in rule.unless_sentence):
                 continue
             values = {"text": norm.text[start:end], "category": product.category}
-            out.append(_Item(rule, rule.severity, start, end, values, rule.suggestion))
+            # two review gates missing their approval on one span name two laws (AD-16 and AD-46 on a device without
+            # ad review): both stand; a ban (AD-15) still stands alone
+            out.append(_Item(rule, rule.severity, start, end, values, rule.suggestion,
+                             paired=rule.approval == "missing" and missing > 1))
         return out
 
     def _finish(self, norm: NormalizedText, found: list[_Item]) -> list[Finding]:

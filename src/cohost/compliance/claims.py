@@ -69,6 +69,7 @@ from cohost.compliance.patterns import (
     _STOCK_LOW,
     _STOCK_ONE,
     _STOCK_OUT,
+    _STOCK_THIS,
     _TEST,
     _WINDOW,
     _WINDOW_EN,
@@ -260,6 +261,10 @@ def _window(kind: str, m: re.Match[str], lang: str = "zh") -> Claim:
     return Claim("window", m.start(), m.end(), kind, value, unit, lang=lang)
 
 
+# a discount or coupon named before a price in its sentence (立减100，到手…; 领了券到手…; 满300减40后…)
+_PROMOTED = _c(r"券|立减|直降|满\s*\d+\s*减|减\s*\d+|补贴|红包|打\s*\d+(?:\.\d+)?\s*折|[一二三四五六七八九]折")
+
+
 # a test result cited with its report number (检测报告编号MS-2025-0412): the viewer can check it; evidence on the line
 _REPORT_NO = _c(r"(?:报告|证书|检测|检验)(?:编号|号码|号)\s*[:：]?\s*[a-z0-9][-a-z0-9/]{4,}")
 
@@ -272,6 +277,9 @@ def _stock(norm: NormalizedText, seen: set[int]) -> list[Claim]:
     if "有" in text:
         out += [Claim("stock", m.start(), m.end(), "count", parse_number(m.group("n"))) for m in _STOCK_HAVE.finditer(text)
                 if not any(a < m.end() and m.start() < b for a, b in taken)]
+    taken = [(c.start, c.end) for c in out]
+    out += [Claim("stock", m.start(), m.end(), "count", parse_number(m.group("n"))) for m in _STOCK_THIS.finditer(text)
+            if not any(a < m.end() and m.start() < b for a, b in taken)]
     out += [Claim("stock", m.start(), m.end(), "count", Decimal(1)) for m in _STOCK_ONE.finditer(text)]
     out += [Claim("stock", m.start(), m.end(), "low") for m in _STOCK_LOW.finditer(text)]
     out += [Claim("stock", m.start(), m.end(), "out") for m in _STOCK_OUT.finditer(text)
@@ -327,8 +335,11 @@ def _money(norm: NormalizedText) -> list[Claim]:
         elif _REF_CUE_EN.search(text, max(c_start, m.start(group) - 24), m.start(group)):
             out.append(Claim("reference_price", m.start(), m.end(), value=value, lang="en"))
         elif group == "c" and _PRICE_WORD.match(m.group(0)):
-            # 用完券到手358, 券后价99: a price word says what the figure is, whatever promotion words precede it
-            out.append(Claim("price", m.start(), m.end(), value=value))
+            # 用完券到手358, 券后价99: a price word says what the figure is, whatever promotion words precede it;
+            # a price reached through a named discount or coupon (立减100，到手349; 领了券到手499) is "promoted": when the
+            # listing contradicts it the discount itself is false (PRICE-19 beside PRICE-20, laws.toml)
+            promoted = _PROMOTED.search(text, norm.sentence(m.start())[0], m.start()) is not None
+            out.append(Claim("price", m.start(), m.end(), "promoted" if promoted else "", value=value))
         elif _GIFT_CUE.search(before):
             out.append(Claim("gift_value", m.start(), m.end(), value=value))
         elif _PROMO_CUE.search(before):

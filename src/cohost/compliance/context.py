@@ -38,8 +38,9 @@ _NOT_NEGATION = ("不得不", "不夸张", "毫不", "不用说", "不愧", "不
                  "不踩雷", "不然")
 _CONTRAST = re.compile(r"而是|但是|但|可是|却|只不过")
 _QUESTION_IN_CLAUSE = re.compile(r"是不是|是否|有没有|会不会|能不能|可不可以|算不算|对不对|哪款|哪一款|哪种")
-# V着呢 (穿着呢, 用着呢) states a fact, it does not ask
-_QUESTION_END = re.compile(r"(?:吗|么|(?<!着)呢)[~!。.\s]*$")
+# V着呢 (穿着呢, 用着呢) states a fact, it does not ask; 我呢 / 我自己呢 / 主播呢 opening a sentence is a topic marker
+# (我自己呢，去年冬天就…), not a question
+_QUESTION_END = re.compile(r"(?:吗|么|(?<!着)(?<!^我)(?<![,\s]我)(?<!我自己)(?<!我本人)(?<!^主播)(?<![,\s]主播)呢)[~!。.\s]*$")
 _REPORTED = re.compile(r"(?<![没请])问(?!题)|提问|想知道|好奇|留言|弹幕|评论区?(?:里)?有")
 _AFFIRM = re.compile(r"[\s,]*(?:是的|是啊|对的|对啊|对|没错|当然|必须|绝对|肯定|确实|那必须|yes)")
 _RHETORICAL = re.compile(r"难道|还不|怎么能不|谁不|哪个不|凭什么不")
