@@ -15,14 +15,18 @@ from typing import TYPE_CHECKING
 from cohost.domain import ProductFact
 from cohost.knowledge.answers import Composer, Draft
 from cohost.knowledge.choices import MATERIAL, chosen, contained, material_part, offered
+from cohost.knowledge.compatibility import compatible_fields
+from cohost.knowledge.inclusions import included_fields
+from cohost.knowledge.instructions import instructed
 from cohost.knowledge.intents import core_of
-from cohost.knowledge.lexicon import concepts_asked, label_matches
+from cohost.knowledge.lexicon import DIMENSION_LABELS, colour_settled, concepts_asked, label_matches
 from cohost.knowledge.linking import Link, title_heads
 from cohost.knowledge.quantities import answering, misses
 from cohost.knowledge.retrieval import ANSWER_AT, Hit
 from cohost.knowledge.shop_rules import detail_rule
 from cohost.knowledge.sources import FactSource
 from cohost.knowledge.text import Question, compact
+from cohost.knowledge.unknowable import subject_words
 from cohost.knowledge.views import ProductFacts, VariantFacts
 
 if TYPE_CHECKING:
@@ -33,6 +37,25 @@ SHOP_CONCEPTS = frozenset({"shipping", "warranty", "invoice", "service_hours"})
 
 
 # a question naming one variant by a word the variants' names do not hold ("大号", "情侣款", "36的")
+# a question about an offer: only then does a promotion answer an open question
+_OFFER_CUE = re.compile(r"送|赠|活动|优惠|便宜|折|减|券|福利|礼|划算|价|钱|买|购|拍|满|抢|秒杀|包邮|限|件|赠品|返|免|抽奖|前\d+|名额")
+# a question asking an amount ("蓬松度多少", "几层"): a free text without a number does not give one
+_AMOUNT_ASKED = re.compile(r"多少|几[层档级度个]|多大|多高|多长|多宽|多厚|多重")
+_FREE_TEXT = ("selling_point", "usage", "description", "cautions")
+
+
+def off_topic(text: str, pf: ProductFacts, facts: list[str]) -> bool:
+    """Facts found by shared words that do not answer the question: only promotions for a question about no
+    offer, or only free texts without a number for a question asking an amount."""
+    cited = [f for f in pf.by_id.values() if f.id in facts]
+    if not cited:
+        return False
+    if all(f.field.startswith("promotion") for f in cited) and not _OFFER_CUE.search(text):
+        return True
+    return (all(f.field.split(":", 1)[0] in _FREE_TEXT for f in cited) and _AMOUNT_ASKED.search(text) is not None
+            and not any(ch.isdigit() for f in cited for ch in str(f.value)))
+
+
 _UNRESOLVED_VARIANT = re.compile(r"[\u4e00-\u9fff](?<![这那此同新爆本该哪啥一每两几])款(?!式|都|全)|(?<!哪)[大中小]号(?!链接)|"
                                  r"(?<![\d.])\d{2,3}(码|号)?(?=的|有|还|现货)")
 
@@ -152,13 +175,15 @@ class Drafter:
         elif intent == "promotion":
             draft = c.promotion(q, pf)
         elif intent == "usage":
-            draft = c.care(q, pf, hits) or c.usage(q, pf, hits)
+            draft = c.care(q, pf, hits) or self._instructed(q, pf) or c.usage(q, pf, hits)
         else:
-            draft = None
+            draft = self._instructed(q, pf) if intent in ("other", "attribute") else None  # "耳机怎么配对"
             if intent in ("other", "attribute") and link.link_number is None and not (
                     hits and ".faq:" in hits[0].fact_id and hits[0].score >= ANSWER_AT + 1):
-                draft = self._material(q, pf)  # "含棉量多少", "是真皮吗", "里面是什么绒": the value names it
+                draft = draft or self._material(q, pf)  # "含棉量多少", "是真皮吗", "里面是什么绒": the value names it
             draft = draft or c.facts(q, pf, hits, link_number=link.link_number, cautions=intent == "suitability")
+            if draft is not None and intent in ("other", "attribute", "suitability") and off_topic(q.text, pf, draft.facts):
+                draft = None  # "鞋垫能拆吗" by a gift of insoles, "蓬松度多少" by "蓬松保暖": no fact answers it
         if draft is not None and intent in ("other", "attribute", "suitability") and misses(
                 q.text, [f for f in pf.attributes if f.id in draft.facts] + [f for f in pf.by_id.values()
                                                                            if f.id in draft.facts and not f.field.startswith("attr:")]):
@@ -169,6 +194,12 @@ class Drafter:
             draft = self._measured(q, pf)  # "200斤能坐吗" ↔ 承重: 约150kg, "多少克" ↔ 金重: 约1.0g
         if draft is None and intent in ("other", "attribute"):
             draft = self._chosen(q, pf)  # "是纯银的吗" ↔ 材质: S925银, "深杯还是浅杯" ↔ 线杯: 浅杯
+        if draft is None and intent in ("other", "attribute", "suitability"):
+            draft = self._compatible(q, pf)  # "华为p70能贴吗" ↔ 适用机型: iPhone 15、16…
+        if draft is None and intent in ("other", "attribute", "promotion"):
+            draft = self._included(q, pf)  # "送线吗" ↔ 是否含线: 不含数据线 / 下单送1米快充线一根
+        if draft is None and intent in ("other", "attribute", "stock", "variant") and not named:
+            draft = self._colours(q, pf)  # "键盘有白色的吗" ↔ 颜色: 深空灰（单一配色）
         if draft is None and intent in ("other", "attribute", "usage", "suitability"):
             draft = self._semantic(q, pf)
         if draft is None and intent in ("other", "variant"):
@@ -213,6 +244,45 @@ class Drafter:
         """The attribute whose value holds the word a question offers to confirm or pick (``choices``)."""
         i = chosen(q.text, [(a.label, str(a.value)) for a in pf.attributes], title_heads(pf.title))
         return self._attribute(q, pf, pf.attributes[i] if i is not None else None)
+
+    def _compatible(self, q: Question, pf: ProductFacts) -> Draft | None:
+        """The attributes listing the devices the product fits, when the question names a device (``compatibility``)."""
+        found = compatible_fields(q.text, [(a.label, str(a.value)) for a in pf.attributes])
+        if not found:
+            return None
+        d = Draft(lang=q.lang)
+        for i in found:
+            self.composer.say_fact(d, pf.attributes[i], pf, q.lang)
+        return d if d.facts else None
+
+    def _instructed(self, q: Question, pf: ProductFacts) -> Draft | None:
+        """A how-to question the usage text answers by naming the act (``instructions``)."""
+        usage = pf.get("usage")
+        if usage is None or not instructed(q.text, str(usage.value), pf.title, [f"{a.label}{a.value}" for a in pf.attributes]):
+            return None
+        return self._attribute(q, pf, usage)
+
+    def _included(self, q: Question, pf: ProductFacts) -> Draft | None:
+        """What comes with the product: the attribute saying so, or a gift promotion naming it (``inclusions``)."""
+        attrs, gifts = included_fields(q.text, [(a.label, str(a.value)) for a in pf.attributes],
+                                       [str(p.value) for p in pf.promotions])
+        if not attrs and not gifts:
+            return None
+        d = Draft(lang=q.lang)
+        for fact in [*(pf.attributes[i] for i in attrs), *(pf.promotions[i] for i in gifts)]:
+            self.composer.say_fact(d, fact, pf, q.lang)
+        return d if d.facts else None
+
+    def _colours(self, q: Question, pf: ProductFacts) -> Draft | None:
+        """A colour no variant is, asked for: the colour attribute, when it says whether that colour is there
+        (``lexicon.colour_settled``)."""
+        labels = DIMENSION_LABELS["colour"]
+        fact = next((a for a in pf.attributes if compact(a.label) in labels), None)
+        if fact is None or not colour_settled(q.text, str(fact.value)):
+            return None
+        if any("色" not in w for w in subject_words(self._indexes().facts, q, pf.sku)):
+            return None  # "头枕有红色吗" with a seat cover on screen: the thing asked is not this product
+        return self._attribute(q, pf, fact)
 
     def _material(self, q: Question, pf: ProductFacts) -> Draft | None:
         """The material attribute whose value names what the question asks: a material's share (含棉量), the

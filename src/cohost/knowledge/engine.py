@@ -41,7 +41,7 @@ from cohost.knowledge.semantic import SemanticIndex
 from cohost.knowledge.sources import FactSource, StoreFactSource
 from cohost.knowledge.text import Question, compact, normalize_question
 from cohost.knowledge.understanding import Reading, Understanding
-from cohost.knowledge.unknowable import ANCHOR, UNKNOWABLE, bulk_unanswered, subject_words
+from cohost.knowledge.unknowable import ANCHOR, UNKNOWABLE, bulk_unanswered, effect_unstated, subject_words
 from cohost.knowledge.views import ProductFacts, VariantFacts
 from cohost.providers.base import LLM, Embedder
 from cohost.providers.offline import HashingEmbedder
@@ -49,7 +49,8 @@ from cohost.store import Store
 
 _UNDERSTOOD_SIZE = 20_000  # ``understand`` results kept per engine (text, product on screen, catalog version)
 # "厚底运动鞋多少", "薄绒的多少": the bare 多少 right after the name of the product or of a variant asks its price
-_PRICED = re.compile(r"^(?P<n>.+?)(?:的|款|这款|这个)?(?:多少|多少钱|几块|啥价|什么价)[?？呀啊呢哇]*$")
+_PRICED = re.compile(r"^(?P<n>.+?)(?:的|款|[这那](?:个|款|根|条|种|件|只|把|双|套|瓶|盒|块|张|台|支))?"
+                     r"(?:多少|多少钱|几块|啥价|什么价)[?？呀啊呢哇]*$")
 _PRICE_GAP = re.compile(r"(贵|便宜|差)(了)?多少")
 # does a comment ask anything? "今天好冷啊" does not: with no product and no cue it is chat, not a question
 _ASKS = re.compile(r"[?？吗么嘛呢]|[不没][~～!！。.]*$|什么|啥|怎么|咋|多少|多久|多长时间|几|哪|谁|能不能|可不可以|有没有|是不是|会不会|要不要|想问|请问|求|"
@@ -276,8 +277,11 @@ class QAEngine:
         now = r.now
         if intent in ("greeting", "chitchat"):
             return self._reply(question, id, intent, intent, q.lang, guess.confidence)
-        if UNKNOWABLE.search(q.text) and intent in ("price", "promotion", "purchase", "stock", "other", "attribute"):
+        if UNKNOWABLE.search(q.text) and intent in ("price", "promotion", "purchase", "stock", "variant", "other", "attribute"):
             return self._hold(question, id, intent, "no_fact", link.sku, 0.6, q.lang)
+        if pf is not None and intent in ("variant", "attribute", "suitability", "other") and effect_unstated(
+                q.text, [f"{f.label}{f.value}" for f in pf.by_id.values()]):
+            return self._hold(question, id, intent, "no_fact", link.sku, 0.6, q.lang)  # "显黑吗": no fact says it
         if intent in ("price", "promotion", "purchase", "other") and bulk_unanswered(
                 q.text, [str(p.value) for p in pf.promotions] if pf is not None else []):
             return self._hold(question, id, intent, "no_fact", link.sku, 0.6, q.lang)  # no promotion counts pieces
@@ -339,8 +343,9 @@ class QAEngine:
             named_fact = bool(hits) and hits[0].score >= ANSWER_AT and any(
                 w in hits[0].why for w in ("label", "concept", "value-word"))
             pf = r.pf
-            if pf is not None and contained(q.text, [(a.label, str(a.value)) for a in pf.attributes]) is not None:
-                return "attribute"  # "棉占多少": the share of a material the composition gives
+            if pf is not None and contained(q.text, [(a.label, str(a.value)) for a in pf.attributes]) is not None \
+                    and not names_priced(q.text, pf, r.named):
+                return "attribute"  # "棉占多少": the share of a material the composition gives (not "65W充电头多少")
             if (named_fact or (pf is not None and not r.named and subject_words(self.indexes().facts, q, pf.sku))) \
                     and not (pf is not None and names_priced(q.text, pf, r.named)):
                 return "attribute"  # "含绒量多少", "显色指数多少": the bare 多少 asks for the named thing, not the price

@@ -186,6 +186,25 @@ DIMENSION_LABELS: dict[str, tuple[str, ...]] = {
     "capacity": ("容量", "净含量", "规格"),
     "weight": ("重量", "净重", "净含量", "规格"),
 }
+# "有白色的吗", "有没有粉的": one colour named and asked for. The colour attribute answers when it names that colour,
+# or when it is the one colour there is ("黑色", "深空灰（单一配色）"); a list without it ("黑色、灰色" for 红色)
+# may not be every colour, so it says nothing of the one asked.
+COLOUR_NAMED_ASK = re.compile(r"有(没有)?(个|款)?(?P<c>[白黑灰蓝红绿粉紫黄橙棕银金青])(色|的)(的|款)?(吗|嘛|么|没|不|呢|$)|"
+                              r"(有|出)(?P<d>[白黑灰蓝红绿粉紫黄橙棕银金青])色(款|的)?(吗|嘛|么|没|不|呢)?$")
+_ONLY_COLOUR = re.compile(r"单一|仅|只有|唯一|单色")
+_LIST_SEP = re.compile(r"[、,，/;；|]|和|或|及|可选")
+
+
+def colour_settled(text: str, value: str) -> bool:
+    """Does a colour attribute's ``value`` say whether the colour ``text`` asks for is there?"""
+    m = COLOUR_NAMED_ASK.search(text)
+    if m is None:
+        return False
+    if (m.group("c") or m.group("d")) in value:
+        return True
+    return bool(_ONLY_COLOUR.search(value)) or not _LIST_SEP.search(value)
+
+
 _COLOUR_NAME = re.compile(
     r"色|[白黑灰蓝红绿粉紫黄橙棕褐银金青咖驼]|卡其|藏青|米白|奶白|奶油|雾霾|曜石|透明|彩虹|"
     r"\b(black|white|grey|gray|blue|red|green|pink|purple|yellow|orange|brown|silver|gold|beige)\b")

@@ -21,6 +21,7 @@ import ahocorasick
 from cohost.domain import Product
 from cohost.knowledge import segmenter
 from cohost.knowledge.lexicon import english_colours, english_nouns
+from cohost.knowledge.spellings import short_forms, variant_tokens
 from cohost.knowledge.text import Question, compact, normalize, title_parts
 
 STRONG = 2.0  # a mention this strong moves the answer away from the product on screen
@@ -43,15 +44,12 @@ _LINK_NUMBER = [  # 连结: 連結, the Taiwan word for a link, after traditiona
 _BARE_NUMBER = re.compile(
     r"(?<![\d.a-z月#])([1-9]\d{0,2})\s*号(?!发|到|前|之前|以前|左右|晚上|早上|上午|中午|下午|那天|当天|能到|开始|结束|截止|以后|后|码|鞋|色)"
 )
-_VARIANT_SPLIT = re.compile(r"[\s/\-·,，+、|#]+|(?<=\d)[x×*](?=\d)")  # "1200x600mm" → 1200, 600mm
-_BRACKETS = re.compile(r"[（(【\[]([^）)】\]]*)[）)】\]]")
-_VARIANT_SUFFIX = re.compile(r"(码|号|色|款|装|版)$")
 _VALUE_PARTS = re.compile(r"[、,，;；/|]+")
-_TRAILING_CJK = re.compile(r"[\u4e00-\u9fff]+$")
 # a quantity in a title ("全8册", "24支装", "2人", "400g") is no word of the product's name
 _QUANTITY = re.compile(r"[全共约]?\d+(?:\.\d+)?(?:[-~]\d+)?\s*(?:[a-z]{1,3}|[册支条包袋片只个件瓶盒双套本枚粒人寸罐斤张页抽卷斤])?装?")
 _TITLE_PARTS = re.compile(r"[\s【】\[\]（）()、,，/|+·]+")
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]")
+_ALONE = re.compile(r"(^|[^\u4e00-\u9fff]|的)\x00($|[^\u4e00-\u9fff]|[的还有呢吗嘛么没])")  # a character said as a word
 _SPACED = re.compile(r"[^a-z0-9.\u4e00-\u9fff]+")
 
 
@@ -277,55 +275,6 @@ def _maximal(found: list[tuple[str, dict[str, float]]], key: str) -> list[tuple[
     return out
 
 
-def variant_tokens(name: str) -> tuple[list[str], list[str]]:
-    """(main tokens, bracketed tokens) of a variant name: "NB（0-5kg）" → (["nb"], ["0", "5kg"])."""
-    text = name.lower()
-    inner = " ".join(_BRACKETS.findall(text))
-    outer = _BRACKETS.sub(" ", text)
-
-    def split(part: str) -> list[str]:
-        return [t for t in (compact(x) for x in _VARIANT_SPLIT.split(part)) if t]
-
-    main, extra = split(outer), split(inner)
-    return (main, extra) if main else (extra, [])
-
-
-@lru_cache(maxsize=8192)
-def _short_forms(token: str) -> tuple[str, ...]:
-    """Looser spellings of a variant token: "黑色" → "黑", "m码" → "m", "1.5m床" → "1.5m" (a catalog's
-    variant tokens: remembered)."""
-    out: list[str] = []
-    stripped = _TRAILING_CJK.sub("", token)
-    if stripped and stripped != token and re.search(r"[a-z0-9]", stripped):
-        out.append(stripped)
-    short = _VARIANT_SUFFIX.sub("", token)
-    if short and short != token and short not in out:
-        out.append(short)
-    if token.isdigit() and token.startswith("0") and token.lstrip("0"):
-        out.append(token.lstrip("0"))
-    if len(token) >= 3 and all(_CJK_WORD.match(c) for c in token) and token[:2] not in out:
-        out.append(token[:2])  # "透明框" → 透明 (only where 的/色/码 or the end follows: "有透明的吗")
-    mixed = re.fullmatch(r"([a-z0-9.+-]+)([\u4e00-\u9fff]{2,})", token)
-    if mixed:  # "-25℃防冻款" → 防冻款, 防冻; "0℃" said "0度"
-        cjk = mixed.group(2)
-        out += [f for f in (cjk, _VARIANT_SUFFIX.sub("", cjk)) if len(f) >= 2 and f not in out]
-        degrees = re.fullmatch(r"(\d+)c", mixed.group(1))
-        if degrees:
-            out.append(degrees.group(1) + "度")
-    sized = re.fullmatch(r"(\d{2,4})(cm|g|gb|t|tb|ml)", token)
-    if sized and sized.group(1) not in out:  # "66cm", "256g": the number alone ("66的还有吗")
-        out.append(sized.group(1))
-    area = re.fullmatch(r"(\d+)(?:\.(\d+))?(m|米)[x×*]?\d+(?:\.\d+)?(?:m|米)", token)
-    if area:  # "1.8m×2m" (a bed's width first) → "1.8m", "1.8", said "1米8" → "1m8"
-        whole, tenth = area.group(1), area.group(2)
-        width = f"{whole}.{tenth}" if tenth else whole
-        out += [f for f in (f"{width}m", width if tenth else "", f"{whole}m{tenth}" if tenth else "") if f and f not in out]
-    colour = token.find("色")
-    if 0 < colour < len(token) - 1 and token[: colour + 1] not in out:
-        out.append(token[: colour + 1])  # "白色格纹" → 白色
-    return tuple(out)
-
-
 _FLAVOUR_ASKED = re.compile(r"([\u4e00-\u9fff]{1,3}?)子?味")
 _NOT_FLAVOUR = re.compile(r"[什啥哪几么种有的]|原")
 
@@ -340,6 +289,10 @@ class ProductLinker:
         }
         self._raw: dict[str, dict[str, float]] = {}
         self._names = {p.sku: "|".join(compact(x) for x in [p.title, *p.aliases]) for p in products}
+        # the last character of the title and of every alias: the kind of thing ("手机壳", "透明壳" → 壳)
+        self._kinds = {p.sku: {n[-1] for n in (compact(x) for x in [p.title, *p.aliases]) if n and _CJK_WORD.match(n[-1])}
+                       for p in products}
+        self._kind_chars = frozenset(c for kinds in self._kinds.values() for c in kinds)
         self._en: dict[str, dict[str, float]] = {}
         self._forms = self._build(products)
         # every form found in one pass over a question (forms are letters and digits, never "en:…")
@@ -562,6 +515,13 @@ class ProductLinker:
                 return (naming[0],)
         return tuple(tie)
 
+    def _by_kind(self, key: str) -> str | None:
+        """The one product whose kind character (``_kinds``) the question says as a word of its own — not inside
+        another word ("外壳") — and no other product's kind is."""
+        found = {s for c in set(key) & self._kind_chars if _ALONE.search(key.replace(c, "\x00"))
+                 for s, kinds in self._kinds.items() if c in kinds}
+        return next(iter(found)) if len(found) == 1 else None
+
     def resolve_context(self, context_sku: str | None) -> tuple[str | None, str | None]:
         """(product sku, variant sku) of the product on screen; an unknown sku is no context."""
         if not context_sku:
@@ -604,7 +564,8 @@ class ProductLinker:
                 return Link(tie[0], "mention", top, named=named, context=ctx)
             return Link(ctx, "context", max(ctx_score, 1.0), named=named, context=ctx, context_variant=ctx_variant)
         if not ranked or ranked[0][1] < WEAK:
-            return Link(None, "none")
+            kind = self._by_kind(q.key)  # "16pro的膜还有没": the one product whose kind of thing is said alone
+            return Link(kind, "mention", WEAK) if kind is not None else Link(None, "none")
         top = ranked[0][1]
         tie = self._tie(ranked, matched, None)
         if len(tie) > 1:
@@ -628,7 +589,7 @@ class ProductLinker:
                 if any(_present(token, k) for k in keys):
                     score += 1.0
                     telling = telling or not _names_product(token, names)
-                elif found := next((short for short in _short_forms(token) if any(_loose(short, k, token) for k in keys)), None):
+                elif found := next((short for short in short_forms(token) if any(_loose(short, k, token) for k in keys)), None):
                     score += 0.9
                     telling = telling or not _names_product(found, names)
                 else:

@@ -1,5 +1,6 @@
 """Questions no catalog fact answers, whatever words they share with one: a future price or restock, a
-discount for buying several that no promotion counts, the anchor's own height or pick, and a bare 多少 that
+discount for buying several that no promotion counts, the anchor's own height or pick, an effect on the viewer's
+own looks no fact names (显黑, 挑肤色), and a bare 多少 that
 asks for a named thing rather than the price. The engine holds these for a person instead of answering a
 different question with today's price, stock or promotion."""
 
@@ -14,7 +15,8 @@ from cohost.knowledge.text import Question
 UNKNOWABLE = re.compile(r"(双十一|双十二|双11|双12|618|年货节|年底|下次|以后|过几天|过两天|下周|下个月|明天|明年).{0,8}"
                          r"(便宜|降价|优惠|活动|更低|打折|折扣)|批发|团购价|代理价|拿货价|出厂价|量大|批量|"
                          r"(下次|下一场|下场|明天|下周)(还)?(有)?(直播|开播)|什么时候(再|还)?(直播|开播)|几点(开|直)播|"
-                         r"补货|(什么时候|啥时候|何时|哪天|下次|还会|会不会|能不能)(再|还)?补|返场")
+                         r"补货|(什么时候|啥时候|何时|哪天|下次|还会|会不会|能不能)(再|还)?补|返场|"
+                         r"上新|(还|会|再|以后|之后)(会)?出(别的|其他|新的?)(颜色|色|款|口味|尺码)?")
 # a discount for buying several ("买两把能便宜点吗"): only a promotion that counts pieces can answer it
 BULK = re.compile(r"(买|拍|下单|要|拿)(两|三|四|五|六|七|八|九|十|几|多|\d+)(个|件|把|条|套|双|只|盒|瓶|张|台|份|块|组|对)?.{0,8}"
                    r"(便宜|优惠|打折|折扣|少点|减|送)")
@@ -23,6 +25,17 @@ PIECES = re.compile(r"(买|拍|满|第|任选|任意)\s*[\d一二两三四五六
 # about the anchor as a person: "主播多高", "主播穿的什么码", "主播用的是哪个颜色" (not "主播穿的这件多少钱")
 ANCHOR = re.compile(r"主播(你|自己|本人|今年)?的?(身高|体重|多高|多重|几斤|多少斤|多大|几岁|年龄|三围)|"
                      r"主播.{0,6}(穿|用|戴|涂|擦|试|背|拿|选)(的|了|着)(是)?(什么|啥|哪个|哪款|哪种|几号|多大|几码)")
+
+
+# an effect on the viewer's own looks ("这个颜色显黑吗", "显老吗", "挑肤色吗"): said only when a fact says it. The
+# effects a merchant claims (显白, 显瘦, 提气色) are left to the facts' own words
+VIEWER_EFFECT = re.compile(r"显(黑|老|胖|矮)|挑(肤色|人)")
+
+
+def effect_unstated(text: str, facts: list[str]) -> bool:
+    """"这个颜色显黑吗" when no fact of the product names that effect: no fact answers it."""
+    m = VIEWER_EFFECT.search(text)
+    return m is not None and not any(m.group(0) in f for f in facts)
 
 
 def bulk_unanswered(text: str, promotions: list[str]) -> bool:
