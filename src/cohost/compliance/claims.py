@@ -248,12 +248,16 @@ def _place_modifiers(text: str, title: str) -> list[Claim]:
     return out
 
 
+_EN_NUMBERS = {w: Decimal(n) for w, n in (("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("ten", 10),
+                                         ("fifteen", 15), ("twenty", 20), ("thirty", 30))}
+
+
 def _window(kind: str, m: re.Match[str], lang: str = "zh") -> Claim:
     value: Decimal | None = None
     unit = None
     groups = m.groupdict()
     if groups.get("n"):
-        value = parse_number(groups["n"])
+        value = _EN_NUMBERS.get(groups["n"]) or parse_number(groups["n"])
         u = groups.get("u") or ""
         unit = "hour" if ("时" in u or u.startswith("hour")) else "second" if ("秒" in u or u.startswith("sec")) else "minute"
     elif groups.get("h") or groups.get("hc"):  # 21点 or 21:00
@@ -269,10 +273,18 @@ _PROMOTED = _c(r"券|立减|直降|满\s*\d+\s*减|减\s*\d+|补贴|红包|打\s
 _REPORT_NO = _c(r"(?:报告|证书|检测|检验)(?:编号|号码|号)\s*[:：]?\s*[a-z0-9][-a-z0-9/]{4,}")
 
 
+def _upper(value: Decimal | None, approx: str | None) -> Decimal | None:
+    """The most a round figure said with 几/多/来 can mean (二十几件 → 29, 一百多台 → 199): a remainder is checked
+    against stock as an upper bound, so the vague count is read at its widest."""
+    if value is None or not approx or value < 10 or value % 10:
+        return value
+    return value + Decimal(10 ** (len(str(int(value))) - 1) - 1)
+
+
 def _stock(norm: NormalizedText, seen: set[int]) -> list[Claim]:
     text = norm.text
-    out = [Claim("stock", m.start(), m.end(), "count", parse_number(m.group("n"))) for m in _STOCK_COUNT.finditer(text)
-           if not text.startswith("限购", max(0, m.start() - 2))]
+    out = [Claim("stock", m.start(), m.end(), "count", _upper(parse_number(m.group("n")), m.group("approx")))
+           for m in _STOCK_COUNT.finditer(text) if not text.startswith("限购", max(0, m.start() - 2))]
     taken = [(c.start, c.end) for c in out]
     if "有" in text:
         out += [Claim("stock", m.start(), m.end(), "count", parse_number(m.group("n"))) for m in _STOCK_HAVE.finditer(text)
@@ -315,6 +327,18 @@ def _money_matches(text: str) -> list[tuple[str, re.Match[str]]]:
 _COUNT_WORDS = frozenset({"一", "两", "二", "几"})
 
 
+_REF_SOLD = _c(rf"(?:平时|平常|日常|往常|外面|别家|别处|线下|专柜|商场|超市|实体店|药店|医院里?|官网|以前|之前|原来)"
+               rf"(?:里|上)?(?:都|也|一般|基本|起码|至少|最少)?(?:要|得)?(?:卖|售|标价|要价|卖到|卖得)(?:到|要)?\s*"
+               rf"(?P<v>(?P<r1>[一二三四五六七八九])(?P<r2>[一二三四五六七八九])(?P<ru>十|百|千|万)|(?P<n>{N})(?:多|来|几)?)"
+               rf"(?:块钱?|元)?(?:多)?(?![\d.%]|\s*(?:{_QTY_UNITS}|ml|g|kg|折|%|年|个月|天|万单|单))")
+_RANGE_UNIT = {"十": 10, "百": 100, "千": 1_000, "万": 10_000}
+
+
+def _range_low(m: re.Match[str]) -> Decimal | None:
+    low = parse_number(m.group("r1")) if m.group("r1") else None
+    return None if low is None else low * _RANGE_UNIT[m.group("ru")]
+
+
 def _money(norm: NormalizedText) -> list[Claim]:
     text = norm.text
     out: list[Claim] = []
@@ -349,6 +373,15 @@ def _money(norm: NormalizedText) -> list[Claim]:
             count = parse_number(qty.group("q")) if qty else None
             out.append(Claim("price", m.start(), m.end(), value=value,
                              qty=int(count) if count and count == int(count) and 1 <= count <= 20 else 1))
+    taken = [(c.start, c.end) for c in out]
+    for m in _REF_SOLD.finditer(text):
+        # 平时都卖五百多, 外面卖三四百, 医院里卖四百多的: a price elsewhere or before, said with 卖 and a bare figure, is a
+        # reference price like 原价 (its lower bound: 五百多 → 500, 三四百 → 300)
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        value = parse_number(m.group("n")) if m.group("n") else _range_low(m)
+        if value is not None and value >= 10:
+            out.append(Claim("reference_price", m.start("v"), m.end(), value=value))
     for ref in [c for c in out if c.kind == "reference_price"]:
         # "原价199，今天直播间99": after a reference price, the next bare figure is the price now
         after = _CONTRAST.match(text, ref.end)

@@ -68,7 +68,7 @@ _GIFT = _c(rf"买(?P<x>{N})(?:{_QTY_UNITS})?送(?P<y>{N})"
 _FIRST_N = _c(rf"(?<![目之以提当面跟眼从先日事饭睡生空])前(?P<n>{N})(?:名|位|单|个)(?!次)")
 _GIFT_VALUE = _c(rf"价值\s*(?P<n>{N})\s*(?:多|来)?\s*(?:元|块|(?=$|[,。!?;~]|的|呢|哦|啊|呀|左右))")
 _STOCK_COUNT = _c(rf"(?:仅剩|只剩|还剩|就剩|剩下|剩|(?<![页图片册栏])最后|库存只有|库存仅|库存就|只有|仅有|限量|只备了|就备了|(?:只|就|仅)(?:放|上|开)了?)(?:最后)?\s*"
-                  rf"(?P<n>{N})\s*(?:{_QTY_UNITS})(?!链接|环节|问题|步|款式|颜色|福利|话题|宝宝|朋友|家人|小时|分钟|天|上架|出场|登场|要讲|介绍|是[^,。!?;]{0,3}?(?:号|链接|款))")
+                  rf"(?P<n>{N})(?P<approx>几|多|来)?\s*(?:{_QTY_UNITS})(?!链接|环节|问题|步|款式|颜色|福利|话题|宝宝|朋友|家人|小时|分钟|天|上架|出场|登场|要讲|介绍|是[^,。!?;]{0,3}?(?:号|链接|款))")
 # "还有两件" said as what is left (S码还有两件, 黑色还有3件了): only when the count closes the clause, so 还有两件事 and
 # 还有3个颜色 stay ordinary speech
 _STOCK_HAVE = _c(rf"(?:还有|只有|就有|仅有)(?:最后)?\s*(?P<n>{N})\s*(?:件|个|套|双|条|份|盒|瓶|单|台|支|罐|只|箱|部)(?:了|啦|哦|喔|呀|库存|现货)?(?=$|[,。!?;~\s])")
@@ -114,6 +114,14 @@ _WINDOW_EN = (
     ("minutes", _c(r"ends? in (?P<n>\d+) ?(?P<u>minutes?|mins?|hours?|seconds?|secs?)")),
     ("today", _c(r"today only|ends (?:tonight|today)|last day|only today|tonight only")),
     ("generic", _c(r"limited[- ]time")),
+    # a countdown in words or left on the deal (five minutes left on this deal, two more minutes to go), and a deadline
+    # at midnight or the stream's end (this price disappears at midnight, gone when the live ends)
+    ("minutes", _c(r"(?<![\w-])(?P<n>\d+|one|two|three|four|five|ten|fifteen|twenty|thirty) (?:more )?(?P<u>minutes?|mins?|seconds?|secs?"
+                   r"|hours?) (?:left|to go|remaining)\b")),
+    ("soon", _c(r"\b(?:a )?few (?:more )?(?:minutes?|mins?) (?:left|to go|remaining)\b|(?<![a-z0-9] )(?:minutes?|mins?|seconds?) left (?:on|for) (?:this|the)"
+                r" (?:deal|offer|price|sale)")),
+    ("today", _c(r"(?:disappears?|ends?|expires?|gone|goes away|over|goes up|changes?) (?:at|by|after) (?:midnight|tonight|the end of"
+                 r" (?:the|this|our) (?:stream|live|show|broadcast))(?! on\b)|(?:once|when|after) (?:the|this) (?:stream|live|show) ends")),
 )
 _STOCK_EN = _c(r"(?:only|just) (?P<n>\d+) (?:[a-z]+ )?left|(?P<m>\d+) left in stock|last (?P<k>\d+) (?:items|pieces|units|pairs|sets|boxes)")
 _RANKING = _c(rf"(?:销量|排名|排行|榜单?|类目|品类|热销榜|新品榜|好评榜|人气榜){_CUT}{{0,6}}?"
@@ -196,7 +204,9 @@ _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     _WINDOW[0][1]: ("限时", "仅此", "错过", "再不抢", "下次", "过时", "最后", "机不可失"), _WINDOW[1][1]: ("今", "当天", "本场"), _WINDOW[2][1]: ("最后", "今", "就今"),
     _WINDOW[3][1]: ("分", "秒", "小时"), _WINDOW[4][1]: ("点", ":"), _WINDOW[5][1]: ("到", "至"), _WINDOW[6][1]: ("马上", "即将", "立刻", "很快", "随时"), _WINDOW[7][1]: ("下播", "关播", "播完", "直播结束"),
     _WINDOW[8][1]: ("过了", "错过"), _WINDOW[9][1]: ("明天",), _WINDOW_EN[0][1]: ("end",),
-    _WINDOW_EN[1][1]: ("today", "tonight", "last"), _WINDOW_EN[2][1]: ("limited",), _STOCK_EN: ("left", "last"),
+    _WINDOW_EN[1][1]: ("today", "tonight", "last"), _WINDOW_EN[2][1]: ("limited",),
+    _WINDOW_EN[3][1]: ("left", "to go", "remaining"), _WINDOW_EN[4][1]: ("left", "to go", "remaining"),
+    _WINDOW_EN[5][1]: ("midnight", "tonight", "stream", "live", "show", "broadcast"), _STOCK_EN: ("left", "last"),
     _AUDIENCE[0][1]: ("在线", "在看", "在抢", "在拍", "正在", "在直播间", "围观"), _AUDIENCE[1][1]: ("在线", "人数"),
     _AUDIENCE[2][1]: ("人数", "在线"), _AUDIENCE[3][1]: ("赞", "关注", "粉丝数", "分享"), _AUDIENCE[4][1]: ("直播间", "现在", "此刻", "这会儿"),
     _AUDIENCE[5][1]: ("了",), _AUDIENCE[6][1]: ("刚", "直播间", "这一场", "本场", "现在"),
