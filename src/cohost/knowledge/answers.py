@@ -40,7 +40,7 @@ _USUAL_SIZE = re.compile(r"(平时|平常|一般|日常|之前|以前)(都)?(穿
 _RESTOCK = re.compile(r"补货|补不补|还会有|(什么时候|啥时候|下次|还)(会)?(补|再上|上新|到货)|restock")
 _BOUGHT = re.compile(r"拍了|已拍|下单了|买了|已下单|已买|付款了|付了|ordered|bought")
 # "3号链接是什么" asks what the product is; "是什么颜色" asks an attribute
-_IDENTITY = re.compile(r"是(什么|啥)(东西|产品|商品|宝贝)?(?=$|[呀啊呢吗嘛哦哇来的?？!！。,，~\s])|什么东西|什么产品|什么商品|"
+_IDENTITY = re.compile(r"是(什么|啥|哪个|哪款)(东西|产品|商品|宝贝)?(?=$|[呀啊呢吗嘛哦哇来的?？!！。,，~\s])|什么东西|什么产品|什么商品|"
                        r"卖的什么|介绍|what is(?! the)")
 _OPINION = re.compile(r"怎么样|好用吗|好不好|值得|推荐|效果|好吗|咋样|how is it|any good")
 _VARIANT_WORDS = re.compile(r"颜色|色|码|口味|味道|规格|款式|尺寸|大小|size|colou?r|flavou?r")

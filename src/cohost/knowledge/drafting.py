@@ -14,14 +14,15 @@ from typing import TYPE_CHECKING
 
 from cohost.domain import ProductFact
 from cohost.knowledge.answers import Composer, Draft
+from cohost.knowledge.cautions import cautioned
 from cohost.knowledge.choices import MATERIAL, chosen, contained, material_part, offered
 from cohost.knowledge.compatibility import compatible_fields
-from cohost.knowledge.inclusions import included_fields
+from cohost.knowledge.inclusions import included_asked, included_fields
 from cohost.knowledge.instructions import instructed
 from cohost.knowledge.intents import core_of
 from cohost.knowledge.lexicon import DIMENSION_LABELS, colour_settled, concepts_asked, label_matches
 from cohost.knowledge.linking import Link, title_heads
-from cohost.knowledge.quantities import answering, misses
+from cohost.knowledge.quantities import answering, asks_power, misses
 from cohost.knowledge.retrieval import ANSWER_AT, Hit
 from cohost.knowledge.shop_rules import detail_rule
 from cohost.knowledge.sources import FactSource
@@ -172,8 +173,8 @@ class Drafter:
                 return "no_fact"  # "大号地毯有货吗", "情侣款还有吗": one variant asked, none found — never the total
         elif intent == "variant":
             draft = c.variant(q, pf, named, hits)
-        elif intent == "promotion":
-            draft = c.promotion(q, pf)
+        elif intent == "promotion":  # "送线吗": what is included, when a fact names it; else the offers
+            draft = self._included(q, pf) or self._gift_faq(q, pf, hits) or c.promotion(q, pf)
         elif intent == "usage":
             draft = c.care(q, pf, hits) or self._instructed(q, pf) or c.usage(q, pf, hits)
         else:
@@ -181,6 +182,8 @@ class Drafter:
             if intent in ("other", "attribute") and link.link_number is None and not (
                     hits and ".faq:" in hits[0].fact_id and hits[0].score >= ANSWER_AT + 1):
                 draft = draft or self._material(q, pf)  # "含棉量多少", "是真皮吗", "里面是什么绒": the value names it
+            if intent in ("other", "attribute") and asks_power(q.text):
+                draft = draft or self._measured(q, pf)  # "这个多少瓦" ↔ 最大功率: 65W, not every value with a W
             draft = draft or c.facts(q, pf, hits, link_number=link.link_number, cautions=intent == "suitability")
             if draft is not None and intent in ("other", "attribute", "suitability") and off_topic(q.text, pf, draft.facts):
                 draft = None  # "鞋垫能拆吗" by a gift of insoles, "蓬松度多少" by "蓬松保暖": no fact answers it
@@ -194,6 +197,8 @@ class Drafter:
             draft = self._measured(q, pf)  # "200斤能坐吗" ↔ 承重: 约150kg, "多少克" ↔ 金重: 约1.0g
         if draft is None and intent in ("other", "attribute"):
             draft = self._chosen(q, pf)  # "是纯银的吗" ↔ 材质: S925银, "深杯还是浅杯" ↔ 线杯: 浅杯
+        if draft is None and intent in ("other", "attribute", "suitability", "usage"):
+            draft = self._cautioned(q, pf)  # "会不会变暗" ↔ cautions: 防窥膜会让屏幕看起来略暗
         if draft is None and intent in ("other", "attribute", "suitability"):
             draft = self._compatible(q, pf)  # "华为p70能贴吗" ↔ 适用机型: iPhone 15、16…
         if draft is None and intent in ("other", "attribute", "promotion"):
@@ -245,6 +250,15 @@ class Drafter:
         i = chosen(q.text, [(a.label, str(a.value)) for a in pf.attributes], title_heads(pf.title))
         return self._attribute(q, pf, pf.attributes[i] if i is not None else None)
 
+    def _cautioned(self, q: Question, pf: ProductFacts) -> Draft | None:
+        """"会不会变暗", "温温的正常吗", "能放车里晒吗": the cautions, when they speak of the state worried about."""
+        fact = pf.get("cautions")
+        if fact is None or not cautioned(q.text, str(fact.value)):
+            return None
+        d = Draft(lang=q.lang)
+        self.composer.say_fact(d, fact, pf, q.lang)
+        return d if d.facts else None
+
     def _compatible(self, q: Question, pf: ProductFacts) -> Draft | None:
         """The attributes listing the devices the product fits, when the question names a device (``compatibility``)."""
         found = compatible_fields(q.text, [(a.label, str(a.value)) for a in pf.attributes])
@@ -261,6 +275,12 @@ class Drafter:
         if usage is None or not instructed(q.text, str(usage.value), pf.title, [f"{a.label}{a.value}" for a in pf.attributes]):
             return None
         return self._attribute(q, pf, usage)
+
+    def _gift_faq(self, q: Question, pf: ProductFacts, hits: list[Hit]) -> Draft | None:
+        """"送水管吗" ↔ FAQ "送进水管吗": a thing asked as a gift that the merchant's own FAQ answers."""
+        if included_asked(q.text) is None or not hits or ".faq:" not in hits[0].fact_id or hits[0].score < ANSWER_AT:
+            return None
+        return self.composer.facts(q, pf, hits[:1])
 
     def _included(self, q: Question, pf: ProductFacts) -> Draft | None:
         """What comes with the product: the attribute saying so, or a gift promotion naming it (``inclusions``)."""

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from cohost.clock import SYSTEM_CLOCK, Clock
@@ -37,8 +37,10 @@ from cohost.knowledge.offers import offers_of, promotion_kind
 from cohost.knowledge.phrasing import Phrasebook
 from cohost.knowledge.record import AnswerRecord
 from cohost.knowledge.retrieval import ANSWER_AT, FactIndex, Hit
+from cohost.knowledge.runon import asks_of
 from cohost.knowledge.semantic import SemanticIndex
 from cohost.knowledge.sources import FactSource, StoreFactSource
+from cohost.knowledge.spellings import model_numbers, model_spaced, numbered, short_forms
 from cohost.knowledge.text import Question, compact, normalize_question
 from cohost.knowledge.understanding import Reading, Understanding
 from cohost.knowledge.unknowable import ANCHOR, UNKNOWABLE, bulk_unanswered, effect_unstated, subject_words
@@ -51,6 +53,8 @@ _UNDERSTOOD_SIZE = 20_000  # ``understand`` results kept per engine (text, produ
 # "厚底运动鞋多少", "薄绒的多少": the bare 多少 right after the name of the product or of a variant asks its price
 _PRICED = re.compile(r"^(?P<n>.+?)(?:的|款|[这那](?:个|款|根|条|种|件|只|把|双|套|瓶|盒|块|张|台|支))?"
                      r"(?:多少|多少钱|几块|啥价|什么价)[?？呀啊呢哇]*$")
+# a bare variant ("M码呢") asks whether it is there; "两万毫安的重不重" asks something more of it
+_ASKS_MORE = re.compile(r"(.)不\1|[吗么]|什么|啥|怎么|咋|多[重大长宽高厚久少]")
 _PRICE_GAP = re.compile(r"(贵|便宜|差)(了)?多少")
 # does a comment ask anything? "今天好冷啊" does not: with no product and no cue it is chat, not a question
 _ASKS = re.compile(r"[?？吗么嘛呢]|[不没][~～!！。.]*$|什么|啥|怎么|咋|多少|多久|多长时间|几|哪|谁|能不能|可不可以|有没有|是不是|会不会|要不要|想问|请问|求|"
@@ -92,8 +96,16 @@ class _Lazy:
         there is one to look up."""
         if self._named is None:
             link = self._link
-            skus = ((self._idx.linker.variants_in(link.sku, self._q) or
-                     ([link.context_variant] if link.context_variant else [])) if link.sku is not None else [])
+            q, linker = self._q, self._idx.linker
+            skus: list[str] = []
+            if link.sku is not None and (spaced := model_spaced(q.text)) != q.text:
+                # "16promax的壳" names iPhone 16 Pro Max: a glued model, only by a variant holding its number
+                found = linker.variants_in(link.sku, replace(q, text=spaced))
+                pf_ = self.pf if found else None
+                skus = [s for s in found if pf_ is not None and (v := pf_.variant(s)) is not None
+                        and numbered(v.label, model_numbers(q.text))]
+            skus = skus or ((linker.variants_in(link.sku, q) or
+                             ([link.context_variant] if link.context_variant else [])) if link.sku is not None else [])
             pf = self.pf if skus else None
             self._named = [v for v in (pf.variant(s) for s in skus) if v is not None] if pf is not None else []
         return self._named
@@ -129,8 +141,9 @@ def names_priced(text: str, pf: ProductFacts, named: list[VariantFacts]) -> bool
         return True
     if len(noun) >= 3 and pf.title and noun[-1] == pf.title.strip()[-1]:  # "厚底运动鞋" of …老爹鞋: the head character
         return True
-    return any(len(t) >= 2 and (noun.endswith(t) or noun.endswith(t[:2])) for v in named
-               for t in (compact(w) for w in v.label.lower().split()))
+    return any(len(t) >= 2 and (noun.endswith(t) or noun.endswith(t[:2]) or any(noun.endswith(f) for f in short_forms(t)
+                                                                                  if len(f) >= 2))
+               for v in named for t in (compact(w) for w in v.label.lower().split()))
 
 
 class QAEngine:
@@ -296,6 +309,8 @@ class QAEngine:
                     draft.parts.extend(more.parts)
                     draft.facts.extend(f for f in more.facts if f not in draft.facts)
                 break
+        if draft.facts and pf is not None and len(asks := asks_of(q.text)) > 1:
+            self._other_asks(asks, q, intent, link, draft, now)
         text = draft.text
         if draft.facts:
             text = self.phrases.say("open", q.lang) + text
@@ -304,6 +319,26 @@ class QAEngine:
             text, _ = rewrite(self.llm, text, cited, list(pf.by_id.values()))
         confidence = self._confidence(guess, link, hits, intent)
         return self._record(question, id, intent, self._subject(link, pf, draft), text, draft.facts, confidence)
+
+    def _other_asks(self, asks: list[str], q: Question, intent: str, link: Link, draft: Draft, now: datetime) -> None:
+        """A run-on message ("多少钱啊续航多久啊", "这个几号链接多少钱"): each ask about the same product is answered
+        from its own facts and added to ``draft``; an ask its facts cannot answer is said to be passed on, never
+        dropped silently. An ask of the main intent whose answer adds nothing is the one already answered."""
+        unanswered = False
+        for ask in asks:
+            aq = normalize_question(ask)
+            r = self._read(aq, link.sku, complete=True)
+            if r.risk is not None or r.stop is not None or r.intent in ("greeting", "chitchat") or r.link.sku != link.sku:
+                continue
+            more = self.drafter.compose(r.intent, aq, r.link, r.pf, r.named, r.hits, now)
+            if isinstance(more, Draft):
+                if not set(more.facts) <= set(draft.facts) and not any(f.endswith(".title") for f in more.facts):
+                    draft.parts.extend(more.parts)
+                    draft.facts.extend(f for f in more.facts if f not in draft.facts)
+            elif r.intent != intent and more == "no_fact":
+                unanswered = True
+        if unanswered:
+            draft.parts.append(self.phrases.say("hold.part", q.lang))
 
     @staticmethod
     def _subject(link: Link, pf: ProductFacts | None, draft: Draft) -> str | None:
@@ -356,7 +391,7 @@ class QAEngine:
                 return "variant"  # "我165 110斤 m还是l": which size fits, not whether S and M are in stock
         if intent in ("other", "attribute") and r.named and _HAS.search(q.text) and not strong_faq():
             return "variant"
-        if intent == "other" and r.named:
+        if intent == "other" and r.named and not _ASKS_MORE.search(q.text):
             return "stock"  # "M码呢": in a live room a bare variant asks whether it is still there
         if intent == "purchase" and "蹲" in q.text and r.named and not Composer.bought(q):
             return "stock"  # "蹲 白色": waiting for that variant — is it there

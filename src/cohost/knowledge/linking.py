@@ -21,6 +21,8 @@ import ahocorasick
 from cohost.domain import Product
 from cohost.knowledge import segmenter
 from cohost.knowledge.lexicon import english_colours, english_nouns
+from cohost.knowledge.spellings import loose as _loose
+from cohost.knowledge.spellings import present as _present
 from cohost.knowledge.spellings import short_forms, variant_tokens
 from cohost.knowledge.text import Question, compact, normalize, title_parts
 
@@ -33,7 +35,6 @@ _GENERIC_WORDS = (
     升级版 加厚 大容量 便携 家用 礼盒 套装 组合 装 件 个 只 支 瓶 盒 包 袋 系列 款型 原装 进口 国产 现货 推荐 优选 精选"""
 )
 _GENERIC = frozenset(_GENERIC_WORDS.split())
-_LATIN_EDGE = re.compile(r"^[a-z0-9]|[a-z0-9]$")
 _LINK_NUMBER = [  # 连结: 連結, the Taiwan word for a link, after traditional → simplified
     re.compile(r"(?:链接|连结|link|no\.?)\s*#?\s*(\d{1,3})"),
     re.compile(r"第\s*(\d{1,3})\s*(?:个|款|号)?\s*(?:链接|连结|宝贝|商品|产品|款|个)"),
@@ -125,40 +126,6 @@ def _names_product(form: str, names: str) -> bool:
     """A Chinese word of two or more characters that the product's title or aliases also hold: saying it
     names the product, not one of its variants."""
     return len(form) >= 2 and not form.isascii() and form in names
-
-
-def _present(token: str, key: str) -> bool:
-    """Substring test; a token that starts or ends with a letter/digit must not touch another one."""
-    if not _LATIN_EDGE.search(token):
-        return token in key
-    start = key.find(token)
-    while start >= 0:
-        end = start + len(token)
-        before = key[start - 1] if start else ""
-        after = key[end] if end < len(key) else ""
-        ok_before = not (token[0].isascii() and token[0].isalnum() and before.isascii() and (before.isalnum() or before == "."))
-        ok_after = not (token[-1].isascii() and token[-1].isalnum() and after.isascii() and (after.isalnum() or after == "."))
-        if ok_before and ok_after:
-            return True
-        start = key.find(token, start + 1)
-    return False
-
-
-# after a bare shoe or clothing size ("36有货吗", "38的还有吗"): not a price, a count, a measure or a link
-_SIZE_NUMBER_END = r"(?![\d.]|\s*(元|块|斤|件|个|条|双|cm|厘米|mm|kg|公斤|岁|号链接|链接|点|分|天|g|ml|w|%|折))"
-
-
-def _loose(short: str, key: str, token: str = "") -> bool:
-    """A shortened token counts only where a size/colour word or the end follows: "黑的", "m码", "1.5m"."""
-    if not _present(short, key):
-        return False
-    if short.isdigit():  # "01" → "1" only as a colour/size number: "1号色", "1号"
-        if len(short) >= 2 and re.fullmatch(r"\d+(码|号|cm|g|gb|t|tb|ml)", token) and re.search(rf"(?<![\d.号]){short}{_SIZE_NUMBER_END}", key):
-            return True  # "36有货吗" of 36码: a size said as a bare number
-        return re.search(rf"(?<![\d.]){short}(号|色)", key) is not None
-    if re.search(r"[a-z0-9色]$", short):  # "m码" → m, "白色格纹" → 白色: a size or a colour word of its own
-        return True
-    return re.search(re.escape(short) + r"(码|号|色|款|的|比|和|跟|与|还是|贵|便宜|$|[^a-z0-9\u4e00-\u9fff])", key) is not None
 
 
 _PACKAGING = frozenset("盒袋瓶罐箱包桶盆筒")
@@ -594,14 +561,15 @@ class ProductLinker:
                     telling = telling or not _names_product(found, names)
                 else:
                     whole = False
+                    score -= 0.05  # of two variants named as well, the one with less left unsaid ("16pro": not Pro Max)
             if not telling:  # "头枕" of 头枕腰靠 (variants 头枕单只, 头枕+腰靠套装): the word names the product
                 continue
             score += 0.3 * sum(1 for t in variant.extra if len(t) > 1 and not t.isdigit() and _present(t, q.key))
             if variant.tokens and whole:
                 score += 0.5  # the whole name
-            if score > best_score:
+            if score > best_score + 1e-9:
                 best, best_score = [variant.sku], score
-            elif score and score == best_score:
+            elif score > 0 and abs(score - best_score) < 1e-9:
                 best.append(variant.sku)
         if not best:  # "桃子味的" of a product in 水蜜桃味 and 原味: the fruit names its flavour
             tastes = {m.group(1) for m in _FLAVOUR_ASKED.finditer(q.key) if not _NOT_FLAVOUR.search(m.group(1))}

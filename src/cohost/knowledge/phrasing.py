@@ -73,6 +73,8 @@ _T: dict[str, dict[str, list[str]]] = {
     "clarify": {"zh": ["宝子想问什么呀？可以再说一遍～", "没太看懂，可以换个说法再问一次吗？"],
                 "en": ["Sorry, could you say that again?"]},
     # holding replies (escalations): no fact, no number, no promise of time or outcome
+    "hold.part": {"zh": ["另一个问题我这边暂时没有确切信息，已经转给工作人员确认。", "你问的另一点资料里没写，已转给工作人员。"],
+                  "en": ["The other part I don't have information on; I've passed it to the team."]},
     "hold.no_fact": {"zh": ["这个问题我这边暂时没有确切信息，已经转给工作人员确认。", "这个我先记下了，请工作人员来回复你～",
                             "抱歉，资料里没有这个信息，已转给工作人员。"],
                      "en": ["I don't have that information; I've passed it to the team."]},

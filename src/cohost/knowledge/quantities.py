@@ -38,6 +38,7 @@ _UNITS: dict[str, tuple[str, float]] = {
     "平方米": ("area", 1), "平米": ("area", 1), "平方": ("area", 1), "㎡": ("area", 1), "m²": ("area", 1),
     "m2": ("area", 1), "平": ("area", 1),
     "ml": ("volume", 1), "毫升": ("volume", 1), "l": ("volume", 1000), "升": ("volume", 1000),
+    "w": ("power", 1), "瓦": ("power", 1), "kw": ("power", 1000), "千瓦": ("power", 1000),
 }
 _UNIT = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
 _NUM = r"\d+(?:\.\d+)?"
@@ -63,7 +64,11 @@ _MEASURE_ASK: dict[str, re.Pattern[str]] = {
     "length": re.compile(r"多长(?!时间)|多高|多宽|多粗|多厚|多深|(几|多少)(米|m|cm|厘米|公分|mm|毫米)(?![a-z²])"),
     "area": re.compile(r"(几|多少)(平|平米|平方|㎡)|多大(的)?面积"),
     "volume": re.compile(r"(几|多少)(ml|毫升|升|l)(?![a-z])"),
+    "power": re.compile(r"(几|多少)(w|瓦|千瓦|kw)(?![a-z])|瓦数|功率(是|有)?(多大|多少)|多大功率|多少功率"),
 }
+
+
+_SINGLE = re.compile(rf"(约|最大|最高)?\s*{_NUM}\s*(w|瓦|kw|千瓦)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +138,21 @@ def fitted(text: str, attributes: Sequence[tuple[str, str]]) -> int | None:
             holding.append(i)
     if len(found) == 1:
         return found[0]
+    if len(holding) > 1:  # "手机宽度80mm能夹住吗": of 最大长度 and 适用手机 (手机宽度56-85mm), the one of the side told
+        sides = {c for c in _SIDES if f"{c}度" in text or f"多{c}" in text}
+        holding = [i for i in holding if sides & set(attributes[i][0] + attributes[i][1])] if sides else holding
     return holding[0] if len(holding) == 1 else None
+
+
+def literal(text: str, attributes: Sequence[tuple[str, str]]) -> int | None:
+    """Index of the one attribute whose value writes the very measure the question tells ("66W能跑满吗" ↔
+    "不支持66W/100W超级快充"), else None."""
+    quantities = [q for q in told(text) if q.low == q.high]
+    if not quantities or not _FIT_ASK.search(text) or re.search(r"(多少|每|一)\s*\d", text):  # "多少一克": a price
+        return None
+    found = [i for i, (_, value) in enumerate(attributes)
+             if any(w.dimension == q.dimension and w.low == w.high == q.low for w in written(value) for q in quantities)]
+    return found[0] if len(found) == 1 else None
 
 
 def measured(text: str, attributes: Sequence[tuple[str, str]], words: Sequence[str]) -> int | None:
@@ -150,12 +169,28 @@ def measured(text: str, attributes: Sequence[tuple[str, str]], words: Sequence[s
     # "链子多粗" is not answered by 链长: a label naming another side (长, 宽, 高…) is not the one measured
     sides = {d[0] for d in dimensions(text)}
     found = [i for i, (label, value) in enumerate(attributes) if any(w.dimension == dim for w in written(value))
-             and bool(_FIT.search(label)) == fit and (not sides or sides & set(label + value) or not set(label) & _SIDES)]
+             and (dim == "power" or bool(_FIT.search(label)) == fit)  # a power is rated by its 最大功率
+             and (not sides or sides & set(label + value) or not set(label) & _SIDES)]
     if len(found) == 1:
         return found[0]
     chars = set("".join(words))
     named = [i for i in found if chars & set(attributes[i][0])]
-    return named[0] if len(named) == 1 else None
+    if len(named) == 1:
+        return named[0]
+    if dim != "power" or named:
+        return None
+    # "每个口多少W" ↔ 功率分配: 单个C口最高65W…: the one value that holds the question's thing; "这个多少瓦" ↔
+    # 最大功率: 65W: else the one value that is a single power and nothing else
+    held = [i for i in found if chars & set(attributes[i][1])]
+    if len(held) == 1:
+        return held[0]
+    single = [i for i in found if _SINGLE.fullmatch(attributes[i][1].lower().strip())]
+    return single[0] if len(single) == 1 and not chars else None
+
+
+def asks_power(text: str) -> bool:
+    """Does the question ask a power without telling one ("这个多少瓦", "每个口多少W", "功率多大")?"""
+    return not told(text) and _MEASURE_ASK["power"].search(text) is not None
 
 
 def dimension_words(text: str) -> list[tuple[int, int]]:
@@ -176,6 +211,8 @@ def answering(index: FactIndex, q: Question, pf: ProductFacts) -> ProductFact | 
     attributes = [(a.label, str(a.value)) for a in pf.attributes]
     asked = index.asked(q, pf.sku)
     i = fitted(q.text, attributes)
+    if i is None:
+        i = literal(q.text, attributes)
     if i is None:
         i = measured(q.text, attributes, [t.text for t in asked.specific()])
         if i is None:

@@ -17,6 +17,8 @@ _BRACKETS = re.compile(r"[（(【\[]([^）)】\]]*)[）)】\]]")
 _VARIANT_SUFFIX = re.compile(r"(码|号|色|款|装|版)$")
 _TRAILING_CJK = re.compile(r"[\u4e00-\u9fff]+$")
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_EDGE = re.compile(r"^[a-z0-9]|[a-z0-9]$")
+_CN_DIGIT = dict(zip("123456789", "一二三四五六七八九", strict=True))
 
 
 def variant_tokens(name: str) -> tuple[list[str], list[str]]:
@@ -65,10 +67,82 @@ def short_forms(token: str) -> tuple[str, ...]:
         whole, tenth = area.group(1), area.group(2)
         width = f"{whole}.{tenth}" if tenth else whole
         out += [f for f in (f"{width}m", width if tenth else "", f"{whole}m{tenth}" if tenth else "") if f and f not in out]
+    mah = re.fullmatch(r"([1-9])0000mah", token)
+    if mah:  # "20000mAh" said "两万毫安", "2万毫安"
+        n = mah.group(1)
+        out += [f"{w}万毫安" for w in dict.fromkeys((n, _CN_DIGIT[n], "两" if n == "2" else _CN_DIGIT[n]))]
+    metres = re.fullmatch(r"([1-9])\.([1-9])(?:m|米)", token) or re.fullmatch(r"([1-9])\.([1-9])(?:m|米)[x×*]?\d.*", token)
+    if metres:  # "4.5米", "1.5m×2m" said "4米5", "一米五" (normalised: "4m5", "1m五")
+        whole, tenth = metres.group(1), metres.group(2)
+        out += [f for f in (f"{whole}m{tenth}", f"{whole}m{_CN_DIGIT[tenth]}") if f not in out]
     colour = token.find("色")
     if 0 < colour < len(token) - 1 and token[: colour + 1] not in out:
         out.append(token[: colour + 1])  # "白色格纹" → 白色
     return tuple(out)
 
 
-__all__ = ["short_forms", "variant_tokens"]
+def present(token: str, key: str) -> bool:
+    """Substring test; a token that starts or ends with a letter/digit must not touch another one."""
+    if not _LATIN_EDGE.search(token):
+        return token in key
+    start = key.find(token)
+    while start >= 0:
+        end = start + len(token)
+        before = key[start - 1] if start else ""
+        after = key[end] if end < len(key) else ""
+        ok_before = not (token[0].isascii() and token[0].isalnum() and before.isascii() and (before.isalnum() or before == "."))
+        ok_after = not (token[-1].isascii() and token[-1].isalnum() and after.isascii() and (after.isalnum() or after == "."))
+        if ok_before and ok_after:
+            return True
+        start = key.find(token, start + 1)
+    return False
+
+
+# after a bare shoe or clothing size ("36有货吗", "38的还有吗"): not a price, a count, a measure or a link
+_SIZE_NUMBER_END = r"(?![\d.]|\s*(元|块|斤|件|个|条|双|cm|厘米|mm|kg|公斤|岁|号链接|链接|点|分|天|g|ml|w|%|折))"
+
+
+def loose(short: str, key: str, token: str = "") -> bool:
+    """A shortened token counts only where a size/colour word or the end follows: "黑的", "m码", "1.5m"."""
+    if not present(short, key):
+        return False
+    if short.isdigit():  # "01" → "1" only as a colour/size number: "1号色", "1号"
+        if len(short) >= 2 and re.fullmatch(r"\d+(码|号|cm|g|gb|t|tb|ml)", token) and re.search(rf"(?<![\d.号]){short}{_SIZE_NUMBER_END}", key):
+            return True  # "36有货吗" of 36码: a size said as a bare number
+        return re.search(rf"(?<![\d.]){short}(号|色)", key) is not None
+    if re.search(r"[a-z0-9色]$", short):  # "m码" → m, "白色格纹" → 白色: a size or a colour word of its own
+        return True
+    return re.search(re.escape(short) + r"(码|号|色|款|的|比|和|跟|与|还是|贵|便宜|$|[^a-z0-9\u4e00-\u9fff])", key) is not None
+
+
+# a device model typed glued: "16promax", "15pro的", "iphone16pm", "mate60pro" — its parts as a variant name
+# spells them ("iPhone 16 Pro Max"); "pm" is how viewers shorten "Pro Max"
+_GLUED_MODEL = re.compile(r"(?<![a-z\d.])([a-z]{2,})?(\d{1,3})(promax|pro max|pm|pro|max|plus|mini|ultra)(?![a-z])")
+_LETTERS_DIGITS = re.compile(r"(?<![a-z])([a-z]{2,})(\d{1,3})(?![\d.]|mah|mm|cm|ml|gb|tb|w\b|v\b|h\b)")
+_SUFFIX_SAID = {"promax": "pro max", "pm": "pro max"}
+
+
+def model_spaced(text: str) -> str:
+    """``text`` with glued model codes spaced as variant names write them: "16promax的壳" → " 16 pro max 的壳",
+    "iphone16pm" → "iphone 16 pro max", "iphone15能用吗" → "iphone 15能用吗"; other text unchanged."""
+    if not any(c.isdigit() for c in text):
+        return text
+
+    def glued(m: re.Match[str]) -> str:
+        said = _SUFFIX_SAID.get(m.group(3).replace(" ", ""), m.group(3))
+        return f" {m.group(1) or ''} {m.group(2)} {said} "
+
+    return _LETTERS_DIGITS.sub(r"\1 \2", _GLUED_MODEL.sub(glued, text))
+
+
+def model_numbers(text: str) -> set[str]:
+    """The numbers of the glued model codes of ``text``: "16promax的壳" → {"16"}, "iphone14的" → {"14"}."""
+    return {m.group(2) for m in _GLUED_MODEL.finditer(text)} | {m.group(2) for m in _LETTERS_DIGITS.finditer(text)}
+
+
+def numbered(name: str, numbers: set[str]) -> bool:
+    """Does a variant name hold every one of ``numbers`` as a number of its own ("iPhone 16 Pro" holds 16)?"""
+    return all(re.search(rf"(?<![\d.]){n}(?![\d.])", name) for n in numbers)
+
+
+__all__ = ["loose", "model_numbers", "model_spaced", "numbered", "present", "short_forms", "variant_tokens"]

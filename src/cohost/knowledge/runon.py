@@ -1,0 +1,36 @@
+"""Run-on questions: live chat glues two asks into one message — "多少钱啊续航多久啊", "这个几号链接多少钱",
+"充电宝多少钱能带上飞机吗", "能给iPhone16充吗多少钱一根". ``asks_of`` cuts such a message into its asks, so that
+each is answered from its own facts (or said to be passed on), never one answered and the other dropped.
+
+A cut is made only where one ask has visibly ended: after a question particle followed by more words ("吗",
+"啊", "呢"…), after a price ask followed by a new verb or question ("多少钱能…", "多少钱啊…"), and between a
+link-number ask and a price ask ("几号链接多少钱"). A measure word after a price ask ("多少钱一根") stays with it.
+
+    asks_of("多少钱啊续航多久啊")        # → ["多少钱啊", "续航多久啊"]
+    asks_of("这个几号链接多少钱")        # → ["这个几号链接", "多少钱"]
+    asks_of("多少钱一根")               # → ["多少钱一根"]
+"""
+
+from __future__ import annotations
+
+import re
+
+_PARTICLE = "吗么嘛呢啊呀"
+# a clause ends after a particle that follows a question ("…吗", "…多久啊"); not a particle inside a word
+# ("啊" of "啊这"), so the text before it must hold at least two characters
+_CUT = re.compile(
+    rf"(?<=..[{_PARTICLE}])(?=[^{_PARTICLE}\s?？!！,，。.~～])"
+    r"|(?<=多少钱)(?=(?:能|可以|会|有|是|要|怎么|咋|什么|啥|几|哪|支持|适合|送|包)[\u4e00-\u9fff])"
+    r"|(?:(?<=几号链接)|(?<=哪个链接)|(?<=链接几号))(?=多少钱|什么价|啥价|价格|多少)"
+)
+_SPACE = re.compile(r"[\s?？!！,，。;；~～]+")
+_ASKS = re.compile(r"[?？吗么嘛呢]|什么|啥|怎么|咋|多少|多久|多大|多长|多重|多高|多宽|多厚|几|哪|是不是|有没有|能不能|可不可以|会不会|要不要|(.)不\1")
+
+
+def asks_of(text: str) -> list[str]:
+    """The asks of a run-on message, in order; one item (the text) when it asks one thing."""
+    out: list[str] = []
+    for piece in _SPACE.split(text):
+        out.extend(p for p in _CUT.split(piece) if p)
+    asks = [p for p in out if _ASKS.search(p)]
+    return asks if len(asks) > 1 else [text]
