@@ -267,9 +267,10 @@ class Composer:
                 if v.stock is not None and v.sold_out is False:  # "金枪鱼的有吗": there, and how many are left
                     d.add(self.p.say("variant_in_stock", lang, variant=v.label, stock=v.stock.value), v.name, v.stock)
                     continue
-                d.add(self.p.say("variant_exists", lang, variant=v.label), v.name)
                 if v.sold_out:
-                    d.add(self.p.say("variant_sold_out", lang, variant=v.label), v.stock)
+                    d.add(self.p.say("variant_exists_sold_out", lang, variant=v.label), v.name, v.stock)
+                else:
+                    d.add(self.p.say("variant_exists", lang, variant=v.label), v.name)
             return d
         asked = dimension_asked(q.text)
         if asked is not None and not (pf.variants and _same_dimension(variant_dimension(pf), asked)):

@@ -42,6 +42,9 @@ _T: dict[str, dict[str, list[str]]] = {
     "others_in_stock": {"zh": ["{variants}还有货。", "可以看看{variants}，还有货。"], "en": ["{variants} still in stock."]},
     "restock_unknown": {"zh": ["补货时间我这边暂时没有确切信息。"], "en": ["I have no restock date."]},
     "variant_exists": {"zh": ["有{variant}的。", "{variant}有的哦。"], "en": ["Yes, {variant} is available."]},
+    # a variant the product has but has sold out: one sentence, never "有…的。…没货了。"
+    "variant_exists_sold_out": {"zh": ["有{variant}这款，不过目前已经售罄了。", "{variant}这款是有的，但现在卖完了。"],
+                                "en": ["There is a {variant} version, but it is sold out right now."]},
     "axis_list": {"zh": ["{subject}有{values}可以选。", "{subject}有{values}。"],
                   "en": ["{subject} comes in {values}."]},
     "variant_list": {"zh": ["{name}可选：{variants}。", "这款有这些规格：{variants}。", "{name}有{variants}可以选。"],
