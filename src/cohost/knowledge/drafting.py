@@ -93,6 +93,32 @@ def outside_comparison(text: str) -> bool:
     return m is not None and _AGAINST.search(text) is not None
 
 
+# the other side of a comparison ("跟安克的充电宝比", "和70迈比哪个好", "跟airpods pro2比怎么样"): its leading
+# name — a brand or a model — up to "的" or the comparing word
+_COMPARAND = re.compile(r"(?:和|跟|与|同)\s*([a-z0-9][a-z0-9 .+-]{1,15}|[\u4e00-\u9fff0-9]{2,6}?)\s*(?:的|比|相比|对比|pk|哪个|哪款)",
+                        re.I)
+_DEICTIC = re.compile(r"^(这|那|上|前|刚|另|之前|以前|同款|其他|其它|别|老|旧|新|第|\d+号)")
+
+
+# an offer by spend threshold ("满300减多少", "满减怎么算", "满200减吗")
+_THRESHOLD = re.compile(r"满\s*[\d一二三四五六七八九十百千]+\s*(元|块)?\s*(减|送|打|折)|满减")
+
+# "<trait>的那个/那款…" opening a question: a product told by one trait
+_VAGUE = re.compile(r"^\s*([a-z0-9\u4e00-\u9fff+-]{1,10}?)的那(?:个|款|件|条|只|根|台|种)", re.I)
+
+
+def outside_comparand(text: str, catalog_text: str) -> str | None:
+    """The name a comparison sets the product against when no product, variant or fact of the catalog
+    holds it (a brand or model of another maker), else None: the catalog knows nothing of it."""
+    m = _COMPARAND.search(text)
+    if m is None:
+        return None
+    name = compact(m.group(1))
+    if len(name) < 2 or _DEICTIC.match(name) or name.isdigit() or name in catalog_text:
+        return None
+    return name
+
+
 class Drafter:
     """Composes one intent's answer from facts. ``indexes`` and ``product`` are the engine's (the indexes of
     the current catalog version; a product's facts valid at a time)."""
@@ -103,6 +129,45 @@ class Drafter:
         self.source = source
         self._indexes = indexes
         self._product = product
+        self._catalog_cache: tuple[str, str, dict[str, str]] | None = None
+
+    def _threshold_offered(self, pf: ProductFacts) -> bool:
+        """Does a promotion of the product, or a shop fact, speak of a spend threshold (满…减, 满减)?"""
+        said = [str(f.value) for f in pf.by_id.values() if f.field.startswith("promotion")]
+        said += [str(f.value) for f in self.source.shop_facts()]
+        return any("满" in t for t in said)
+
+    def _texts(self) -> tuple[str, dict[str, str]]:
+        """The whole catalog's words (names, facts, shop rules) and each product's, compacted; rebuilt when
+        the catalog changes."""
+        version = self.source.version()
+        if self._catalog_cache is None or self._catalog_cache[0] != version:
+            per = {p.sku: compact(" ".join([p.title, p.brand or "", p.category, *p.aliases,
+                                            *(str(f.value) for f in self.source.facts(p.sku))]))
+                   for p in self.source.products()}
+            shop = compact(" ".join(str(f.value) for f in self.source.shop_facts()))
+            self._catalog_cache = (version, " ".join([*per.values(), shop]), per)
+        return self._catalog_cache[1], self._catalog_cache[2]
+
+    def _catalog_text(self) -> str:
+        return self._texts()[0]
+
+    def vague_reference(self, q: Question, link: Link) -> bool:
+        """"无线的那个续航多少", "Type-C的那个多少钱" with nothing on screen: a product told only by a trait
+        that several products of the catalog share — which one is meant is not known."""
+        if link.context is not None or link.via in ("link_number", "unknown_link"):
+            return False
+        m = _VAGUE.match(q.text)
+        if m is None:
+            return False
+        trait = compact(m.group(1))
+        if len(trait) < 2 or _DEICTIC.match(trait):
+            return False
+        per = self._texts()[1]
+        titled = [p.sku for p in self.source.products() if trait in compact(p.title)]
+        if titled == [link.sku]:
+            return False  # "键盘的那个": the one product whose name holds the trait, and the one linked
+        return sum(trait in text for text in per.values()) >= 2
 
     def compose(self, intent: str, q: Question, link: Link, pf: ProductFacts | None,
                  named: list[VariantFacts], hits: list[Hit], now: datetime) -> Draft | str:
@@ -111,6 +176,8 @@ class Drafter:
             return "no_fact"  # "11号链接多少钱": no product has that link number, so nobody can say (not "which one?")
         if intent in ("comparison", "price", "promotion", "attribute", "other", "suitability") and outside_comparison(q.text):
             return "no_fact"
+        if intent not in ("complaint", "human", "shipping", "returns") and self.vague_reference(q, link):
+            return "ambiguous_product"
         if intent == "purchase":
             if pf is None and (link.via in ("ambiguous", "unknown_link") or not c.bought(q)):
                 return "ambiguous_product"
@@ -126,6 +193,8 @@ class Drafter:
                 skus = list(dict.fromkeys(s for s in (link.context, link.sku, *link.named) if s))
             if len(skus) > 2 and link.via != "link_number":
                 return "ambiguous_product"  # "卫衣和冲锋衣": one of the names fits several products
+            if len(skus) <= 1 and link.via != "ambiguous" and outside_comparand(q.text, self._catalog_text()):
+                return "no_fact"  # "跟罗技的比怎么样": a maker the catalog never names — nobody here knows it
             for sku in skus:  # a merchant's FAQ that already compares them is the best answer
                 faq = [h for h in self._indexes().facts.search(q, sku) if ".faq:" in h.fact_id and h.score >= ANSWER_AT + 1]
                 item = self._product(sku, now)
@@ -173,6 +242,8 @@ class Drafter:
                 return "no_fact"  # "大号地毯有货吗", "情侣款还有吗": one variant asked, none found — never the total
         elif intent == "variant":
             draft = c.variant(q, pf, named, hits)
+        elif intent == "promotion" and _THRESHOLD.search(q.text) and not self._threshold_offered(pf):
+            draft = None  # "满300减多少": no offer of the product or the shop is a spend threshold — nobody knows
         elif intent == "promotion":  # "送线吗": what is included, when a fact names it; else the offers
             draft = self._included(q, pf) or self._gift_faq(q, pf, hits) or c.promotion(q, pf)
         elif intent == "usage":

@@ -51,6 +51,7 @@ _QUANTITY = re.compile(r"[全共约]?\d+(?:\.\d+)?(?:[-~]\d+)?\s*(?:[a-z]{1,3}|[
 _TITLE_PARTS = re.compile(r"[\s【】\[\]（）()、,，/|+·]+")
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]")
 _ALONE = re.compile(r"(^|[^\u4e00-\u9fff]|的)\x00($|[^\u4e00-\u9fff]|[的还有呢吗嘛么没])")  # a character said as a word
+_KIND_THEN = frozenset("有还呢没")  # "膜有…", "线还有吗": a kind opening the question as its subject
 _SPACED = re.compile(r"[^a-z0-9.\u4e00-\u9fff]+")
 
 
@@ -529,6 +530,12 @@ class ProductLinker:
                 if len(tie) > 1:
                     return self._ambiguous(q, top, named, tie, matched, ctx)
                 return Link(tie[0], "mention", top, named=named, context=ctx)
+            if (ctx_score < WEAK and q.key[:1] in self._kind_chars and q.key[1:2] in _KIND_THEN
+                    and q.key[:1] not in self._kinds.get(ctx, ())):
+                # "膜有16pro的吗" with a phone case on screen: the question opens with another product's kind
+                kind = self._by_kind(q.key)
+                if kind is not None and kind != ctx:
+                    return Link(kind, "mention", WEAK, named=named, context=ctx)
             return Link(ctx, "context", max(ctx_score, 1.0), named=named, context=ctx, context_variant=ctx_variant)
         if not ranked or ranked[0][1] < WEAK:
             kind = self._by_kind(q.key)  # "16pro的膜还有没": the one product whose kind of thing is said alone

@@ -173,7 +173,12 @@ def measured(text: str, attributes: Sequence[tuple[str, str]], words: Sequence[s
              and (not sides or sides & set(label + value) or not set(label) & _SIDES)]
     if len(found) == 1:
         return found[0]
+    if dim == "power" and _PER_PORT.search(text):  # "三个口一起充每个口多少W": the ports, not 充 (of 快充说明)
+        rest = _PER_PORT.sub(" ", text)
+        words = [w for w in words if w in rest]
     chars = set("".join(words))
+    if dim == "power" and _PER_PORT.search(text):
+        chars.add("口")
     named = [i for i in found if chars & set(attributes[i][0])]
     if len(named) == 1:
         return named[0]
@@ -186,6 +191,26 @@ def measured(text: str, attributes: Sequence[tuple[str, str]], words: Sequence[s
         return held[0]
     single = [i for i in found if _SINGLE.fullmatch(attributes[i][1].lower().strip())]
     return single[0] if len(single) == 1 and not chars else None
+
+
+# a power asked per port or with ports used together ("每个口多少W", "三个口一起充"): the value that splits
+# the power among ports answers it, and these words are the situation, not a subject a fact must hold
+_PER_PORT = re.compile(r"[每单各]个?接?口|[几两三四多]个?口?(一起|同时)(充|用|插|接)?|(一起|同时)(充|用|插|接)")
+
+
+# "几H的", "多少mAh": a count asked in a unit written in Latin letters, which no dimension here knows
+_UNIT_ASK = re.compile(r"(?:几|多少)\s*([a-z]{1,4})(?![a-z])")
+
+
+def unit_echoed(text: str, attributes: Sequence[tuple[str, str]]) -> int | None:
+    """Index of the one attribute whose value writes a number in the very unit the question asks a count of
+    ("几H的" ↔ 硬度: 9H), else None."""
+    m = _UNIT_ASK.search(text.lower())
+    if m is None or told(text):
+        return None
+    unit = re.compile(rf"\d\s*{re.escape(m.group(1))}(?![a-z])")
+    found = [i for i, (_, value) in enumerate(attributes) if unit.search(value.lower())]
+    return found[0] if len(found) == 1 else None
 
 
 def asks_power(text: str) -> bool:
@@ -216,9 +241,12 @@ def answering(index: FactIndex, q: Question, pf: ProductFacts) -> ProductFact | 
     if i is None:
         i = measured(q.text, attributes, [t.text for t in asked.specific()])
         if i is None:
+            i = unit_echoed(q.text, attributes)
+        if i is None:
             return None
         # the measure, the viewer's situation and a state it is measured in ("收起来多长") are no subject
         aside = dimension_words(q.text) + circumstances(q.text) + [(s, e) for _, s, e in asked.spans]
+        aside += [(m.start(), m.end()) for m in _PER_PORT.finditer(q.text)]
         fact_chars = set(compact(attributes[i][0] + attributes[i][1]))
         for t in asked.specific():
             chars = content_chars(t.text)
