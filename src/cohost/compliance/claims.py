@@ -58,6 +58,7 @@ from cohost.compliance.patterns import (
     _QTY_BEFORE,
     _QTY_UNITS,
     _RANKING,
+    _REDUCTION,
     _REF_CUE,
     _REF_CUE_EN,
     _SALES,
@@ -283,12 +284,15 @@ def _upper(value: Decimal | None, approx: str | None) -> Decimal | None:
 
 def _stock(norm: NormalizedText, seen: set[int]) -> list[Claim]:
     text = norm.text
-    out = [Claim("stock", m.start(), m.end(), "count", _upper(parse_number(m.group("n")), m.group("approx")))
+    # an exact count (只剩2台, 还有两台) says that many are there: unit "exact", so a count above stock is not borne out
+    # (S3f); a vague one (二十几件) is read at its widest and a bound (剩不到三百台) only caps the stock
+    out = [Claim("stock", m.start(), m.end(), "count", _upper(parse_number(m.group("n")), m.group("approx")),
+                 unit=None if m.group("approx") else "exact")
            for m in _STOCK_COUNT.finditer(text) if not text.startswith("限购", max(0, m.start() - 2))]
     taken = [(c.start, c.end) for c in out]
     if "有" in text:
-        out += [Claim("stock", m.start(), m.end(), "count", parse_number(m.group("n"))) for m in _STOCK_HAVE.finditer(text)
-                if not any(a < m.end() and m.start() < b for a, b in taken)]
+        out += [Claim("stock", m.start(), m.end(), "count", parse_number(m.group("n")), unit="exact")
+                for m in _STOCK_HAVE.finditer(text) if not any(a < m.end() and m.start() < b for a, b in taken)]
     taken = [(c.start, c.end) for c in out]
     out += [Claim("stock", m.start(), m.end(), "count", parse_number(m.group("n"))) for m in _STOCK_THIS.finditer(text)
             if not any(a < m.end() and m.start() < b for a, b in taken)]
@@ -406,6 +410,9 @@ def _promotions(text: str, seen: set[int]) -> list[Claim]:
         else:
             out.append(Claim("promotion", m.start(), m.end(), "gift", subject=m.group("g")))
     out += [Claim("promotion", m.start(), m.end(), "first_n", parse_number(m.group("n"))) for m in _finditer(_FIRST_N, text, seen)]
+    # 满300减40, 最高减50 without a currency: unit "bare", checked only against a listing that records promotions
+    out += [Claim("promotion", m.start(), m.end(), "amount", parse_number(m.group("n")), unit="bare")
+            for m in _finditer(_REDUCTION, text, seen)]
     out += [Claim("gift_value", m.start(), m.end(), value=parse_number(m.group("n"))) for m in _finditer(_GIFT_VALUE, text, seen)]
     return out
 

@@ -168,6 +168,10 @@ def _promotion(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict
         grams = _bigrams(core)
         return ("送" in text or "赠" in text) and bool(grams) and len(grams & _bigrams(canon(text))) / len(grams) >= 0.34
 
+    if claim.unit == "bare" and not everything:
+        # 满300减30 said of goods whose listing records no promotion at all: nothing to check it against (S3f checks
+        # a bare reduction only against a listing that has promotions, where a missing one is telling)
+        return Verdict("supported", ())
     hit = next((fid for fid, text, _, _ in active if matches(text)), None)
     if hit:
         return Verdict("supported", (hit,))
@@ -207,9 +211,10 @@ def _stock(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict:
     facts = tuple(fid.split(","))
     expected = f"实际库存{total}件"
     if claim.detail == "count":
-        if claim.value is not None and 0 < total <= claim.value:
+        if claim.value is not None and 0 < total <= claim.value and (claim.unit != "exact" or total == claim.value):
             return Verdict("supported", facts)
-        note = "已售罄" if total == 0 else "库存远多于所说数量，属于虚构稀缺"
+        note = "已售罄" if total == 0 else "库存远多于所说数量，属于虚构稀缺" if claim.value is None or total > claim.value \
+            else "所说数量多于实际库存"
         return Verdict("contradicted", facts, expected, note)
     if claim.detail == "low":
         if 0 < total <= LOW_STOCK:
