@@ -15,15 +15,13 @@ Constraints:
   their rule's ``unverified`` severity, or not at all; with a product they are supported (no finding),
   contradicted (finding with the correct value) or lack evidence.
 - Cue marks in scripts (``[倒计时]``, ``[上链接]``) are stage directions, never checked as speech.
-- Findings are sorted by span; within one rule family, overlapping findings keep the most severe, and
-  at equal severity the rule written for the product's category (SEC-FOOD-1 for food) wins over the
-  general one (AD-17), except that two critical (S1) findings of different rules both stand: each names
-  a different law the same words break.
+- Findings are sorted by span and overlapping ones reduced as :mod:`cohost.compliance.findings` says
+  (the working item, ``ClaimCheck``, the overlap rules).
 - Speed: a product's normalised facts (:class:`ProductFacts`) are built once per content and kept in
   a bounded LRU keyed by ``Product.content_hash()`` (a product edited in place gets a new hash, so a
   stale view is never used); the claim verdicts of one (text, product content, second, stats) are
   memoised, so ``claims()`` followed by ``check()`` on the same line (the content proofreader, the
-  live guard) verifies once.
+  live guard) verifies once. Both caches are bounded LRU maps (:mod:`cohost.compliance.lru`).
 """
 
 from __future__ import annotations
@@ -31,20 +29,17 @@ from __future__ import annotations
 import re
 import threading
 import weakref
-from collections import OrderedDict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Generic, Literal, TypeVar
-
-from pydantic import BaseModel, ConfigDict
 
 from cohost.compliance.categories import CategoryMap, has_ad_approval
 from cohost.compliance.claims import Claim, extract
 from cohost.compliance.context import excused, near
+from cohost.compliance.findings import ClaimCheck, _Item, _Safe, finish
+from cohost.compliance.lru import LRU
 from cohost.compliance.matcher import Hit, Matcher
 from cohost.compliance.rules import CHECK_OF_MODE, RANK, Rule, check_unique, load_rule_file
 from cohost.compliance.text import NormalizedText, normalize_term
@@ -59,75 +54,12 @@ _BOUNDED_SCOPE = re.compile(r"天猫|京东|淘宝|抖音|拼多多|快手|唯�
 _FIRST_SENTENCE = re.compile(r"[^。!?\n]{1,120}")
 _EVIDENCE_TAGS = frozenset({"ranking", "evidence"})
 
-Verdicts = Literal["supported", "contradicted", "unsupported", "needs_evidence"]
 FACTS_CACHE = 256
 """Products whose prepared facts are kept (a live room shows a few dozen; a catalog check walks many)."""
 CLAIMS_CACHE = 512
 """Recent (text, product, time, stats) claim verdicts kept for ``check()`` after ``claims()``."""
 MEMO_CHARS = 2000
 """Longer texts (whole scripts) are not memoised: they are checked once and would crowd the memo."""
-
-
-K = TypeVar("K")
-V = TypeVar("V")
-
-
-class _LRU(Generic[K, V]):
-    """A small thread-safe LRU map."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self._data: OrderedDict[K, V] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: K) -> V | None:
-        with self._lock:
-            value = self._data.get(key)
-            if value is not None:
-                self._data.move_to_end(key)
-            return value
-
-    def put(self, key: K, value: V) -> None:
-        with self._lock:
-            self._data[key] = value
-            self._data.move_to_end(key)
-            while len(self._data) > self.size:
-                self._data.popitem(last=False)
-
-    def __len__(self) -> int:
-        return len(self._data)
-
-
-@dataclass(slots=True)
-class _Item:
-    """A finding before its span is mapped back to the caller's text."""
-
-    rule: Rule
-    severity: Severity
-    start: int
-    end: int
-    values: dict[str, str] = field(default_factory=dict)
-    suggestion: str | None = None
-    from_claim: bool = False
-    unverified: bool = False
-    specific: bool = False  # the rule (or its word group) is written for particular categories
-    paired: bool = False  # a second law for the same claim (PRICE-19 beside PRICE-20): both stand
-    marks: frozenset[str] = frozenset()  # what kind of finding it is: claim kind, kind:detail, trigger tags
-    lang: str = "zh"
-
-
-class ClaimCheck(BaseModel):
-    """One checkable claim in a text and what the product's facts say about it."""
-
-    model_config = ConfigDict(frozen=True)
-
-    kind: str  # price, reference_price, promotion, gift_value, stock, window, ranking, award, test, …
-    span: tuple[int, int]
-    text: str
-    verdict: Verdicts
-    facts: tuple[str, ...] = ()
-    expected: str | None = None
-    note: str = ""
 
 
 _REGISTRATION = ("注册证", "国妆特字", "特证", "备案号", "备案编号")
@@ -162,10 +94,10 @@ class Checker:
                     raise ConfigError(f"rule {r.key} ({r.source}) follows {r.follows!r}, which no rule file defines")
                 self._followers.setdefault(r.follows, []).append(r)
         self._active = lru_cache(maxsize=256)(self._active_rules)
-        self._facts: _LRU[str, tuple[ProductFacts, frozenset[str]]] = _LRU(FACTS_CACHE)
-        self._hashes: _LRU[int, tuple[weakref.ref[Product], str, str]] = _LRU(FACTS_CACHE)
-        self._claims: _LRU[tuple[str, str, int, tuple[tuple[str, float], ...]], list[tuple[Claim, Verdict]]] = \
-            _LRU(CLAIMS_CACHE)
+        self._facts: LRU[str, tuple[ProductFacts, frozenset[str]]] = LRU(FACTS_CACHE)
+        self._hashes: LRU[int, tuple[weakref.ref[Product], str, str]] = LRU(FACTS_CACHE)
+        self._claims: LRU[tuple[str, str, int, tuple[tuple[str, float], ...]], list[tuple[Claim, Verdict]]] = \
+            LRU(CLAIMS_CACHE)
 
     # construction --------------------------------------------------------------------------------------
     _default: Checker | None = None
@@ -272,7 +204,7 @@ class Checker:
             found = [f for f in found if not (f.rule.family == "absolute" and any(a <= f.start < b for a, b in supported_spans))]
         if product is not None:
             found.extend(self._gate_findings(norm, product, kinds or frozenset(), check))
-        return self._finish(norm, found)
+        return finish(norm, found)
 
     def claims(self, text: str, product: Product | None, now: datetime | None = None,
                stats: Mapping[str, float] | None = None) -> list[ClaimCheck]:
@@ -442,56 +374,15 @@ class Checker:
                              paired=rule.approval == "missing" and missing > 1))
         return out
 
-    def _finish(self, norm: NormalizedText, found: list[_Item]) -> list[Finding]:
-        # most severe first; at equal severity a category-specific rule before a general one
-        found.sort(key=lambda f: (-RANK[f.severity], f.from_claim, not f.specific, -(f.end - f.start), f.start))
-        kept: list[_Item] = []
-        buckets: dict[int, list[_Item]] = {}  # kept items by start // 64: spans are short, so clashes are local
-        for item in found:
-            lo, hi = (item.start - 256) // 64, item.end // 64
-            clash = any(
-                other.start < item.end and item.start < other.end
-                and not ((item.paired or other.paired) and item.rule.id != other.rule.id)
-                and ((other.rule.family == item.rule.family and not _both_laws(other, item))
-                     or (item.from_claim and RANK[other.severity] >= RANK[item.severity] and other.rule.id == item.rule.id)
-                     or (item.paired and other.rule.id == item.rule.id))  # the same law reached twice
-                for b in range(lo, hi + 1) for other in buckets.get(b, ())
-            )
-            if not clash:
-                kept.append(item)
-                buckets.setdefault(item.start // 64, []).append(item)
-        findings = []
-        for item in kept:
-            rule, values = item.rule, _Safe(item.values)
-            o_start, o_end = norm.original_span(item.start, item.end)
-            zh, en = rule.message, rule.message_en
-            if item.unverified and rule.unverified_message:
-                zh, en = rule.unverified_message, rule.unverified_message_en or en
-            findings.append(Finding(rule=rule.id, severity=item.severity, span=(o_start, o_end),
-                                    text=norm.original[o_start:o_end],
-                                    message=f"{zh.format_map(values)} / {en.format_map(values)}",
-                                    suggestion=item.suggestion))
-        findings.sort(key=lambda f: (f.span[0], f.span[1], -RANK[f.severity], f.rule))
-        return findings
-
-
-def _both_laws(a: _Item, b: _Item) -> bool:
-    """Two critical findings of different rules on one span both stand: a disease claim on food breaks the
-    Advertising Law (AD-17) and the Food Safety Law (SEC-FOOD-1), and the reviewer needs both references."""
-    return (a.rule.id != b.rule.id and a.severity == b.severity == "critical"
-            and not (a.rule.gate or b.rule.gate or a.from_claim or b.from_claim))
-
 
 # the speaker defers a deadline to the listing (以后台显示为准, 具体以页面为准): with no product there is nothing to
 # hold the time against but the listing it points to
 _DEFERS = re.compile(r"以(?:后台|页面|详情页|商品页|系统|平台|链接|店铺|活动页|官方)(?:显示|公布|页面|公告|信息)?为准")
 
 
-class _Safe(dict[str, str]):
-    def __missing__(self, key: str) -> str:
-        return ""
-
-
 def normalise(text: str) -> str:
     """The normalised form the rules are written against (for rule authors and tests)."""
     return normalize_term(text)
+
+
+__all__ = ["CLAIMS_CACHE", "FACTS_CACHE", "MEMO_CHARS", "Checker", "ClaimCheck", "normalise"]
