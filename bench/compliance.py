@@ -94,9 +94,10 @@ SETS = {"tuned": DATA / "compliance_cases.jsonl", "held-out": DATA / "compliance
         "fresh3": DATA / "compliance_fresh3.jsonl", "fresh4": DATA / "compliance_fresh4.jsonl",
         "blind1": DATA / "blind" / "compliance_blind1.jsonl", "blind2": DATA / "blind2" / "compliance_blind2.jsonl",
         "blind3": DATA / "blind3" / "compliance_blind3.jsonl", "blind6": DATA / "blind6" / "compliance_blind6.jsonl",
-        "blind10": DATA / "blind10" / "compliance_blind10.jsonl"}
+        "blind10": DATA / "blind10" / "compliance_blind10.jsonl",
+        "blind13": DATA / "blind13" / "compliance_blind13.jsonl"}
 # blind1, blind2, blind3 and blind6 were written by engineers who never read the checker's code, rules or tests.
-BLIND = ("held-out", "fresh", "fresh2", "fresh3", "fresh4", "blind1", "blind2", "blind3", "blind6", "blind10")
+BLIND = ("held-out", "fresh", "fresh2", "fresh3", "fresh4", "blind1", "blind2", "blind3", "blind6", "blind10", "blind13")
 # Held-out sets: scored, never listed case by case (the record keeps only their case ids).
 HELD_OUT = ("blind6",)
 FIRST_RUN = DATA / "compliance_first_run.json"
@@ -487,6 +488,8 @@ def main() -> None:
                            "sets' cases; first scored on 09cc28d; held out: nobody tuning reads its cases)",
                  "blind10": "no when first scored (392 cases by a fifth engineer who never read the code, rules or "
                             "tests; first scored on 9eaa45f); a tuning set after that first run",
+                 "blind13": "no when first scored (480 cases by a sixth engineer who never read the code, rules or "
+                            "tests; first scored on 61c5cac); a tuning set after that first run",
                  }.get(name, "—")
         overview.append(
             f"| {name} | {tuned} | {s['violating']} / {s['clean']} | {_pct(b.get('recall'))} → **{_pct(s['recall'])}** | "
