@@ -1,5 +1,6 @@
 """Answer composition: every sentence is a template filled from facts, and the ids of those facts are
-what the answer cites.
+what the answer cites. ``Composer`` answers each intent; saying one fact and answering an open question from
+retrieval hits (attributes, usage, care) is its base, ``statements.FactComposer`` (with ``Draft``).
 
 Constraints: a number (price, stock, link number) reaches the text only by ``money``/``str`` of a fact
 value read at answer time; ``list_price`` ("原价") is said only next to the current price and only as the
@@ -11,10 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from cohost.domain import ProductFact
-from cohost.knowledge.care import care_fields
 from cohost.knowledge.lexicon import (
     DIMENSION_LABELS,
     SIZE_ADVICE,
@@ -23,9 +22,12 @@ from cohost.knowledge.lexicon import (
     is_size_chart,
 )
 from cohost.knowledge.offers import offers_of, promotion_kind
-from cohost.knowledge.phrasing import Phrasebook
 from cohost.knowledge.retrieval import ANSWER_AT, Hit
 from cohost.knowledge.shop_rules import policy_covers
+from cohost.knowledge.statements import Draft as Draft  # re-exported: drafting and the engine import it here
+from cohost.knowledge.statements import FactComposer
+from cohost.knowledge.statements import kind_named as kind_named
+from cohost.knowledge.statements import short_name as short_name
 from cohost.knowledge.text import Question
 from cohost.knowledge.variants import Grid, grid_of, spoken
 from cohost.knowledge.views import ProductFacts, VariantFacts, money
@@ -39,10 +41,6 @@ _SIZE_RUNS = re.compile(r"(尺码|码数|码子|码)(标准|准|正|偏)|标准�
 _USUAL_SIZE = re.compile(r"(平时|平常|一般|日常|之前|以前)(都)?(穿|买|拍)")
 _RESTOCK = re.compile(r"补货|补不补|还会有|(什么时候|啥时候|下次|还)(会)?(补|再上|上新|到货)|restock")
 _BOUGHT = re.compile(r"拍了|已拍|下单了|买了|已下单|已买|付款了|付了|ordered|bought")
-# "3号链接是什么" asks what the product is; "是什么颜色" asks an attribute
-_IDENTITY = re.compile(r"是(什么|啥|哪个|哪款)(东西|产品|商品|宝贝)?(?=$|[呀啊呢吗嘛哦哇来的?？!！。,，~\s])|什么东西|什么产品|什么商品|"
-                       r"卖的什么|介绍|what is(?! the)")
-_OPINION = re.compile(r"怎么样|好用吗|好不好|值得|推荐|效果|好吗|咋样|how is it|any good")
 _VARIANT_WORDS = re.compile(r"颜色|色|码|口味|味道|规格|款式|尺寸|大小|size|colou?r|flavou?r")
 _LIST = re.compile(r"有哪|有什么|有啥|几种|几个|几款|几色|几码|多少种|多少色|多少码|哪几|哪些|都有|可选|可以选|什么(颜色|码|尺码|尺寸|容量)|"
                    r"which|what (colou?rs|sizes)")
@@ -58,77 +56,6 @@ _GIFT_OBJECT = re.compile(r"送(?:个|一个|的)?(?P<a>[\u4e00-\u9fff]{1,4}?)(?
 _NOT_OBJECT = frozenset(["什么", "啥", "东西", "赠品", "礼品", "礼物", "福利", "点", "啥东西", "吗", "的", "货", "到", "了"])
 _INCLUDED_LABEL = re.compile(r"配件|附件|包含|清单|赠品|配送|套装|内含|随附")
 _EXCHANGE = re.compile(r"换(货|码|尺码|个码|颜色|个颜色|色|款|大|小|一)|调换|exchange")
-
-
-# "6号链接是什么鞋", "7号链接啥鞋", "4号链接是不是开衫", "5号是牛仔裤吗": a link asked by the kind of thing it is
-_KIND_ASKED = re.compile(r"(?:是不是|是|啥|什么)(?:什么|啥)?(?P<w>[\u4e00-\u9fff]{1,5}?)(?:吗|么|嘛|呢|啊|呀|哦)?$")
-
-
-def kind_named(text: str, pf: ProductFacts) -> bool:
-    """The question names the product by a word of its title, category or aliases ("鞋", "开衫"): with a link
-    number it asks which product that link is, answered by the link's position and title."""
-    m = _KIND_ASKED.search(text)
-    if m is None:
-        return False
-    word = m.group("w")
-    names = " ".join(str(f.value) for f in (pf.get("title"), pf.get("category"), pf.get("aliases")) if f is not None)
-    return word in names
-
-
-# the measure part of a label ("跟高" → 跟, "靴筒高度" → 靴筒): what is left names the part measured
-_MEASURE_PART = re.compile(r"高度|长度|宽度|厚度|深度|直径|尺寸|大小|重量|[高长宽厚深重]")
-
-
-def _label_head(label: str) -> str:
-    return _MEASURE_PART.sub("", label)
-
-
-def _by_head(text: str, pf: ProductFacts, hits: Sequence[Hit], good: list[Hit]) -> list[Hit]:
-    """"跟多高" asks 跟高, not 靴筒高度: when the question names the part an attribute's label measures, that
-    attribute answers before one whose label names another part the question does not say."""
-    if not good or not good[0].fact_id.split(".", 1)[1].startswith("attr:") or not _MEASURE_PART.search(text):
-        return good
-    top = pf.by_id.get(good[0].fact_id)
-    if top is None or not (head := _label_head(top.label)) or head in text:
-        return good
-    named = [h for h in hits if "label" in h.why and h.fact_id.split(".", 1)[1].startswith("attr:")
-             and (f := pf.by_id.get(h.fact_id)) is not None and (part := _label_head(f.label)) and part in text
-             and _MEASURE_PART.search(f.label)]
-    if len(named) != 1:
-        return good
-    return named + [h for h in good if h is not named[0] and h.fact_id.split(".", 1)[1].startswith("attr:")
-                    and (f := pf.by_id.get(h.fact_id)) is not None and _label_head(f.label) in text]
-
-
-@dataclass(slots=True)
-class Draft:
-    parts: list[str] = field(default_factory=list)
-    facts: list[str] = field(default_factory=list)
-
-    def add(self, text: str, *facts: ProductFact | None) -> None:
-        self.parts.append(text)
-        for fact in facts:
-            if fact is not None and fact.id not in self.facts:
-                self.facts.append(fact.id)
-
-    lang: str = "zh"
-
-    @property
-    def text(self) -> str:
-        return (" " if self.lang == "en" else "").join(self.parts)
-
-
-def short_name(title: str, limit: int = 18) -> str:
-    """The title without bracketed marketing tags, cut on a word boundary: how the product is named. Parts
-    keep a space where letters or digits would otherwise run together ("TV55 55寸", not "TV5555寸")."""
-    core = re.sub(r"【[^】]*】|\[[^\]]*\]|（[^）]*）|\([^)]*\)", " ", title).split()
-    out = ""
-    for part in core or [title]:
-        if out and len(out) + len(part) > limit:
-            break
-        glue = " " if out and out[-1].isascii() and out[-1].isalnum() and part[0].isascii() and part[0].isalnum() else ""
-        out += glue + part
-    return out or title
 
 
 def variant_dimension(pf: ProductFacts) -> str | None:
@@ -168,17 +95,9 @@ def gift_object(text: str) -> str | None:
     return word if word and word[0] not in "什啥哪多几" and word not in _NOT_OBJECT else None
 
 
-class Composer:
-    def __init__(self, phrases: Phrasebook) -> None:
-        self.p = phrases
-
-    def _name(self, pf: ProductFacts) -> str:
-        return short_name(pf.title)
-
-    def _promo(self, d: Draft, pf: ProductFacts, lang: str, kind: str = "promo_tail") -> None:
-        if pf.promotions:
-            promo = pf.promotions[0]
-            d.add(self.p.say(kind, lang, promo=promo.value, name=self._name(pf)), promo)
+class Composer(FactComposer):
+    """An answer per intent (price, stock, variants, shop policies, promotions, purchase, comparison), each a
+    ``Draft`` from the product's facts read now, or None."""
 
     # price ---------------------------------------------------------------------------------------------
     def price(self, q: Question, pf: ProductFacts, named: Sequence[VariantFacts]) -> Draft | None:
@@ -337,86 +256,6 @@ class Composer:
             d.add(self.p.say("variant_sold_out", q.lang, variant="、".join(v.label for v in gone)),
                   *[v.stock for v in gone])
         return d
-
-    # open questions: attributes, usage, suitability -----------------------------------------------------
-    def facts(self, q: Question, pf: ProductFacts, hits: Sequence[Hit], *, link_number: int | None = None,
-              cautions: bool = False) -> Draft | None:
-        lang, d = q.lang, Draft(lang=q.lang)
-        if (_IDENTITY.search(q.text) and (link_number is not None or not hits or hits[0].score < ANSWER_AT)) or (
-                link_number is not None and kind_named(q.text, pf)):
-            title, price = pf.get("title"), pf.get("price")
-            order = pf.get("display_order")
-            if link_number is not None and order is not None:
-                d.add(self.p.say("identity_link", lang, number=order.value, name=self._name(pf)), order, title)
-            else:
-                d.add(self.p.say("fact", lang, name=self._name(pf), label="商品名称" if lang == "zh" else "name",
-                                 value=pf.title), title)
-            if price is not None:
-                d.add(self.p.say("price", lang, name=self._name(pf), price=money(price.value)), price)
-            return d
-        good = [h for h in hits if h.score >= ANSWER_AT and h.fact_id in pf.by_id]  # valid now
-        good = _by_head(q.text, pf, hits, good)
-        if not good and _OPINION.search(q.text) and pf.selling_points:
-            points = pf.selling_points[:2]
-            d.add(self.p.say("points", lang, name=self._name(pf), value="，".join(str(p.value) for p in points)), *points)
-            return d
-        if not good:
-            return None
-        chosen = [good[0]] + [h for h in good[1:2] if h.score >= good[0].score * 0.85]
-        for hit in chosen:
-            fact = pf.by_id.get(hit.fact_id)
-            if fact is not None:
-                self.say_fact(d, fact, pf, lang)
-        caution = pf.get("cautions")
-        if cautions and caution is not None and caution.id not in d.facts and any(h.fact_id == caution.id for h in hits):
-            self.say_fact(d, caution, pf, lang)  # a matching caution is always worth saying with suitability
-        return d if d.facts else None
-
-    def say_fact(self, d: Draft, fact: ProductFact, pf: ProductFacts | None, lang: str) -> None:
-        name = self._name(pf) if pf is not None else ""
-        value = str(fact.value).rstrip("。.")
-        if fact.field.startswith("attr:") or fact.field in ("brand", "category"):
-            d.add(self.p.say("fact", lang, name=name, label=fact.label, value=value), fact)
-        elif fact.field == "usage":
-            d.add(self.p.say("usage", lang, name=name, value=value), fact)
-        elif fact.field == "cautions":
-            d.add(self.p.say("cautions", lang, value=value), fact)
-        elif fact.field.startswith("promotion:"):
-            d.add(self.p.say("promo", lang, name=name, promo=value), fact)
-        elif fact.field.startswith("policy:"):
-            d.add(self.p.say("policy", lang, value=value), fact)
-        else:  # faq answers, selling points, evidence claims: the merchant's own sentence
-            d.add(self.p.say("text", lang, value=value + ("。" if lang == "zh" else ".")), fact)
-
-    def usage(self, q: Question, pf: ProductFacts, hits: Sequence[Hit]) -> Draft | None:
-        lang, d = q.lang, Draft(lang=q.lang)
-        strong = [h for h in hits if h.score >= ANSWER_AT and h.fact_id.split(".", 1)[1].startswith(("faq:", "attr:"))]
-        if strong:
-            return self.facts(q, pf, strong)
-        usage, cautions = pf.get("usage"), pf.get("cautions")
-        if usage is None:
-            return self.facts(q, pf, hits)
-        self.say_fact(d, usage, pf, lang)
-        if cautions is not None:
-            self.say_fact(d, cautions, pf, lang)
-        return d
-
-    def care(self, q: Question, pf: ProductFacts, hits: Sequence[Hit]) -> Draft | None:
-        """"能机洗吗", "洗了会串色吗": the usage or cautions text that names the care act asked (``care``);
-        a merchant's FAQ or attribute asked as such still comes first."""
-        fields = care_fields(q.text, {name: str(f.value) for name in ("usage", "cautions")
-                                      if (f := pf.get(name)) is not None})
-        if not fields:
-            return None
-        strong = [h for h in hits if h.score >= ANSWER_AT + 1 and h.fact_id.split(".", 1)[1].startswith(("faq:", "attr:"))]
-        if strong:
-            return self.facts(q, pf, strong)
-        d = Draft(lang=q.lang)
-        for name in fields:
-            fact = pf.get(name)
-            if fact is not None:
-                self.say_fact(d, fact, pf, q.lang)
-        return d if d.facts else None
 
     # shop policies -------------------------------------------------------------------------------------
     def policy(self, q: Question, intent: str, pf: ProductFacts | None, hits: Sequence[Hit],

@@ -6,7 +6,8 @@
 
 Path per question: normalise → risks (escalate first) → intent → product link → read this product's
 facts from the source *now* → compose from facts → optional LLM rewrite, re-checked → record. The first
-half (up to the refined intent) is ``understand``, public so the live path reads comments the same way:
+half (up to the refined intent: ``refinement``) is ``understand``, public so the live path reads comments
+the same way:
 
     u = engine.understand("宝子们 防冻款还有货吗", context_sku="WF-3")   # Understanding(intent="stock", …)
 Indexes (linker, fact index, embeddings) are built once per catalog version (``FactSource.version``);
@@ -18,50 +19,41 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from cohost.clock import SYSTEM_CLOCK, Clock
 from cohost.config import Settings
 from cohost.domain import ProductFact
 from cohost.knowledge.answers import Composer, Draft
-from cohost.knowledge.care import care_asked, care_fields
-from cohost.knowledge.choices import contained
 from cohost.knowledge.drafting import SHOP_CONCEPTS, Drafter
 from cohost.knowledge.escalation import detect_risk, is_identity_question
 from cohost.knowledge.guard import rewrite
 from cohost.knowledge.intents import IntentGuess, classify
-from cohost.knowledge.lexicon import SIZE_ADVICE, Concept, concepts_asked, has_size_info
-from cohost.knowledge.linking import Link, ProductLinker, title_heads
-from cohost.knowledge.offers import offers_of, promotion_kind
+from cohost.knowledge.lexicon import Concept, concepts_asked
+from cohost.knowledge.linking import Link, ProductLinker
 from cohost.knowledge.phrasing import Phrasebook
 from cohost.knowledge.record import AnswerRecord
+from cohost.knowledge.refinement import LazyReading, refine
+from cohost.knowledge.refinement import names_priced as names_priced  # re-exported
 from cohost.knowledge.retrieval import ANSWER_AT, FactIndex, Hit
 from cohost.knowledge.runon import asks_of
 from cohost.knowledge.semantic import SemanticIndex
 from cohost.knowledge.sources import FactSource, StoreFactSource
-from cohost.knowledge.spellings import model_numbers, model_spaced, numbered, short_forms
-from cohost.knowledge.text import Question, compact, normalize_question
+from cohost.knowledge.text import Question, normalize_question
 from cohost.knowledge.understanding import Reading, Understanding
-from cohost.knowledge.unknowable import ANCHOR, UNKNOWABLE, bulk_unanswered, effect_unstated, subject_words
-from cohost.knowledge.views import ProductFacts, VariantFacts
+from cohost.knowledge.unknowable import ANCHOR, UNKNOWABLE, bulk_unanswered, effect_unstated
+from cohost.knowledge.views import ProductFacts
 from cohost.providers.base import LLM, Embedder
 from cohost.providers.offline import HashingEmbedder
 from cohost.store import Store
 
 _UNDERSTOOD_SIZE = 20_000  # ``understand`` results kept per engine (text, product on screen, catalog version)
-# "厚底运动鞋多少", "薄绒的多少": the bare 多少 right after the name of the product or of a variant asks its price
-_PRICED = re.compile(r"^(?P<n>.+?)(?:的|款|[这那](?:个|款|根|条|种|件|只|把|双|套|瓶|盒|块|张|台|支))?"
-                     r"(?:多少|多少钱|几块|啥价|什么价)[?？呀啊呢哇]*$")
-# a bare variant ("M码呢") asks whether it is there; "两万毫安的重不重" asks something more of it
-_ASKS_MORE = re.compile(r"(.)不\1|[吗么]|什么|啥|怎么|咋|多[重大长宽高厚久少]")
-_PRICE_GAP = re.compile(r"(贵|便宜|差)(了)?多少")
 # does a comment ask anything? "今天好冷啊" does not: with no product and no cue it is chat, not a question
 _ASKS = re.compile(r"[?？吗么嘛呢]|[不没][~～!！。.]*$|什么|啥|怎么|咋|多少|多久|多长时间|几|哪|谁|能不能|可不可以|有没有|是不是|会不会|要不要|想问|请问|求|"
                    r"\b(how|what|which|where|when|can|does|do|is|are|any)\b")
 _PRODUCT_INTENTS = {"price", "stock", "variant", "attribute", "usage", "suitability", "promotion", "other"}
 _SECONDARY = ("price", "stock", "shipping", "returns", "promotion")
-_HAS = re.compile(r"有没有|有吗|有.{0,8}(吗|么|嘛|没)|还有|do you have|is there")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,80 +62,6 @@ class _Indexes:
     linker: ProductLinker
     facts: FactIndex
     semantic: SemanticIndex | None  # the second stage, for a calibrated sentence embedder
-
-
-class _Lazy:
-    """The product's facts (valid at ``now``), the variants the question names and the retrieval hits of
-    one reading, each read the first time it is asked for (``QAEngine._read``)."""
-
-    __slots__ = ("_engine", "_hits", "_idx", "_link", "_named", "_now", "_pf", "_q")
-
-    def __init__(self, engine: QAEngine, idx: _Indexes, q: Question, link: Link, now: datetime) -> None:
-        self._engine, self._idx, self._q, self._link, self._now = engine, idx, q, link, now
-        self._pf: ProductFacts | _Unread | None = _UNREAD
-        self._named: list[VariantFacts] | None = None
-        self._hits: list[Hit] | None = None
-
-    @property
-    def pf(self) -> ProductFacts | None:
-        if isinstance(self._pf, _Unread):
-            self._pf = self._engine._product(self._link.sku, self._now)
-        return self._pf
-
-    @property
-    def named(self) -> list[VariantFacts]:
-        """The variants named ("防冻款"), else the one on screen; the product's facts are read only when
-        there is one to look up."""
-        if self._named is None:
-            link = self._link
-            q, linker = self._q, self._idx.linker
-            skus: list[str] = []
-            if link.sku is not None and (spaced := model_spaced(q.text)) != q.text:
-                # "16promax的壳" names iPhone 16 Pro Max: a glued model, only by a variant holding its number
-                found = linker.variants_in(link.sku, replace(q, text=spaced))
-                pf_ = self.pf if found else None
-                skus = [s for s in found if pf_ is not None and (v := pf_.variant(s)) is not None
-                        and numbered(v.label, model_numbers(q.text))]
-            skus = skus or ((linker.variants_in(link.sku, q) or
-                             ([link.context_variant] if link.context_variant else [])) if link.sku is not None else [])
-            pf = self.pf if skus else None
-            self._named = [v for v in (pf.variant(s) for s in skus) if v is not None] if pf is not None else []
-        return self._named
-
-    @property
-    def hits(self) -> list[Hit]:
-        if self._hits is None:
-            self._hits = self._idx.facts.search(self._q, self._link.sku, shop=True)
-        return self._hits
-
-
-class _Unread:
-    """Not read yet (a product's facts may be None)."""
-
-
-_UNREAD = _Unread()
-
-
-def names_priced(text: str, pf: ProductFacts, named: list[VariantFacts]) -> bool:
-    """The bare 多少 asks the price of what the question names just before it: the product (its title's head,
-    an alias: "厚底运动鞋多少") or a variant ("薄绒的多少"); "加厚的比薄绒贵多少" asks two variants' prices."""
-    if len(named) >= 2 and _PRICE_GAP.search(text):
-        return True
-    m = _PRICED.match(text)
-    if m is None:
-        return False
-    noun = m.group("n")
-    brand = pf.get("brand")
-    heads = title_heads(pf.title, str(brand.value) if brand is not None else None)
-    aliases = pf.get("aliases")
-    names = [*heads, *(str(aliases.value).split("、") if aliases is not None else [])]
-    if any(len(n) >= 2 and noun.endswith(n.lower()) for n in names):
-        return True
-    if len(noun) >= 3 and pf.title and noun[-1] == pf.title.strip()[-1]:  # "厚底运动鞋" of …老爹鞋: the head character
-        return True
-    return any(len(t) >= 2 and (noun.endswith(t) or noun.endswith(t[:2]) or any(noun.endswith(f) for f in short_forms(t)
-                                                                                  if len(f) >= 2))
-               for v in named for t in (compact(w) for w in v.label.lower().split()))
 
 
 class QAEngine:
@@ -214,7 +132,7 @@ class QAEngine:
     def _read(self, q: Question, context_sku: str | None, *, complete: bool = True) -> Reading:
         """One reading of ``q``. ``complete`` (``answer``) reads the product's facts, the variants named and
         the retrieval hits whatever the intent; otherwise (``understand``) only what the refinement of this
-        intent looks at is read (``_Lazy``), and ``Reading.pf``/``hits`` stay empty — the result is the same:
+        intent looks at is read (``LazyReading``), and ``Reading.pf``/``hits`` stay empty — the result is the same:
         a price, a shipping or a purchase question is refined without retrieval, which is most of the cost."""
         idx = self.indexes()
         asked_all: list[Concept] | None = None
@@ -251,10 +169,10 @@ class QAEngine:
             reading.stop = "anchor"
             return reading
         reading.now = datetime.fromtimestamp(self.clock.time(), UTC)
-        lazy = _Lazy(self, idx, q, link, reading.now)
+        lazy = LazyReading(self, idx, q, link, reading.now)
         if complete:  # in this order, as ``answer`` has always read them
             reading.pf, reading.named, reading.hits = lazy.pf, lazy.named, lazy.hits
-        intent = self._refine(guess, q, lazy)
+        intent = refine(guess, q, lazy, lambda: self.indexes().facts)
         if intent != guess.intent:
             reading.guess = IntentGuess(intent, guess.score, max(guess.confidence, 0.75), guess.scores)
         if intent == "other" and link.via == "none" and not _ASKS.search(q.text) and not (
@@ -350,58 +268,6 @@ class QAEngine:
         if len(owners) > 1:
             return link.context if link.context in owners else owners[0]
         return link.sku if pf is not None else None
-
-    def _refine(self, guess: IntentGuess, q: Question, r: _Lazy) -> str:
-        """The intent after what the product's facts and the retrieval say. Each rule reads ``r.pf``,
-        ``r.hits`` (and ``r.named``) only once its intent and cheap tests hold, so ``understand`` reads no
-        more than this intent needs; keep every new rule so (tests/unit/test_qa_understand_api.py checks
-        that the lazy reading equals the complete one)."""
-        intent = guess.intent
-        faq_first = intent in ("other", "attribute", "stock", "variant") and not guess.scores.get("stock")
-
-        def strong_faq() -> bool:  # the question is the merchant's FAQ: the intent is what that FAQ answers
-            hits = r.hits if faq_first else []
-            return bool(hits) and ".faq:" in hits[0].fact_id and hits[0].score >= ANSWER_AT + 1
-
-        if intent in ("other", "stock") and strong_faq():
-            return "attribute"
-        if intent in ("other", "attribute", "stock", "variant", "suitability") and care_asked(q.text) and r.pf is not None \
-                and care_fields(q.text, {n: str(f.value) for n in ("usage", "cautions") if (f := r.pf.get(n)) is not None}):
-            return "usage"  # "能机洗吗", "黑色的洗了会串色吗": the care text names it
-        if intent in ("other", "attribute", "price") and (kind := promotion_kind(q.text)) is not None and r.pf is not None \
-                and offers_of(kind, [str(p.value) for p in r.pf.promotions]):
-            return "promotion"  # "买两条怎么算", "大衣能分期吗": an offer of that kind is there
-        # a strong FAQ keeps an attribute or variant question as it is: only the rules below that would
-        # change the intent ask for it (a variant question is never changed by them), so those alone retrieve
-        if intent == "price" and guess.scores.get("price", 0) <= 2:
-            hits = r.hits
-            named_fact = bool(hits) and hits[0].score >= ANSWER_AT and any(
-                w in hits[0].why for w in ("label", "concept", "value-word"))
-            pf = r.pf
-            if pf is not None and contained(q.text, [(a.label, str(a.value)) for a in pf.attributes]) is not None \
-                    and not names_priced(q.text, pf, r.named):
-                return "attribute"  # "棉占多少": the share of a material the composition gives (not "65W充电头多少")
-            if (named_fact or (pf is not None and not r.named and subject_words(self.indexes().facts, q, pf.sku))) \
-                    and not (pf is not None and names_priced(q.text, pf, r.named)):
-                return "attribute"  # "含绒量多少", "显色指数多少": the bare 多少 asks for the named thing, not the price
-        if intent in ("other", "attribute", "stock") and SIZE_ADVICE.search(q.text) and r.pf is not None:
-            pf = r.pf
-            if (has_size_info([(a.label, str(a.value)) for a in pf.attributes], [str(v.name.value) for v in pf.variants],
-                              [f.context or "" for f in pf.faq]) or len(r.named) > 1) and not strong_faq():
-                return "variant"  # "我165 110斤 m还是l": which size fits, not whether S and M are in stock
-        if intent in ("other", "attribute") and r.named and _HAS.search(q.text) and not strong_faq():
-            return "variant"
-        if intent == "other" and r.named and not _ASKS_MORE.search(q.text):
-            return "stock"  # "M码呢": in a live room a bare variant asks whether it is still there
-        if intent == "purchase" and "蹲" in q.text and r.named and not Composer.bought(q):
-            return "stock"  # "蹲 白色": waiting for that variant — is it there
-        if intent == "other" and r.pf is not None and (
-            (r.hits and r.hits[0].score >= ANSWER_AT) or re.search(r"是什么|是啥", q.text)
-        ):
-            return "attribute"
-        if intent == "other" and r.pf is not None and re.fullmatch(r"(这个|这款|那个|\d+号(链接)?)?(呢|吗)?\??", q.text):
-            return "price"  # "3号呢" / "这个呢": in a live room a bare product pointer asks its price
-        return intent
 
     # reading facts --------------------------------------------------------------------------------------
     def _product(self, sku: str | None, now: datetime) -> ProductFacts | None:

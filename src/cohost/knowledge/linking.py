@@ -1,11 +1,11 @@
 """Product linking: which product (and which variants) a question is about.
 
 Evidence, strongest first: a link number ("3号链接", "链接3", "第3个链接" → ``display_order``), the sku,
-the full title, an alias, the brand, title words, attribute values and variant names. Every surface form
-is weighted by how many products share it (a form shared by two products counts half for each), so a
-shared alias or brand never picks one product on its own. The product on screen (``context_sku``) wins
-unless the question names another product clearly. Ties are reported as ambiguous, never guessed.
-Built once per catalog version; ``link`` is pure and takes microseconds.
+the full title, an alias, the brand, title words, attribute values and variant names (the forms and their
+weights: ``mentions``; a name typed wrong: ``typos``). Every surface form is weighted by how many products
+share it, so a shared alias or brand never picks one product on its own. The product on screen
+(``context_sku``) wins unless the question names another product clearly. Ties are reported as ambiguous,
+never guessed. Built once per catalog version; ``link`` is pure and takes microseconds.
 """
 
 from __future__ import annotations
@@ -13,28 +13,24 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
 
 import ahocorasick
 
 from cohost.domain import Product
-from cohost.knowledge import segmenter
 from cohost.knowledge.lexicon import english_colours, english_nouns
+from cohost.knowledge.mentions import NAMING as NAMING  # the weights links are judged by, re-exported
+from cohost.knowledge.mentions import WEAK as WEAK
+from cohost.knowledge.mentions import build_forms
+from cohost.knowledge.mentions import title_heads as title_heads  # re-exported (drafting, tests)
 from cohost.knowledge.spellings import loose as _loose
 from cohost.knowledge.spellings import present as _present
 from cohost.knowledge.spellings import short_forms, variant_tokens
-from cohost.knowledge.text import Question, compact, normalize, title_parts
+from cohost.knowledge.text import Question, compact
+from cohost.knowledge.typos import FuzzyNames
 
 STRONG = 2.0  # a mention this strong moves the answer away from the product on screen
-WEAK = 1.0  # without a product on screen, the least evidence that links a product
-NAMING = 2.5  # a title, title head word or alias: a form this strong names a product even when shared
 _TIE = 0.75  # within this of the best score, two products are a tie
-_GENERIC_WORDS = (
-    """新款 款 款式 直播 直播间 专享 专属 官方 正品 旗舰 旗舰店 同款 限定 限量 爆款 热卖 包邮 特价 福利 男女 通用 新品 经典 升级
-    升级版 加厚 大容量 便携 家用 礼盒 套装 组合 装 件 个 只 支 瓶 盒 包 袋 系列 款型 原装 进口 国产 现货 推荐 优选 精选"""
-)
-_GENERIC = frozenset(_GENERIC_WORDS.split())
 _LINK_NUMBER = [  # 连结: 連結, the Taiwan word for a link, after traditional → simplified
     re.compile(r"(?:链接|连结|link|no\.?)\s*#?\s*(\d{1,3})"),
     re.compile(r"第\s*(\d{1,3})\s*(?:个|款|号)?\s*(?:链接|连结|宝贝|商品|产品|款|个)"),
@@ -45,43 +41,11 @@ _LINK_NUMBER = [  # 连结: 連結, the Taiwan word for a link, after traditiona
 _BARE_NUMBER = re.compile(
     r"(?<![\d.a-z月#])([1-9]\d{0,2})\s*号(?!发|到|前|之前|以前|左右|晚上|早上|上午|中午|下午|那天|当天|能到|开始|结束|截止|以后|后|码|鞋|色)"
 )
-_VALUE_PARTS = re.compile(r"[、,，;；/|]+")
-# a quantity in a title ("全8册", "24支装", "2人", "400g") is no word of the product's name
-_QUANTITY = re.compile(r"[全共约]?\d+(?:\.\d+)?(?:[-~]\d+)?\s*(?:[a-z]{1,3}|[册支条包袋片只个件瓶盒双套本枚粒人寸罐斤张页抽卷斤])?装?")
 _TITLE_PARTS = re.compile(r"[\s【】\[\]（）()、,，/|+·]+")
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]")
 _ALONE = re.compile(r"(^|[^\u4e00-\u9fff]|的)\x00($|[^\u4e00-\u9fff]|[的还有呢吗嘛么没])")  # a character said as a word
 _KIND_THEN = frozenset("有还呢没")  # "膜有…", "线还有吗": a kind opening the question as its subject
 _SPACED = re.compile(r"[^a-z0-9.\u4e00-\u9fff]+")
-
-
-def _head_of(part: str) -> str | None:
-    """The head noun of one title part: its last word, glued to the word before it when it is a lone
-    character written right after it (行李 + 箱 → 行李箱, 遮阳 + 帽 → 遮阳帽), never a generic word."""
-    raw = [w for w in segmenter.cut(part) if _CJK_WORD.search(w) and not w[0].isdigit() and w not in segmenter.STOPWORDS]
-    if not raw:
-        return None
-    last = raw[-1]
-    if len(last) == 1 and len(raw) >= 2 and raw[-2] + last in part and raw[-2] not in _GENERIC:
-        return raw[-2] + last
-    words = [w for w in raw if w not in _GENERIC]
-    return words[-1] if words else None
-
-
-def title_heads(title: str, brand: str | None = None) -> list[str]:
-    """The title's head noun: the head of its first part that is not the brand or a model code, never a
-    quantity ("恐龙百科立体书 全8册" → 立体书, "理发器 K7" → 理发器, "AERO 超静音加湿器 4L" → 加湿器).
-    Parts are the merchant's own, separated by spaces or brackets; later parts are selling phrases
-    ("可放A4", "显瘦百搭"), not names."""
-    brand_key = compact(brand or "")
-    heads = []
-    for part in title_parts(title):
-        if compact(part) == brand_key:
-            continue
-        head = _head_of(_QUANTITY.sub(" ", part).strip())
-        if head:
-            heads.append(head)
-    return heads[:1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,117 +74,14 @@ class _VariantKey:
     extra: list[str]
 
 
-@dataclass(slots=True)
-class _Forms:
-    weights: dict[str, dict[str, float]] = field(default_factory=lambda: defaultdict(dict))
-
-    def add(self, form: str, sku: str, weight: float) -> None:
-        if len(form) < 2 and not form.isascii():
-            return
-        if len(form) < 2:
-            return
-        slot = self.weights[form]
-        slot[sku] = max(slot.get(sku, 0.0), weight)
-
-
 def _names_product(form: str, names: str) -> bool:
     """A Chinese word of two or more characters that the product's title or aliases also hold: saying it
     names the product, not one of its variants."""
     return len(form) >= 2 and not form.isascii() and form in names
 
 
-_PACKAGING = frozenset("盒袋瓶罐箱包桶盆筒")
 _COLOUR_ASKED = re.compile(r"([黑白灰蓝红绿粉紫黄橙棕咖银金青杏米驼])(色|的)")
 _FUZZY_FORM = re.compile(r"[\u4e00-\u9fff]{2,8}")
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
-# accents that typing by pinyin confuses: zh/z, ch/c, sh/s, -ng/-n, l/n
-_MEMO_SIZE = 100_000  # bound of the per-index memos of pure look-ups
-_PINYIN_LOOSE = [(re.compile(r"^([zcs])h"), r"\1"), (re.compile(r"ng$"), "n"), (re.compile(r"^l"), "n")]
-
-
-@lru_cache(maxsize=8192)
-def _exact_sound(char: str) -> str:
-    from pypinyin import Style, lazy_pinyin
-
-    return lazy_pinyin(char, style=Style.NORMAL)[0]
-
-
-@lru_cache(maxsize=4096)
-def _sound(char: str) -> str:
-    from pypinyin import Style, lazy_pinyin
-
-    out = lazy_pinyin(char, style=Style.NORMAL)[0]
-    for pattern, repl in _PINYIN_LOOSE:
-        out = pattern.sub(repl, out)
-    return out
-
-
-class _FuzzyNames:
-    """Product names (title head nouns, aliases: CJK, 3-8 characters) found in a question at edit distance
-    one: a character typed wrong ("加湿气", "行李厢"), left out or added. Typing Chinese by pinyin makes a
-    wrong character a homophone, so in a three-character name a substituted character must sound like the
-    right one ("电水壶" is not a typo of 电水杯). Only a name not written correctly anywhere in the question,
-    and only when all fuzzy matches point at one product: a near-miss never picks between products."""
-
-    def __init__(self, forms: dict[str, dict[str, float]], raw: dict[str, dict[str, float]]) -> None:
-        self.forms = forms
-        self.named = {f: {sku for sku, w in raw[f].items() if w >= NAMING} for f in forms}  # whose name it is
-        self.lengths = sorted({len(f) for f in forms})
-        if forms:
-            _sound("的")  # loads the pinyin tables while the index is built, not on a viewer's question
-        self.by_deletion: dict[str, list[tuple[str, int]]] = defaultdict(list)  # form minus one char → (form, at)
-        for form in forms:
-            for i in range(len(form)):
-                self.by_deletion[form[:i] + form[i + 1:]].append((form, i))
-        # a piece at edit distance one from a form has at most one character no form has: pieces with two
-        # such characters are skipped without a look-up (most pieces of a question)
-        self.chars = frozenset(c for form in forms for c in form)
-        self.sizes = sorted({m for n in self.lengths for m in (n - 1, n, n + 1) if m >= 3 or (m == 2 and n == 2)})
-        self._near_memo: dict[str, tuple[str, ...]] = {}  # piece → near forms (pure per index)
-
-    def _near(self, text: str) -> list[str]:
-        out = []
-        n = len(text)
-        if text in self.by_deletion and n >= 3:  # a character left out
-            out += [f for f, _ in self.by_deletion[text]]
-        for i in range(n):
-            shorter = text[:i] + text[i + 1:]
-            if shorter in self.forms and n >= 4:  # a character added
-                out.append(shorter)
-            for form, at in self.by_deletion.get(shorter, ()):  # a character typed wrong
-                if at == i and form != text and (len(form) >= 4 or (
-                        _sound(form[i]) == _sound(text[i]) if len(form) == 3 else _exact_sound(form[i]) == _exact_sound(text[i]))):
-                    out.append(form)  # a two-character name only by the very same sound: "帐蓬" ↔ 帐篷
-        return out
-
-    def find(self, key: str, exact: list[str]) -> list[tuple[str, dict[str, float]]]:
-        if not self.forms:
-            return []
-        near: set[str] = set()
-        chars, memo = self.chars, self._near_memo
-        for run in _CJK_RUN.findall(key):
-            outside = [0]  # outside[i]: characters of run[:i] that no form has
-            for c in run:
-                outside.append(outside[-1] + (c not in chars))
-            for size in self.sizes:
-                for start in range(len(run) - size + 1):
-                    if outside[start + size] - outside[start] >= 2:
-                        continue  # no form within one edit
-                    piece = run[start:start + size]
-                    if piece in self.forms or any(piece in e for e in exact):
-                        continue
-                    hits = memo.get(piece)
-                    if hits is None:
-                        if len(memo) >= _MEMO_SIZE:
-                            memo.clear()
-                        hits = memo[piece] = tuple(self._near(piece))
-                    near.update(f for f in hits if f not in key)
-        owners = {sku for f in near for sku in self.named[f]}
-        if len(owners) != 1:
-            return []
-        return [(f, self.forms[f]) for f in sorted(near)]
-
-
 def _spans(form: str, key: str) -> list[tuple[int, int]]:
     out, start = [], key.find(form)
     while start >= 0:
@@ -255,103 +116,25 @@ class ProductLinker:
         self.variants: dict[str, list[_VariantKey]] = {
             p.sku: [_VariantKey(v.sku, *variant_tokens(v.name)) for v in p.variants] for p in products
         }
-        self._raw: dict[str, dict[str, float]] = {}
         self._names = {p.sku: "|".join(compact(x) for x in [p.title, *p.aliases]) for p in products}
         # the last character of the title and of every alias: the kind of thing ("手机壳", "透明壳" → 壳)
         self._kinds = {p.sku: {n[-1] for n in (compact(x) for x in [p.title, *p.aliases]) if n and _CJK_WORD.match(n[-1])}
                        for p in products}
         self._kind_chars = frozenset(c for kinds in self._kinds.values() for c in kinds)
         self._en: dict[str, dict[str, float]] = {}
-        self._forms = self._build(products)
+        self._forms, self._raw = build_forms(products)  # forms shared out; weights before sharing
         # every form found in one pass over a question (forms are letters and digits, never "en:…")
         self._automaton = ahocorasick.Automaton()
         for index, (form, _) in enumerate(self._forms):
             self._automaton.add_word(form, index)
         if self._forms:
             self._automaton.make_automaton()
-        self._fuzzy = _FuzzyNames({f: w for f, w in self._forms if _FUZZY_FORM.fullmatch(f)
-                                   and max(self._raw[f].values()) >= NAMING}, self._raw)
+        self._fuzzy = FuzzyNames({f: w for f, w in self._forms if _FUZZY_FORM.fullmatch(f)
+                                  and max(self._raw[f].values()) >= NAMING}, self._raw)
         # everything a product's own facts say: a word found here is about the product on screen
         self._vocab = {p.sku: "|".join(compact(x) for x in [
             p.title, *p.aliases, *p.attributes, *p.attributes.values(), *(v.name for v in p.variants),
             *(f.q for f in p.faq), p.usage or "", p.cautions or "", *p.selling_points]) for p in products}
-
-    # index ----------------------------------------------------------------------------------------------
-    def _build(self, products: Sequence[Product]) -> list[tuple[str, dict[str, float]]]:
-        words: set[str] = set()
-        for p in products:
-            words.update(compact(x) for x in [p.brand or "", *p.aliases, *p.attributes, *p.attributes.values()])
-            words.update(compact(v.name) for v in p.variants)
-        segmenter.add_words(w for w in words if w)
-        raw = _Forms()
-        generic_forms: list[tuple[str, str]] = []
-        tail_forms: list[tuple[str, str]] = []
-        for p in products:
-            title = compact(p.title)
-            core = compact(re.sub(r"【[^】]*】|\[[^\]]*\]|（[^）]*）|\([^)]*\)", " ", p.title))
-            raw.add(p.sku.lower(), p.sku, 6.0)
-            raw.add(title, p.sku, 6.0)
-            raw.add(core, p.sku, 6.0)
-            for alias in p.aliases:
-                raw.add(compact(alias), p.sku, 4.0)
-            if p.brand:
-                raw.add(compact(p.brand), p.sku, 2.0)
-            tokens = [t for t in segmenter.cut(normalize(p.title))
-                      if t not in _GENERIC and t not in segmenter.STOPWORDS and not t.isdigit()]
-            heads = set(self._heads(p.title, p.brand))
-            for token in tokens:
-                raw.add(compact(token), p.sku, 2.5 if token in heads else 1.2)
-            for head in heads - set(tokens):
-                raw.add(compact(head), p.sku, 2.5)
-            for head in heads:  # "座椅" names a 安全座椅, "沙发" a 懒人沙发: the head's last word, where it is one
-                if len(head) >= 3 and _CJK_WORD.match(head[-2]) and segmenter.is_word(head[-2:]):
-                    tail_forms.append((head[-2:], p.sku))
-            # "鞋子" names a 帆布鞋, "椅子" a 折叠椅: the head's last character as a word; so do the category's
-            # parts ("女鞋/短靴": a boot is a 鞋子 too, so "鞋子多少钱" may be either shoe)
-            kinds = [*heads, *(compact(part) for part in re.split(r"[/>|､、]", p.category or "") if part)]
-            for head in kinds:  # (not a packaging word: "盒子里有几片" asks about the product on screen)
-                generic = head[-1] + "子"
-                if len(head) >= 2 and head[-1] not in _PACKAGING and _CJK_WORD.match(head[-1]) and segmenter.is_word(generic) \
-                        and (generic, p.sku) not in generic_forms:
-                    generic_forms.append((generic, p.sku))
-            for label in p.attributes:  # a label only one product has ("适用车型", "纸张克重") hints at it, weakly
-                key = compact(label)
-                if 2 <= len(key) <= 6:
-                    raw.add(key, p.sku, WEAK)
-            for value in p.attributes.values():
-                for part in {value, *_VALUE_PARTS.split(value)}:
-                    key = compact(part)
-                    if len(key) <= 12 and not re.fullmatch(r"[#\d.]+[a-z%]*", key):
-                        raw.add(key, p.sku, 1.5)
-            for variant in p.variants:
-                raw.add(compact(variant.name), p.sku, 1.0)
-                main, extra = variant_tokens(variant.name)
-                for token in (*main, *extra):
-                    if len(token) >= 2 and not re.fullmatch(r"[\d.]+[a-z]{0,2}", token):
-                        raw.add(token, p.sku, 1.0)
-            raw.add(compact(p.category), p.sku, 0.5)
-        taken = set(raw.weights)
-        tails: dict[str, set[str]] = defaultdict(set)
-        for form, sku in tail_forms:
-            tails[form].add(sku)
-        for form, owners in tails.items():  # unless a title word or alias already, or the tail of several heads
-            if form not in taken and len(owners) == 1:
-                raw.add(form, next(iter(owners)), 2.0)
-        taken = set(raw.weights)
-        for form, sku in generic_forms:  # unless a merchant uses the word as an alias or title word already
-            if form not in taken:
-                raw.add(form, sku, NAMING)
-        self._raw = {form: dict(by_sku) for form, by_sku in raw.weights.items()}
-        forms: list[tuple[str, dict[str, float]]] = []
-        for form, by_sku in raw.weights.items():
-            share = len(by_sku)
-            forms.append((form, {sku: w / share for sku, w in by_sku.items()}))
-        forms.sort(key=lambda item: -len(item[0]))
-        return forms
-
-    @staticmethod
-    def _heads(title: str, brand: str | None) -> list[str]:
-        return title_heads(title, brand)
 
     # queries --------------------------------------------------------------------------------------------
     def link_numbers(self, q: Question, context_sku: str | None = None) -> list[int]:

@@ -15,8 +15,9 @@ English (installation, invoice) are indexed by their Chinese word.
 Relevance gate: a fact matched only by a weak signal (part of its label, a concept) may not answer when
 the question asks about something the fact does not address — "支持无线充电吗" is not answered by
 充电接口: USB-C, "起球吗" not by 洗涤方式, "是正品吗" not by a sales ranking. Such a hit keeps a score
-below ``ANSWER_AT`` (``why`` says which words were left uncovered). The index holds words and vectors,
-never values to speak: answers read the facts again from the source.
+below ``ANSWER_AT`` (``why`` says which words were left uncovered). The words of a question scored here
+(content words, concepts asked, the viewer's circumstances told aside) come from ``terms``. The index holds
+words and vectors, never values to speak: answers read the facts again from the source.
 """
 
 from __future__ import annotations
@@ -38,15 +39,15 @@ from cohost.knowledge.coverage import (
     bigram_dice,
     content_chars,
     dimension_covered,
-    dimensions,
     firmly_covered,
     shorthand,
     spec_word,
-    strip_question_chars,
     unit_given,
 )
-from cohost.knowledge.lexicon import Concept, concepts_asked, label_matches
+from cohost.knowledge.lexicon import Concept, label_matches
 from cohost.knowledge.linking import title_heads
+from cohost.knowledge.terms import asked_of, content_terms
+from cohost.knowledge.terms import circumstances as circumstances  # re-exported (quantities, tests)
 from cohost.knowledge.text import Question, compact, normalize
 from cohost.providers.base import Embedder
 
@@ -57,56 +58,22 @@ _SEARCHABLE = re.compile(r"^(attr:|selling_point:|faq:|evidence:|promotion:|usag
                          r"policy:)")
 _NAMING = re.compile(r"^(aliases|brand|category)$|^variant:.+\.name$")
 _VARIANT_PARTS = re.compile(r"[\s/\-·,，+、|#（）()]+")
-_VARIANT_SUFFIX = re.compile(r"(码|号|色|款|装|版|的)$")
 _TITLE_PARTS = re.compile(r"[\s【】\[\]（）()、,，/|+·]+")
 _VALUE_SPLIT = re.compile(r"[/、,，;；|+\s]+|和|及|或")
 _K1, _B = 1.2, 0.75
 # label words too general to say a question is about this label
 _GENERIC_LABEL_WORDS = frozenset(["时间", "方式", "类型", "范围", "建议", "方法", "规格", "主要", "信息", "说明", "数量", "标准",
                                   "执行", "适用", "产品", "商品", "程度", "等级", "情况"])
-# words of a question that carry no subject of their own: question words, modal verbs, fillers, degree
-# words and generic heads ("保温效果怎么样" asks about 保温)
-_FUNCTION_TEXT = """
-    多少 多少钱 什么 啥 怎么 怎样 怎么样 咋样 如何 哪 哪个 哪些 哪里 哪儿 哪种 几 几个 几种 多久 多长时间 多大 多高 多长
-    多宽 多厚 多重 多远 为什么 为啥 是不是 是否 有没有 能不能 会不会 可不可以 要不要 用不用 需不需要 吗 呢 吧 啊 呀 哦 哈
-    嘛 么 了 的 地 得 着 过 和 跟 与 还是 或者 就是 还有 然后 所以 但是 因为 如果 可以 能 能够 会 应该 需要 要 想 支持
-    适合 适用 一般 大概 大约 左右 具体 到底 究竟 真的 实际 平时 一共 总共 目前 现在 今天 直播间 链接 东西 产品 商品 宝贝
-    麻烦 想问 问问 知道 告诉 确认 一下 一次 请问 效果 质量 情况 问题 方面 性能 表现 含量 衣服 衣物 裤子 鞋子 杯子 瓶子 袋子 盒子
-    好 好用 怎么办 谁 出 买 拍 用 带 放 时候 的时候 卖 有卖 单卖 清楚 清晰 号链接
-    有 是 不 没 没有 很 太 挺 比较 更 最 还 也 都 就 才 又 再 下 个 款 件 次 吧 呗 哇 嗯 亲 宝 宝子 家人 姐妹 大家 主播
-    is are do does can will the a an it this that of to for with in on my your what how which much many any content whats
-    """
-_FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _LATIN_RUN = re.compile(r"[a-z][a-z0-9]{2,}")
-_LATIN_WORD = re.compile(r"[a-z][a-z0-9]+")
-# a number with a unit ("500ml", "30斤" is cut apart) is a quantity of the viewer's, not a subject; "4k", "3c",
-# "1080p" are spec words a fact may hold
-_MEASURE = re.compile(r"[\d.]+(?:g|kg|ml|l|cm|mm|m|w|v|h|mah|wh|kw|mb|gb|tb|hz|km|s|min|x|t|cc|mg)?")
-_SPEC = re.compile(r"[a-z0-9][a-z0-9.+-]*")
-_LINK_WORD = re.compile(r"\d*号?链接\d*|\d+号")  # "6号链接" points at the product, it asks nothing
 # shop policy kinds by the word a viewer uses for them (formats: any kind name a merchant chose)
 _POLICY_NAMES = {"installation": "安装", "install": "安装", "invoice": "发票", "customer_service": "客服", "service": "客服",
                  "exchange": "换货", "price_protection": "保价", "gift_wrap": "包装", "packaging": "包装",
                  "membership": "会员", "member": "会员", "delivery": "配送", "after_sales": "售后"}
 # an FAQ that compares two products: the words of its answer are about either of them
 _COMPARING = re.compile(r"区别|不同|差别|哪个|比较|对比|还是|vs|difference")
-
-
-# the viewer's own circumstances told beside a question ("承重多少 我家有两只胖橘", "晚上遛狗有反光吗"): words
-# there say why they ask, not what; a fact whose label the question names need not hold them
-_CIRCUMSTANCE = re.compile(
-    r"(我家|我们家|俺家|家里|我的|我这|我)(的)?(有|养|是|那|这)?[^?？。!！,，]{0,12}|"
-    r"(晚上|夜里|白天|早上|平时|出门|周末)?(遛狗|遛猫|遛弯|散步|出门|外出|上班|睡觉|开车|跑步|出差|旅行|旅游|露营|爬山)(的时候|时|用)?")
-
-
 _NOUN_SUFFIXED = re.compile(r"[子儿头]")  # "轮子", "盖儿": a one-character noun, not a verb ("能叮吗")
 _WHERE_FROM = frozenset(["origin"])  # concepts no other kind of fact answers, whatever words it shares
-
-
-def circumstances(text: str) -> list[tuple[int, int]]:
-    """Spans of normalised ``text`` that tell the viewer's situation rather than ask."""
-    return [(m.start(), m.end()) for m in _CIRCUMSTANCE.finditer(text) if m.end() > m.start()]
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,47 +190,14 @@ class FactIndex:
         return out
 
     def _terms(self, text: str, sku: str | None, words: list[str] | None = None) -> list[Term]:
-        """Content words of normalised ``text`` (segmented as ``words`` when given): no stop or question
-        words, numbers, or words that only name the product ``sku`` (its title's head nouns, aliases,
-        brand, category, variant names)."""
+        """Content words of normalised ``text`` (``terms.content_terms``) but the words that only name the
+        product ``sku`` (its title's head nouns, aliases, brand, category, variant names)."""
         naming = self._naming.get(sku, "") if sku else ""
         variants = self._variant_words.get(sku, set()) if sku else set()
-        out: list[Term] = []
-        at = 0
-        for word in words if words is not None else segmenter.cut(text):
-            start = text.find(word, at)
-            at = start + len(word) if start >= 0 else at
-            if word in segmenter.STOPWORDS or word in _FUNCTION_WORDS or not any(c.isalpha() for c in word):
-                continue
-            if _MEASURE.fullmatch(word) or (naming and word in naming) or _LINK_WORD.fullmatch(word):
-                continue
-            if variants and (word in variants or _VARIANT_SUFFIX.sub("", word) in variants):
-                continue
-            if _LATIN_WORD.fullmatch(word) or (_SPEC.fullmatch(word) and any(c.isalpha() for c in word)):
-                out.append(Term(word, True, start))
-                continue
-            core = strip_question_chars(word)
-            if not content_chars(core) or core in _FUNCTION_WORDS or (naming and core in naming):
-                continue
-            out.append(Term(core, core == word, start + word.find(core)))
-        return out
+        return content_terms(text, naming, variants, words)
 
     def asked(self, q: Question, sku: str | None, words: list[str] | None = None) -> Asked:
-        terms = tuple(self._terms(q.text, sku, words))
-        concepts = concepts_asked(q.text)
-        spans = tuple((c, m.start(), m.end()) for c in concepts for m in c.ask.finditer(q.text))
-        asked = Asked(terms, "".join(t.text for t in terms), tuple(concepts), spans, q.lang != "en")
-        pieces: list[str] = []
-        for t in asked.specific():
-            if not t.text.isascii() or len(t.text) >= 3:
-                pieces.append(t.text)
-            # a word the segmenter glued ("寸笔记本", "oled屏") still holds its dictionary words and Latin runs
-            pieces += [w for w in segmenter.subwords(t.text) if len(w) >= 2 and w != t.text and not w.isascii()]
-            pieces += [w for w in _LATIN_RUN.findall(t.text) if w != t.text]
-        # a number with its unit is the viewer's quantity, but a spec value may hold it as is ("24v能用吗")
-        pieces += [w for w in _SPEC.findall(q.text) if _MEASURE.fullmatch(w) and any(c.isalpha() for c in w) and len(w) >= 3]
-        return Asked(terms, asked.residue, asked.concepts, spans, asked.check_latin, tuple(dict.fromkeys(pieces)),
-                     dimensions(q.text))
+        return asked_of(q, tuple(self._terms(q.text, sku, words)))
 
     def _bm25(self, terms: Sequence[str], allowed: set[int]) -> dict[int, float]:
         scores: dict[int, float] = defaultdict(float)
