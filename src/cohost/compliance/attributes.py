@@ -238,6 +238,8 @@ def _numeric(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict:
     c_start, _ = norm.clause(claim.start)
     if _DELTA.search(norm.text, max(c_start, claim.start - 6), claim.start):
         return Verdict("unsupported", note="差值，不是商品规格")  # 比上一代轻了30克: a difference, not the weight
+    if _FITS.match(norm.text, claim.end):
+        return Verdict("unsupported", note="适配物品的尺寸，不是本品规格")  # 1.5米和1.8米的床都能盖: the bed's size
     if _ADVICE.search(norm.text, c_start, claim.start):
         return Verdict("unsupported", note="建议的其他规格，不是本品规格")  # 手小也可以考虑40寸: another size, as advice
     _, c_end = norm.clause(claim.start)
@@ -249,6 +251,8 @@ def _numeric(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict:
 
 
 _GRADE = {"supported": 2, "consistent": 1}
+# the size of the thing the goods go on or into (1.5米和1.8米的床都能盖, 适合1.2米宽的窗户): not the goods' own size
+_FITS = re.compile(r"(?:(?:和|或|、|到|-)\s*[\d.]+\s*(?:米|m|cm|厘米|寸))?(?:宽|长|高)?的?(?:床|床垫|沙发|餐桌|桌子|桌面|车|窗户|窗|门|房间|卧室|户型|阳台)")
 # a size put forward as an alternative or compared with (也可以考虑40寸, 建议选小一号, 比42码的大一点): not a claim about
 # the goods on sale
 _ADVICE = re.compile(r"考虑|建议|可以选|可选|或者|不如|换成|换个|改成|比(?=[^,。!?;]{0,3}$)|推荐(?:选|买|你)")

@@ -26,7 +26,7 @@ _NEGATORS = ("并不是", "不是", "并非", "不算", "算不上", "谈不上"
              "没有", "不能", "不会", "不可能", "不代表", "未必", "不一定", "并没有", "从不", "绝不", "不要", "禁止",
              "避免", "杜绝", "严禁", "切勿", "不得", "拒绝", "不敢", "不存在", "无法", "不用", "不必", "不再", "哪有",
              "不让说", "不许说", "不准说", "不让用", "不许用", "不准用", "不让讲", "不能讲",
-             "哪里是", "别说", "不建议", "not", "never", "isn't", "aren't", "don't", "can't", "cannot", "won't",
+             "哪里是", "别说", "不建议", "别指望", "不指望", "不能指望", "指望不上", "not", "never", "isn't", "aren't", "don't", "can't", "cannot", "won't",
              "no longer")
 _NEAR_NEGATORS = frozenset("不没非别无未勿")
 _NOT_NEGATION = ("不得不", "不夸张", "毫不", "不用说", "不愧", "不要太", "不仅", "不但", "不光", "不止", "不只", "不骗",
@@ -97,6 +97,8 @@ def near(norm: NormalizedText, start: int, end: int, before: int = REACH, after:
 def negated(norm: NormalizedText, start: int, end: int) -> bool:
     c_start, c_end = norm.clause(start)
     if _DENIED_AFTER.match(norm.text, end, min(c_end, end + 14)):  # 祛痘祛斑它都做不到: the effect is denied
+        return True
+    if norm.text.startswith("不了", end):  # 保证不了, 承诺不了: the speaker says they cannot promise it
         return True
     window = norm.text[max(c_start, start - 12):start]
     if not window:

@@ -21,7 +21,7 @@ from cohost.compliance.units import Quantity, quantities
 
 _NUM_IN = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
 _FILLERS = re.compile(r"这款|这个|我们|咱们|家人们|宝宝们|姐妹们|是|的|了|哦|啊|呢|吧|曾经|也|就|还|获得|荣获|拿过|获过|成为|过|被|评为")
-_ORDINAL = re.compile(r"第([一二两三四五六七八九十]+)")
+_ORDINAL = re.compile(r"第([一二两三四五六七八九十]+)(?!方)")  # 第三方 is a party, not a rank
 _UNIT_AFTER = re.compile(r"[a-z元块%件瓶盒片袋支]")
 
 
@@ -63,6 +63,7 @@ class _Evidence:
     keys: frozenset[str]  # certification marks and key nouns
     numbers: frozenset[Decimal]
     quantities: tuple[Quantity, ...]
+    stated: frozenset[str] = frozenset()  # the keys the claim itself states (the source's are in ``keys`` only)
 
 
 _DISTINCTIVE = frozenset({"ccc", "sgs", "cma", "cnas", "fda", "ce", "fcc", "rohs", "reach", "iso", "gb", "人体法",
@@ -90,13 +91,16 @@ def _evidence_keys(text: str) -> frozenset[str]:
     return frozenset(keys)
 
 
-def _evidence_record(fid: str, claim: str, expires_at: datetime | None) -> _Evidence:
+def _evidence_record(fid: str, claim: str, expires_at: datetime | None, source: str = "") -> _Evidence:
+    """``source`` (第三方检测报告 编号…) says who tested or awarded: a qualifier the claim may name (防水80分钟，
+    第三方检测), never a match on its own."""
     text = _canon_evidence(normalize_term(claim))
-    keys = _evidence_keys(text)
-    if "第一" in keys or re.search(r"第[一1]名|榜首|冠军|top\s?1|no\.?\s?1", text):
-        keys |= {"第一"}
+    stated = _evidence_keys(text)
+    if "第一" in stated or re.search(r"第[一1]名|榜首|冠军|top\s?1|no\.?\s?1", text):
+        stated |= {"第一"}
+    keys = stated | _evidence_keys(_canon_evidence(normalize_term(source)))
     return _Evidence(fid, expires_at, text, keys, frozenset(_numbers(text) | _claim_numbers(text)),
-                     tuple(quantities(text)))
+                     tuple(quantities(text)), stated)
 
 
 def match_evidence(records: Sequence[_Evidence], core: str, now: datetime) -> tuple[str, bool] | None:
@@ -114,7 +118,7 @@ def match_evidence(records: Sequence[_Evidence], core: str, now: datetime) -> tu
         if any(not any(q.judge(a) == "supported" for q in ev.quantities) for a in amounts):
             continue
         score = len(grams & _bigrams(ev.text)) / len(grams) if grams else 0.0
-        shared = keys & ev.keys & _DISTINCTIVE
+        shared = keys & ev.stated & _DISTINCTIVE
         if shared or (numbers and keys & ev.keys):
             score += 1.0  # same certification mark, or the same figure under the same key noun
         if score < 0.45:

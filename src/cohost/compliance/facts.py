@@ -81,7 +81,8 @@ class ProductFacts:
                            for i, p in enumerate(product.promotions, 1)]
         self.promo_numbers = {fid: _numbers(text) for fid, _, text in self.promotions}
         self.promo_terms = {fid: _promo_terms(text, self.promo_numbers[fid]) for fid, _, text in self.promotions}
-        self.evidence = [_evidence_record(f"{sku}.evidence:{i}", e.claim, e.expires_at)
+        # the source says who tested or awarded it (第三方检测报告, 红点奖官网): part of what the record states
+        self.evidence = [_evidence_record(f"{sku}.evidence:{i}", e.claim, e.expires_at, e.source)
                          for i, e in enumerate(product.evidence, 1)]
         variant_names = " ".join(normalize_term(v.name) for v in product.variants)
         self.variant_numbers = _numbers(variant_names)

@@ -46,8 +46,9 @@ _DI = re.compile(r"(?<![a-z])di(?=[一1])")
 _SEP = r"[./|\-~]"
 _SPACED = re.compile(rf"(?<=[{CJK}]){_SEP}(?=[{CJK}]{_SEP}[{CJK}])|(?<=[{CJK}]{_SEP}[{CJK}]){_SEP}(?=[{CJK}])")
 # Clause ends: commas, stops, semicolons, enumeration commas, line breaks, tildes, ellipses and dashes.
-_CLAUSE_END = re.compile(r"[,。!?;、\n~]|\.(?!\d)|——|--|\s{2,}")
+_CLAUSE_END = re.compile(r"[,。!?;、\n~|]|\.(?!\d)|——|--|\s{2,}")
 _SENTENCE_END = re.compile(r"[。!?\n]|\.{2,}|\.(?![\da-z])")
+_DIGIT_COMMA = re.compile(r"(?<=\d)，(?=\d)")
 _QUOTES = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"', "《": "》", "【": "】"}
 
 
@@ -85,6 +86,8 @@ class NormalizedText:
 
     def __init__(self, original: str) -> None:
         self.original = original
+        if "，" in original:  # a Chinese comma between figures (立减100，899减100) is a pause, never 100,899
+            original = _DIGIT_COMMA.sub(";", original)
         table = _table()
         quick = original.translate(table)
         self._starts: list[int] | None = None

@@ -30,6 +30,7 @@ from cohost.compliance.claims import Claim
 from cohost.compliance.evidence import _bigrams, _numbers
 from cohost.compliance.facts import ProductFacts, ProductView, Verdict, _Variant
 from cohost.compliance.numbers import parse_number
+from cohost.compliance.patterns import _QTY_UNITS, N
 from cohost.compliance.text import NormalizedText
 from cohost.compliance.units import canon
 from cohost.domain.catalog import CHINA_TZ
@@ -182,9 +183,20 @@ def _promotion(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict
             and abs(p.price / p.list_price * 10 - claim.value) <= Decimal("0.5"):
         return Verdict("supported", (f"{view.sku}.list_price", f"{view.sku}.price"))
     idle = [w for w in everything if matches(w[1])]
+    if idle and all(w[3] is not None and w[3] <= view.now for w in idle) and _said_over(norm, claim.start):
+        return Verdict("supported", tuple(w[0] for w in idle))  # 第二件半价的活动八点就结束了: it is over, and said so
     if idle:
         return Verdict("contradicted", tuple(w[0] for w in idle), _describe(idle), "活动不在进行中")
     return Verdict("unsupported", (), _describe(active) or None, "商品页没有这项活动")
+
+
+# a promotion said to be over (活动已经结束了, 八点就结束了哈, 半价已经没有了): true once its window has closed
+_OVER = re.compile(r"(?:已经|已)(?:结束|截止|过了|没有了|没了)|(?:结束|截止)了|(?:活动|优惠|半价)[^,。!?;]{0,4}?(?:过了|没有了|没了)")
+
+
+def _said_over(norm: NormalizedText, pos: int) -> bool:
+    start, end = norm.sentence(pos)
+    return _OVER.search(norm.text, start, end) is not None
 
 
 def _gift_value(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict:
@@ -205,11 +217,25 @@ def _stock_of(claim: Claim, norm: NormalizedText, view: ProductView) -> tuple[li
     return [view.product.stock], f"{view.sku}.stock", False
 
 
+# the whole stock said as a figure (一共40箱, 库存就8床, 这批就40箱): scarcity words beside it rest on that figure
+_TOTAL_SAID = re.compile(rf"(?:一共|总共|共|库存|现货|这批|这一批)(?:就|只有|仅|只|才|也就)?(?:有)?\s*(?P<n>{N})\s*(?:{_QTY_UNITS})")
+# a sell-out said as the consequence of selling what is there (拍完这8床就没货了, 卖完就下架): not a claim it is gone now
+_WHEN_SOLD = re.compile(r"(?:拍完|卖完|抢完|售完|卖光|抢光)[^,。!?;]{0,8}?$")
+
+
+def _total_said(norm: NormalizedText, total: int) -> bool:
+    return total > 0 and any(parse_number(m.group("n")) == total for m in _TOTAL_SAID.finditer(norm.text))
+
+
 def _stock(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict:
     figures, fid, others = _stock_of(claim, norm, view)
     total = sum(figures)
     facts = tuple(fid.split(","))
     expected = f"实际库存{total}件"
+    if claim.detail in ("low", "out") and _total_said(norm, total):
+        c_start, _ = norm.clause(claim.start)
+        if claim.detail == "low" or _WHEN_SOLD.search(norm.text, c_start, claim.start):
+            return Verdict("supported", facts)  # 一共40箱，限量是因为…; 库存就8床，拍完这8床就没货了
     if claim.detail == "count":
         if claim.value is not None and 0 < total <= claim.value and (claim.unit != "exact" or total == claim.value):
             return Verdict("supported", facts)
@@ -251,6 +277,10 @@ def _window(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict:
     if ok:
         return Verdict("supported", tuple(w[0] for w in ok))
     windows = timed or [(fid, text, pr.starts_at, pr.ends_at) for fid, pr, text in view.promotions if pr.ends_at]
+    over = [w for fid, pr, text in view.promotions if pr.ends_at and pr.ends_at <= now
+            for w in [(fid, text, pr.starts_at, pr.ends_at)] if _fits(claim, pr.ends_at.astimezone(CHINA_TZ), pr.ends_at)]
+    if over and claim.detail == "hour" and _said_over(norm, claim.start):
+        return Verdict("supported", tuple(w[0] for w in over))  # 活动八点就结束了: a past window, said as past
     if windows:
         return Verdict("contradicted", tuple(w[0] for w in windows), _describe(windows),
                        "与真实活动时间不符")
