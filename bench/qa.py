@@ -111,6 +111,24 @@ SETS = [
           DATA / "blind9/qa_blind9.jsonl",
           "no (written by a fifth engineer who never read the code; held out: never read by anyone tuning)",
           held_out=True),
+    QASet("blind11", "independent shop 7, mother and baby (暖芽母婴优选)", DATA / "blind11/shop_blind11.json",
+          DATA / "blind11/qa_blind11.jsonl",
+          "after its first run (written by a seventh engineer who never read the code): its failures then prompted "
+          "general mechanisms"),
+    QASet("blind12", "independent shop 8, sports and outdoor (野径户外运动馆)", DATA / "blind12/shop_blind12.json",
+          DATA / "blind12/qa_blind12.jsonl",
+          "after its first run (written by an eighth engineer who never read the code): its failures then prompted "
+          "general mechanisms"),
+    QASet("blind14", "independent shop 9, home and cleaning goods (held out)", DATA / "blind14/shop_blind14.json",
+          DATA / "blind14/qa_blind14.jsonl",
+          "no (written by a ninth engineer who never read the code; held out from the start: never read by anyone "
+          "tuning)", held_out=True),
+    QASet("blind17", "independent shop 10, tea, liquor and drinks (茗醇茶酒铺)", DATA / "blind17/shop_blind17.json",
+          DATA / "blind17/qa_blind17.jsonl",
+          "after its first run (written by a tenth engineer who never read the code)"),
+    QASet("blind18", "independent shop 11, personal-care appliances (轻氧个护小家电旗舰店)", DATA / "blind18/shop_blind18.json",
+          DATA / "blind18/qa_blind18.jsonl",
+          "after its first run (written by an eleventh engineer who never read the code)"),
 ]
 FIRST_RUNS = DATA / "qa_first_runs.json"
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
