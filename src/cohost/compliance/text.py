@@ -29,8 +29,9 @@ _FILLER = re.compile(
     rf"\u2600-\u27bf\U0001f000-\U0001faff])+(?=[{CJK}])"
 )
 _ZUI = re.compile(rf"zui(?=[{CJK}])")
-# 醉 for its homophone 最 before a quality or price word (醉好喝, 醉便宜, 醉划算); 喝醉/陶醉/醉酒 stay as they are
-_ZUI_HOMOPHONE = re.compile(r"(?<![喝陶沉麻宿酒迷心烂微半灌宿买])醉(?=好|强|便宜|低|美|棒|划算|实惠|值|牛|火|热|受欢迎|佳|优|正宗|顶|舒服|适合|保湿|显白|耐用|香)")
+# 醉 (and the rare look-alike 蕞) for their homophone 最 before a quality or price word (醉好喝, 蕞好, 醉划算);
+# 喝醉/陶醉/醉酒 stay as they are
+_ZUI_HOMOPHONE = re.compile(r"(?<![喝陶沉麻宿酒迷心烂微半灌宿买])[醉蕞](?=好|强|便宜|低|美|棒|划算|实惠|值|牛|火|热|受欢迎|佳|优|正宗|顶|舒服|适合|保湿|显白|耐用|香)")
 # a pinyin syllable spelled out between Chinese characters to dodge a keyword filter (消 yan 祛 dou, 治 liao):
 # only syllables of medical words, only as a separate token next to a Chinese character (never "ai", which is AI)
 # (zeng强mian疫力, 降 xue 压: the function-claim syllables too)
@@ -96,7 +97,7 @@ class NormalizedText:
         self._sentences: list[int] | None = None
         self._quotes: list[tuple[int, int]] | None = None
         if (len(quick) == len(original) and unicodedata.is_normalized("NFKC", quick)
-                and _FILLER.search(quick) is None and "zui" not in quick and "醉" not in quick
+                and _FILLER.search(quick) is None and "zui" not in quick and "醉" not in quick and "蕞" not in quick
                 and not _maybe_pinyin(quick)
                 and ("di" not in quick or _DI.search(quick) is None) and not _maybe_spaced(quick)):
             self.text = quick
