@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from cohost.domain import ProductFact
+from cohost.knowledge.comparands import compared_facts
 from cohost.knowledge.lexicon import (
     DIMENSION_LABELS,
     SIZE_ADVICE,
@@ -36,6 +37,7 @@ _LIST_PRICE = re.compile(r"原价|划线价|以前|之前|平时|日常|原来|(
 # "大衣和羽绒服哪个长": two products compared by one measure, the shared label that holds its character
 _COMPARED_BY = re.compile(r"哪(个|款|件)(更|比较)?([长短高矮厚薄宽窄重轻大小])")
 # how a product's sizes run against the usual ones: a label that says so ("尺码偏差", "尺码偏大偏小")
+_PRICE_COMPARED = re.compile(r"贵|便宜|价|钱|划算|实惠")
 _DEVIATION_LABEL = re.compile(r"偏差|偏大|偏小|尺码偏|码数偏|尺码标准")
 _SIZE_RUNS = re.compile(r"(尺码|码数|码子|码)(标准|准|正|偏)|标准码|正码|偏大|偏小|大码还是小码")
 _USUAL_SIZE = re.compile(r"(平时|平常|一般|日常|之前|以前)(都)?(穿|买|拍)")
@@ -341,14 +343,21 @@ class Composer(FactComposer):
         m = _COMPARED_BY.search(q.text)
         measured = [label for label in labels if m is not None and m.group(3) in label]
         labels = measured[:1] if len(measured) == 1 else labels[:2]  # "哪个长": the one shared label of length
+        priced = _PRICE_COMPARED.search(q.text) is not None
+        own = None if priced else compared_facts(q.text, m.group(3) if m is not None else None, items)
         parts: list[str] = []
-        for pf in items[:3]:
+        for k, pf in enumerate(items[:3]):
             price = pf.get("price")
             bits = [self._name(pf)]
+            if own is not None:  # "哪个重" ↔ 车重 / 座椅重量, "都是男女同款吗" ↔ 版型: each product's own fact
+                bits.append(f"{own[k].label}{own[k].value}")
+                d.facts.append(own[k].id)
+                parts.append("，".join(bits) if q.lang == "zh" else ", ".join(bits))
+                continue
             if price is not None:
                 bits.append(f"{money(price.value)}元" if q.lang == "zh" else f"{money(price.value)} yuan")
                 d.facts.append(price.id)
-            for label in labels:
+            for label in ([] if priced else labels):
                 fact = next(a for a in pf.attributes if a.label == label)
                 bits.append(f"{label}{fact.value}")
                 d.facts.append(fact.id)

@@ -18,6 +18,7 @@ from cohost.domain import ProductFact
 from cohost.knowledge.answers import Composer, Draft
 from cohost.knowledge.cautions import cautioned
 from cohost.knowledge.choices import MATERIAL, chosen, contained, material_part, offered
+from cohost.knowledge.closedlists import ClosedList, asked_option, closed_list, listing_attribute
 from cohost.knowledge.compatibility import compatible_fields
 from cohost.knowledge.cues import (
     _DEICTIC,
@@ -125,7 +126,9 @@ class Drafter:
         if intent in ("shipping", "returns"):
             return c.policy(q, intent, pf, hits, self.source.shop_facts()) or "no_fact"
         if intent == "comparison":
-            if link.via == "unknown_link" or (link.via == "ambiguous" and not link.separate):
+            paired = len(link.candidates) == 2 and re.search(r"和|跟|与|还是|比", q.text) is not None \
+                and re.search(r"这|那", q.text) is None  # "这个和面霜比": which 面霜 is not known
+            if link.via == "unknown_link" or (link.via == "ambiguous" and not link.separate and not paired):
                 return "ambiguous_product"
             if link.via == "ambiguous":  # "龙井和茉莉花茶哪个好": two products, each named by its own words
                 skus = list(link.candidates)
@@ -174,6 +177,9 @@ class Drafter:
         if link.via in ("ambiguous", "unknown_link") or pf is None:
             return "ambiguous_product"
         draft: Draft | None
+        closed = self._closed(q, pf, named) if intent in ("other", "attribute", "variant", "stock", "suitability") else None
+        if closed is not None and not closed.present and closed.kind != "colour":  # "有46码吗" ↔ 尺码范围: 36-45码 — no, these are there
+            return self._listed(q, pf, closed.index, "closed.no")
         if intent == "price":
             draft = c.price(q, pf, named)
         elif intent == "stock":
@@ -182,6 +188,10 @@ class Drafter:
                 return "no_fact"  # "大号地毯有货吗", "情侣款还有吗": one variant asked, none found — never the total
         elif intent == "variant":
             draft = c.variant(q, pf, named, hits)
+            if draft is not None and not named and (i := listing_attribute(
+                    q.text, [(a.label, str(a.value)) for a in pf.attributes], [str(v.name.value) for v in pf.variants])) is not None \
+                    and pf.attributes[i].id not in draft.facts:
+                c.say_fact(draft, pf.attributes[i], pf, q.lang)  # "有哪些颜色": the colour attribute beside the variants
         elif intent == "promotion" and _THRESHOLD.search(q.text) and not self._threshold_offered(pf):
             draft = None  # "满300减多少": no offer of the product or the shop is a spend threshold — nobody knows
         elif intent == "promotion":  # "送线吗": what is included, when a fact names it; else the offers
@@ -216,6 +226,8 @@ class Drafter:
             draft = self._included(q, pf)  # "送线吗" ↔ 是否含线: 不含数据线 / 下单送1米快充线一根
         if draft is None and intent in ("other", "attribute", "stock", "variant") and not named:
             draft = self._colours(q, pf)  # "键盘有白色的吗" ↔ 颜色: 深空灰（单一配色）
+        if draft is None and closed is not None and closed.present:
+            draft = self._listed(q, pf, closed.index, "closed.yes")  # "有2人的吗" ↔ 适用人数: 2人款 / 4人款
         if draft is None and intent in ("other", "attribute", "usage", "suitability"):
             draft = self._semantic(q, pf)
         if draft is None and intent in ("other", "variant"):
@@ -224,6 +236,29 @@ class Drafter:
                 q.text, " ".join(f"{f.label} {f.value}" for f in pf.by_id.values() if f.id in draft.facts)):
             return "no_fact"  # "O型腿能穿吗": the facts found (腰型, 裤型) do not speak of legs
         return draft or "no_fact"
+
+    def _closed(self, q: Question, pf: ProductFacts, named: list[VariantFacts]) -> ClosedList | None:
+        """The closed list answering "有X吗" of this product (``closedlists``): never when a variant is named
+        (its own stock answers) nor when the question names a thing besides this product ("头枕有红色吗" with
+        a seat cover on screen)."""
+        if named:
+            return None
+        found = closed_list(q.text, [(a.label, str(a.value)) for a in pf.attributes])
+        if found is None:
+            return None
+        label, option = pf.attributes[found.index].label, asked_option(q.text)
+        word = option.word if option is not None else ""
+        if any(not set(w) & set(label + "色味码号人款图案") and not (word and (word in w or w in word))
+               for w in subject_words(self._indexes().facts, q, pf.sku)):
+            return None
+        return found
+
+    def _listed(self, q: Question, pf: ProductFacts, index: int, kind: str) -> Draft:
+        """The attribute listing the options of one kind, after a yes or a no (``closedlists``)."""
+        d = Draft(lang=q.lang)
+        d.add(self.composer.p.say(kind, q.lang))
+        self.composer.say_fact(d, pf.attributes[index], pf, q.lang)
+        return d
 
     def _rule_detail(self, q: Question) -> Draft | None:
         """The shop rule whose own words the question's details are (``shop_rules.detail_rule``)."""

@@ -32,6 +32,7 @@ from cohost.knowledge.guard import rewrite
 from cohost.knowledge.intents import IntentGuess, classify
 from cohost.knowledge.lexicon import Concept, concepts_asked
 from cohost.knowledge.linking import Link, ProductLinker
+from cohost.knowledge.ownnames import catalog_names
 from cohost.knowledge.phrasing import Phrasebook
 from cohost.knowledge.record import AnswerRecord
 from cohost.knowledge.refinement import LazyReading, refine
@@ -137,7 +138,7 @@ class QAEngine:
         idx = self.indexes()
         asked_all: list[Concept] | None = None
         link = idx.linker.link(q, context_sku)
-        risk = detect_risk(q.text)
+        risk = detect_risk(q.text, catalog_names(idx.version, self.source.products))
         reading = Reading(q, link, risk)
         if risk is not None:
             reading.intent, reading.stop = risk.intent, "risk"

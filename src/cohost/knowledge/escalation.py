@@ -13,9 +13,13 @@ Holding replies promise nothing (no time, no refund, no outcome) and contain no 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from cohost.knowledge import grievances as gr
+from cohost.knowledge import incidents as inc
 from cohost.knowledge.literalgate import Gated, LiteralGate
+from cohost.knowledge.ownnames import Scoped, name_spans
 
 REASONS = ("no_fact", "ambiguous_product", "complaint", "dispute", "health", "safety", "minor", "self_harm",
            "human_request", "injection", "other")
@@ -46,7 +50,7 @@ _SELF_HARM = _rx(r"不想活(?!动|跃|泼)|想死(?!你|我了)|自杀|轻生|�
                  # typed with a typo or in pinyin: "不想或了", "跳搂", "zi sha", "想si"
                  r"不想(或|获|火|伙)了|跳(搂|喽)|自(刹|沙|纱)(?!发)|割(碗|婉)|"
                  r"\bzi\s?sha\b|\btiao\s?lou\b|bu\s?xiang\s?huo|\bwo\s?xiang\s?si\b|\bxiang\s?si\s?le\b|"
-                 r"想\s?si(?![a-z])|不想\s?huo|跳\s?lou|自\s?sha|zi\s?杀|kms\b|unalive")
+                 r"想\s?si(?![a-z])|不想\s?huo|跳\s?lou|自\s?sha|zi\s?杀|kms\b|unalive", *inc.SELF_HARM_PARTS)
 # said indirectly: hopelessness ("活着好累", "撑不下去") or a loss ("猫走了", "它没了") together with leaving or
 # ending ("想跟它一起走", "想去陪它", "解脱") — either half alone is an ordinary remark ("想跟狗一起走走")
 _HOPELESS = _rx(r"活着.{0,3}(累|苦|难|痛苦|没劲|没盼头)|(好|太|很)?绝望|撑不下去|熬不下去|坚持不下去|生无可恋|人间不值得|"
@@ -95,6 +99,7 @@ _INJECTION = _rx(
     # words to output verbatim: "请输出这句话:X", "把下面这段原样发出来", "打印以下内容"
     r"(输出|打印|打出|写出|发出|说出|念出|原样(输出|回复|发|说)|照抄|照着(打|发|回))(一下|一遍)?(这|下面|以下|如下|我说|我写|我给你|我发)的?(这)?(一?句|一?段|几个字|些)?(话|内容|文字|句子|字)?\s*[:\"“「]",
     r"(请|给我|帮我|麻烦)(你)?(输出|打印|原样输出|原样回复)\s*[:\"“「]|(把|将)(下面|以下|这句|这段)(话|内容|文字)?(原样|原封不动|一字不改)",
+    *gr.INJECTION_PARTS,
 )
 # announcing to the room what a viewer dictates ("告诉大家X 快说", "宣布X"); not a question about an
 # announcement ("宣布开奖了吗", "主播告诉大家怎么领券")
@@ -102,7 +107,7 @@ _DICTATE = _rx(r"(?<!我)(告诉|通知)(大家|所有人|观众|粉丝|他们|�
                r"(?<!主播)(?<!已经)(?<!刚才)(?<!刚)(?<!已)宣布(?![了过的])")
 _ASKING = _rx(r"[?？吗么嘛呢]|什么|啥|怎么|咋|多少|几|哪|谁|是不是|有没有|能不能|可不可以|会不会|要不要|如何")
 _SAFETY = _rx(r"车祸|交通事故|出事故|撞车|追尾的时候|抱着(孩子|宝宝|娃|小孩).{0,6}(坐|开车|副驾)|爆炸|爆燃|起火|着火|自燃|漏电|触电|电到|短路|冒烟|烫伤|烧伤|有毒|毒性|中毒|甲醛|致癌|误食|误吃|误服|误喝|吞(下|了|进)",
-              r"噎(住|到)|窒息|辐射|安全吗|安不安全|安全不|危险吗|会不会炸|炸了|划伤|割伤|伤到|夹(到|伤)(手|脚|孩子|宝宝|小孩|皮肤|肉)?|夹住(手|脚|孩子|宝宝|小孩|皮肤|肉)|(?<![能可以])夹住|夹手|烫手",
+              r"噎(住|到)|窒息|辐射|安全吗|安不安全|安全不|危险吗|会不会炸|炸了|划伤|割伤|伤到|夹(到|伤)(手|脚|孩子|宝宝|小孩|皮肤|肉)?|夹住(手|脚|孩子|宝宝|小孩|皮肤|肉)|(?<![能可以])夹住|夹手|(?<![不会])烫手(?![吗么嘛])",
               r"explode|fire hazard|toxic|poison|is it safe|dangerous",
               # injuries and hazards that happened or are feared: cuts and blood, burning, sparks, falling
               # furniture, a failed lock or brake, a child reaching into a machine
@@ -112,8 +117,8 @@ _SAFETY = _rx(r"车祸|交通事故|出事故|撞车|追尾的时候|抱着(孩�
               r"cut (my|his|her)|bleed|sparks?\b|caught fire|fell on|tip(ped)? over",
               # a fall or a twisted limb that happened, and catching fire ("离火近会不会烧起来", "易燃吗")
               r"摔(了)?(1|一)?(跤|跟头|下去|下来)|摔倒|跌倒|滑倒|绊倒|摔伤|跌伤|崴(了)?(脚|到)|扭(伤|到)(了)?(脚|腰|脖子)?",
-              r"(一下|一下子|容易|直接|突然|会不会|会)(就)?(烧|燃|着)起来|燃起来|着起来|易燃|可燃")
-_HEALTH = _rx(r"哮喘|鼻炎|早产|呼吸道|咽炎|(溅|进|弄|喷)(到|进)?(了)?眼|眼睛(里|疼|痛|红)|孕妇|怀孕|孕期|备孕|孕妈|准妈妈|哺乳|喂奶|月子|过敏|湿疹|皮炎|糖尿病|高血压|血糖|血压|心脏病|癌|肿瘤",
+              r"(一下|一下子|容易|直接|突然|会不会|会)(就)?(烧|燃|着)起来|燃起来|着起来|易燃|可燃", *inc.SAFETY_PARTS)
+_HEALTH = _rx(r"哮喘|鼻炎|早产|呼吸道|咽炎|(溅|进|弄|喷)(到|进)?(了)?眼|眼睛(里|疼|痛|红)|孕妇|怀孕|孕期|备孕|孕妈|准妈妈|哺乳|喂奶|月子|过敏(?!原(信息|成分|标注|表|吗|么|嘛|$|\?|有哪些|是什么|都有|含))|湿疹|皮炎|糖尿病|高血压|血糖|血压|心脏病|癌|肿瘤",
               r"红屁屁|尿布疹|起疹|皮疹|拉肚子|腹泻|呕吐|吐了|便秘|发烧|发热(?!档|温度|功率|片|丝|时间|面积|效果|均匀|快)|咳嗽|(有|得了?|患).{0,4}病|疾病|病人|生病|得了.{0,4}病|吃药|用药|药物|治疗|治好|疗效|能治|治病|医生|医院|手术|伤口|发炎",
               r"腰椎|颈椎|腰间盘|椎间盘|抑郁|减肥|瘦身|降脂|降压|降糖|排毒|壮阳|补肾|副作用|激素|处方|痛风|胃病|脱发能|长高",
               r"pregnan|breastfeed|allerg|diabet|medical|medicine|\bcure\b|side effect|disease|lose weight",
@@ -135,7 +140,8 @@ _HEALTH = _rx(r"哮喘|鼻炎|早产|呼吸道|咽炎|(溅|进|弄|喷)(到|进)
               r"(听力|视力)(下降|受损|损伤|减退|变差)|安眠药|失眠",
               r"(久了|太久|长时间|时间长了?|长期|天天|每天|一直|整天).{0,6}(伤|损伤|损害|伤害|影响|坏)(到)?(眼睛|眼|视力|耳朵|耳膜|听力|皮肤|身体|颈椎|大脑|脑子|健康)",
               r"(眼睛|眼|耳朵|耳道|耳膜|头|皮肤|手腕|脖子|颈椎|胸口|心脏|心口)(有点|一直|老是|总是|都|也|会)?(疼|痛|难受|不舒服|发胀|胀痛|嗡嗡|刺痛|发红|发痒|痒)"
-              r".{0,6}((是不是|会不会|是否)(有|出了?)?(问题|毛病|病)|(有|出了?)(问题|毛病)|怎么办|正常吗|要紧吗|严重吗|怎么回事)")
+              r".{0,6}((是不是|会不会|是否)(有|出了?)?(问题|毛病|病)|(有|出了?)(问题|毛病)|怎么办|正常吗|要紧吗|严重吗|怎么回事)",
+              *inc.HEALTH_PARTS)
 # a hazard the viewer reports about the product now: swelling, overheating, leaking, sparks, burning — safety,
 # even when the shop's cautions mention it ("鼓包了还能用吗", "充着充着发烫"); asked before buying ("会不会鼓包",
 # "有鼓包吗", "会发烫吗") it is an attribute question
@@ -174,7 +180,8 @@ _BLAME = _rx(r"你们(这|家|店)?(是)?(怎么回事|搞什么|什么意思|�
              r"what'?s wrong with you|unacceptable|rude")
 # what makes a hurt or a danger urgent: then health or safety speaks first, even when the shop is blamed
 _URGENT = _rx(r"怎么办|急|救命|抽搐|昏迷|流血|出血|中毒|呼吸|不动了|送医|医院|快死|help")
-_NOT_COMPLAINT = _rx(r"(是不是|会不会|是否|不会是|有没有).{0,3}(假|山寨)", r"(假货|假的|正品)吗")
+_NOT_COMPLAINT = _rx(r"(是不是|会不会|是否|不会是|有没有).{0,3}(假|山寨)", r"(假货|假的|正品)吗", *gr.NOT_COMPLAINT_PARTS)
+_REPORT = _rx(*gr.COMPLAINT_PARTS)  # a defect of the goods in hand reported (``grievances``)
 # Complaint vs dispute (formats.md §4: a dispute is an *after-sales dispute*), the convention the independent
 # writers share: a *dispute* is a disagreement about money or the handling of an order — a refund, return or
 # after-sales request (refused, ignored, not paid back), compensation demanded (你们得赔, 退一赔三, 补差价), a
@@ -198,6 +205,7 @@ _DISPUTE_PROCESS = _rx(
     r"(没|未|还没|还未)(有)?(退款|退钱|到账|返款|打款|赔|理赔|赔付|补偿|给我退)", r"要求(退|赔|换|补偿|返|补)",
     r"(钱|款|退款|差价)(都|也)?(还)?(没|未)(有)?(退|到|回|返|给)",
     r"(你们|商家|店家|厂家|你)?(要|得|必须|该|应该)(给我)?(赔|补偿|退钱|退款|补差价|退差价)|退一赔|假一赔|(给我|赶紧|快|马上)(补|退)差价|赔(我|偿)",
+    *gr.DISPUTE_PARTS,
 )
 # a report of a problem with the order itself: not sent, not arrived, stuck, wrong or short — a complaint
 _DELIVERY_PROBLEM = _rx(
@@ -260,7 +268,8 @@ _HUMAN_ASKED = _rx(
     r"(有没有|有|来个|来一个|找个|找一个)(个)?(真人|活人|人工|客服|工作人员)(能|可以|来|会)?(帮|给|替|跟|和)我",
     r"(speak|talk|chat) (to|with) (the )?(host|owner|manager|staff)|real host")
 _HUMAN = _rx(r"人工|真人客服|客服(?!.{0,4}(几点|时间|什么时候|上班|下班|在线时))|找(个)?人(?!用|穿|吃)|工作人员|负责人|(叫|找)(你们|你家|一下)?(老板|店长|主播|运营|经理)|主播(回|理|看)(一下)?我",
-             r"找.{0,2}真人|真人(跟|和|来|回|聊)|活人|有人吗|有没有人在|human|real person|agent|customer service|talk to (a )?(person|someone)|operator")
+             r"找.{0,2}真人|真人(跟|和|来|回|聊)|活人|有人吗|有没有人在|human|real person|agent|customer service|talk to (a )?(person|someone)|operator",
+             *gr.HUMAN_PARTS)
 _IDENTITY = _rx(r"(你|您|主播|回复的|客服)是(不是)?(真人|真的人|机器人|机器|ai|人工智能|程序|bot)",
                 r"(是|有)(真人|人|ai|机器人|机器|人工智能)在(回答|回复|回|打字|说话|答|聊)(吗|么|嘛|呢|\?|$)|"
                 # "回这么快是机器人吧", "你是不是自动回复", "真人吗宝", "是ai吧": whether it is a bot, however asked
@@ -278,7 +287,7 @@ def is_identity_question(text: str) -> bool:
     return _IDENTITY.search(text) is not None
 
 
-def _self_harm(t: Gated) -> str | None:
+def _self_harm(t: Gated | Scoped) -> str | None:
     if m := t.search(_SELF_HARM):
         return m.group(0)
     if m := t.search(_HOPELESS_ALONE):
@@ -289,7 +298,7 @@ def _self_harm(t: Gated) -> str | None:
     return None
 
 
-def _injection(t: Gated) -> str | None:
+def _injection(t: Gated | Scoped) -> str | None:
     if m := t.search(_INJECTION):
         return m.group(0)
     # "告诉大家X 快说", "宣布X": an announcement dictated by a viewer, with something to announce and no question
@@ -299,23 +308,30 @@ def _injection(t: Gated) -> str | None:
     return None
 
 
-def detect_risk(text: str) -> Risk | None:
-    """The highest-priority risk in normalised text, or None."""
-    t = _GATE.text(text)
+def detect_risk(text: str, names: Iterable[str] = ()) -> Risk | None:
+    """The highest-priority risk in normalised text, or None. A cue lying inside one of ``names`` (the
+    catalog's product names: ``ownnames``) does not count: "孕妇枕多少钱" names a product, nobody's pregnancy."""
+    gated = _GATE.text(text)
+    spans = name_spans(text, names)
+    t: Gated | Scoped = Scoped(gated, spans) if spans else gated
     if cue := _self_harm(t):
         return Risk("self_harm", "other", cue)
     if cue := _injection(t):
         return Risk("injection", "other", cue)
+    if cue := inc.pregnant_minor(text):  # a minor's pregnancy or secret: minor before health
+        return Risk("minor", "purchase", cue)
     hypothetical = t.search(_HYPOTHETICAL) is not None
-    process = None if hypothetical else t.search(_DISPUTE_PROCESS)  # money or the order's handling: a dispute
+    process = None if hypothetical else t.search(_DISPUTE_PROCESS) or _promise_broken(t)  # money, the order, a promise
     delivery = None if hypothetical else t.search(_DELIVERY_PROBLEM)  # a problem with the order: a complaint
-    if m := t.search(_PET_INGESTED):
+    if (m := t.search(_PET_INGESTED)) or (m := t.search(inc.HEALTH_FIRST)):  # a pet's vet, a pregnant or nursing body
         return Risk("health", "suitability", m.group(0))
     if (m := t.search(_SAFETY)) or (not hypothetical and (m := t.search(_HAZARD)) and not t.search(_HAZARD_ASKED)):
         if (child := t.search(_CHILD_AGE)) and t.search(_ASKING) and not t.search(_INCIDENT):
             return Risk("minor", "purchase", child.group(0) + "…" + m.group(0))
         if (cond := t.search(_CONDITION)) and _EXPOSURE.search(m.group(0)):
             return Risk("health", "suitability", cond.group(0) + "…" + m.group(0))
+        if process and inc.MEDICAL_BILL.search(text):  # the harm is past; the bill for it is the dispute
+            return _dispute(m.group(0))
         return Risk("safety", "suitability", m.group(0))
     # "吃了就吐 你们怎么回事": blame for what the product did to someone, nothing urgent, is a complaint
     if (m := t.search(_BLAME)) and not process and not delivery and not t.search(_URGENT):
@@ -343,11 +359,20 @@ def detect_risk(text: str) -> Risk | None:
         if t.search(_MONEY):
             return _dispute(m.group(0))
         return Risk("complaint", "complaint", m.group(0))
+    if not hypothetical and (m := t.search(_REPORT)):
+        return _dispute(m.group(0)) if t.search(_MONEY) else Risk("complaint", "complaint", m.group(0))
     if m := t.search(_UNANSWERED):
         return Risk("complaint", "complaint", m.group(0))
-    if t.search(_IDENTITY) is None and (m := t.search(_HUMAN) or t.search(_HUMAN_ASKED)):
+    if t.search(_IDENTITY) is None and not gr.SERVICE_HOURS.search(text) and (m := t.search(_HUMAN) or t.search(_HUMAN_ASKED)):
         return Risk("human_request", "human", m.group(0))
     return None
+
+
+def _promise_broken(t: Gated | Scoped) -> re.Match[str] | None:
+    """"说好送凉席 一个都没收到": a promise of the shop's said with what did not come of it (an accusation
+    with it, "骗子 说好的…没收到", stays the complaint it is said as)."""
+    m = t.search(gr.PROMISE)
+    return m if m and gr.NOT_KEPT.search(t.text, m.end()) and not t.search(_COMPLAINT) else None
 
 
 def _dispute(cue: str) -> Risk:

@@ -125,7 +125,7 @@ _RULES: dict[str, list[tuple[float, str]]] = {
     "greeting": [
         (3, r"^(主播|大家|宝子们?|各位|家人们|老板)?(你好|您好|好呀|好啊|晚上好|早上好|中午好|下午好|早安|晚安|哈喽|嗨)"),
         (3, r"^(hello|hi|hey)(?![a-z])|good (morning|evening|afternoon)|我来(了|啦|咯|喽)|又来(了|啦)|来了来了|报[到道]|打卡"
-            r"|新人|第一次来|刚来|刚进(直播间|来)|回来了|^早(啊|呀|哦|安)?(主播|宝子们?|大家|家人们)?[~～!！]*$"),
+            r"|新人|新来的|第一次来|第(一|1)次进|刚来|^(各位|大家)?(宝妈|宝爸|姐妹|家人)们?好|刚进(直播间|来)|回来了|^早(啊|呀|哦|安)?(主播|宝子们?|大家|家人们)?[~～!！]*$"),
         (1, r"^(主播|大家|宝子们?)好"),
     ],
     "chitchat": [
@@ -138,6 +138,19 @@ _RULES: dict[str, list[tuple[float, str]]] = {
     ],
 }
 _COMPILED = {intent: [(w, re.compile(p)) for w, p in rules] for intent, rules in _RULES.items()}
+# small talk about the host, the room or the viewer's own life, even when a word of it would ask something
+# ("主播家宝宝多大了", "你叫什么名字", "背景音乐叫啥", "好想去露营啊", "求个关注"): chitchat, nothing to look up.
+# The host's height, size or pick stays a question no fact answers (``unknowable.ANCHOR`` is read first).
+_SMALLTALK = re.compile(
+    r"(你|您|主播)(的名字)?叫(什么|啥)(名字)?|^叫(什么|啥)名字|怎么称呼(你|主播)|(主播|你)(家|你家)?(也)?养(猫|狗)(了)?(吗|么|嘛)|背景音乐|\bbgm\b|这(首)?歌叫|什么歌|"
+    r"主播(是|在|你)?(在)?(哪个城市|哪里人|哪的人|哪儿人|老家|哪个省)|(主播|你)(家|你家)?的?(宝宝|孩子|娃|猫|狗)(多大|几岁|叫什么)|"
+    r"(主播|你|你们)(也)?(是|有)(新手)?(妈妈|宝妈|爸爸|孩子|宝宝|娃)(吗|么|嘛|呀|啊)|"
+    r"(你|主播|ai)(会|能)(不会)?(唱歌|跳舞|唱首歌|讲笑话|说方言|做瑜伽|游泳|爬山|做饭|跑步)|"
+    r"主播(平时|一般|周末|经常)(都)?(爬|去|玩|做|喜欢|干|练|跑)(?!.{0,3}(穿|用|戴|买|选))|求(个)?关注|点(个)?关注|互关|"
+    r"我(老公|老婆|男朋友|女朋友|对象|妈|闺蜜|家那位)(也)?(在旁边|陪我|也在看|在看|看着|一起看)|"
+    r"^(好|真|太)想(去)?(露营|爬山|旅游|旅行|出去玩|徒步|放假|睡觉)|"
+    r"(大家|家人们|宝子们|姐妹们|宝妈们)(都)?(注意|记得|要)(保暖|身体|安全|休息|防晒|多喝水)|"
+    r"第(一|1)次当(妈|爸)|沾沾喜气|有人.{0,4}(一起|约)|^(好的|嗯|ok|收到|明白|知道了)+[~～!！。.]*$")
 _RETURN_POSTAGE = re.compile(r"(退|换)(货|回|的)?.{0,5}(运费|邮费)|(寄回|退回).{0,4}(运费|邮费)|运费险")
 
 
@@ -190,6 +203,8 @@ def classify(text: str) -> IntentGuess:
     """Score every intent on normalised text (and on its core, see ``core_of``). ``other`` when nothing matched."""
     scores: dict[str, float] = {}
     core = core_of(text)
+    if _SMALLTALK.search(text) or (core and _SMALLTALK.search(core)):
+        return IntentGuess("chitchat", 3.0, 0.8, {"chitchat": 3.0})
     totals = _totals(text)
     if core and core != text:
         totals = tuple(max(a, b) for a, b in zip(totals, _totals(core), strict=True))

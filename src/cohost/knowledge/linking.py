@@ -80,6 +80,16 @@ def _names_product(form: str, names: str) -> bool:
     return len(form) >= 2 and not form.isascii() and form in names
 
 
+def _before_name(short: str, key: str, names: str) -> bool:
+    """"2人帐篷" of 2人款: a shortened variant word right before a word naming the product (two characters
+    of its title or aliases)."""
+    i = key.find(short)
+    if len(short) < 2 or i < 0:
+        return False
+    after = key[i + len(short):i + len(short) + 2]
+    return len(after) == 2 and not after.isascii() and after in names
+
+
 _COLOUR_ASKED = re.compile(r"([黑白灰蓝红绿粉紫黄橙棕咖银金青杏米驼])(色|的)")
 _FUZZY_FORM = re.compile(r"[\u4e00-\u9fff]{2,8}")
 def _spans(form: str, key: str) -> list[tuple[int, int]]:
@@ -340,15 +350,19 @@ class ProductLinker:
         if re.search(r"[a-z]{3}", q.text):
             keys.append(" ".join(english_colours(q.text)))
         names = self._names.get(sku, "")
+        def own(form: str) -> bool:  # a title naming its variants ("帐篷 2人/4人"): a word only one variant holds tells it
+            return sum(1 for v in variants if any(form in t for t in v.tokens)) == 1
+
         for variant in variants:
             score, whole, telling = 0.0, True, False
             for token in variant.tokens:
                 if any(_present(token, k) for k in keys):
                     score += 1.0
-                    telling = telling or not _names_product(token, names)
-                elif found := next((short for short in short_forms(token) if any(_loose(short, k, token) for k in keys)), None):
+                    telling = telling or not _names_product(token, names) or own(token)
+                elif found := next((short for short in short_forms(token) if any(
+                        _loose(short, k, token) or _before_name(short, k, names) for k in keys)), None):
                     score += 0.9
-                    telling = telling or not _names_product(found, names)
+                    telling = telling or not _names_product(found, names) or own(found)
                 else:
                     whole = False
                     score -= 0.05  # of two variants named as well, the one with less left unsaid ("16pro": not Pro Max)

@@ -54,6 +54,8 @@ _T: dict[str, dict[str, list[str]]] = {
     "text": {"zh": ["{value}", "{value}"], "en": ["{value}"]},
     "points": {"zh": ["{name}的特点：{value}。", "说说{name}：{value}。"], "en": ["About {name}: {value}."]},
     "usage": {"zh": ["用法：{value}。", "{name}这样用：{value}。"], "en": ["How to use: {value}."]},
+    "closed.no": {"zh": ["这个没有哦，", "没有你说的这种哦，", "这款没有这个选项哦，"], "en": ["Not that one, sorry. "]},
+    "closed.yes": {"zh": ["有的，", "有哦，"], "en": ["Yes. "]},
     "cautions": {"zh": ["注意：{value}。", "提醒一下：{value}。"], "en": ["Note: {value}."]},
     "policy": {"zh": ["{value}。", "店铺规定：{value}。"], "en": ["Shop policy: {value}."]},
     "identity_link": {"zh": ["{number}号链接是{name}。", "{number}号是{name}哦。"], "en": ["Link {number} is {name}."]},

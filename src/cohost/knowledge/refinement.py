@@ -33,10 +33,12 @@ if TYPE_CHECKING:
 
 # "厚底运动鞋多少", "薄绒的多少": the bare 多少 right after the name of the product or of a variant asks its price
 _PRICED = re.compile(r"^(?P<n>.+?)(?:的|款|[这那](?:个|款|根|条|种|件|只|把|双|套|瓶|盒|块|张|台|支))?"
-                     r"(?:多少|多少钱|几块|啥价|什么价)[?？呀啊呢哇]*$")
+                     r"(?:贵|便宜)?(?:多少|多少钱|几块|啥价|什么价)[?？呀啊呢哇]*$")
 # a bare variant ("M码呢") asks whether it is there; "两万毫安的重不重" asks something more of it
 _ASKS_MORE = re.compile(r"(.)不\1|[吗么]|什么|啥|怎么|咋|多[重大长宽高厚久少]")
 _PRICE_GAP = re.compile(r"(贵|便宜|差)(了)?多少")
+_COMPARE = re.compile(r"哪(个|款|一个|件)|都(是|能|有|可以|支持)|区别|差别|不同|差多少|比较")
+_JOINED = re.compile(r"和|跟|与|还是|比|vs", re.I)
 _HAS = re.compile(r"有没有|有吗|有.{0,8}(吗|么|嘛|没)|还有|do you have|is there")
 
 
@@ -109,9 +111,22 @@ def names_priced(text: str, pf: ProductFacts, named: list[VariantFacts]) -> bool
         return True
     if len(noun) >= 3 and pf.title and noun[-1] == pf.title.strip()[-1]:  # "厚底运动鞋" of …老爹鞋: the head character
         return True
+    if len(named) == 1 and any(_names_kind(noun, t, names, pf) for t in (compact(w) for w in named[0].label.lower().split())):
+        return True
     return any(len(t) >= 2 and (noun.endswith(t) or noun.endswith(t[:2]) or any(noun.endswith(f) for f in short_forms(t)
                                                                                   if len(f) >= 2))
                for v in named for t in (compact(w) for w in v.label.lower().split()))
+
+
+def _names_kind(noun: str, token: str, names: list[str], pf: ProductFacts) -> bool:
+    """"500ml的杯子多少": a variant's word, then a word of the product's kind (a character its names hold, no
+    attribute's label) — the variant of this product is priced."""
+    i = noun.find(token) if len(token) >= 2 else -1
+    if i < 0:
+        return False
+    rest = re.sub(r"^(的|款|[这那]个)", "", noun[i + len(token):])
+    held = "".join(names)
+    return 0 < len(rest) <= 3 and any(ch in held for ch in rest) and not any(rest in a.label for a in pf.attributes)
 
 
 def refine(guess: IntentGuess, q: Question, r: LazyReading, facts: Callable[[], FactIndex]) -> str:
@@ -127,6 +142,11 @@ def refine(guess: IntentGuess, q: Question, r: LazyReading, facts: Callable[[], 
         hits = r.hits if faq_first else []
         return bool(hits) and ".faq:" in hits[0].fact_id and hits[0].score >= ANSWER_AT + 1
 
+    link = r._link
+    if intent in ("other", "attribute", "price", "suitability") and _COMPARE.search(q.text) and (
+            (link.via == "ambiguous" and len(link.candidates) == 2 and _JOINED.search(q.text) and not re.search(r"这|那", q.text))
+            or (link.via == "link_number" and len(set(link.named)) == 2)):
+        return "comparison"  # "头灯和登山杖哪个贵", "1号和10号哪个便宜": two products of the catalog side by side
     if intent in ("other", "stock") and strong_faq():
         return "attribute"
     if intent in ("other", "attribute", "stock", "variant", "suitability") and care_asked(q.text) and r.pf is not None \

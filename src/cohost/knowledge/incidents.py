@@ -1,0 +1,75 @@
+"""Rule groups for harm (``escalation``): a harm that happened to someone (safety), a condition of the body or
+a medicine (health), ending one's life said with a means (self-harm), and a minor who is pregnant or hiding it.
+
+Every group is a composition of word classes, not a list of sentences: a person, child or body part with a
+harm verb and its result ("磕到头了", "烫红了", "咽下去了", "脸都紫了"), a near miss ("差点滑下去"), a part
+of the product that failed on its own ("卡扣自己松了"), something that must not be in the goods ("发现一根
+针"). Each harm is said as having happened: the same words asked before buying ("会不会烫手", "刹车怎么用",
+"卡扣容易松吗") are attribute or usage questions and do not match. Parts are joined into the patterns of
+``escalation`` (``_rx(…, *SAFETY_PARTS)``), so its order of reasons decides between them.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CHILD = r"(宝宝|孩子|小孩|娃|儿子|女儿|闺女|小朋友|婴儿|孩儿)"
+_BODY = r"(头|脑袋|额头|脸|嘴|嘴巴|嘴唇|舌头|牙|眼睛|眼|鼻子|手|手指|手背|脚|脚趾|腿|胳膊|屁股|背|腰|脖子|皮肤|肚子)"
+_DONE = r"(?![吗么嘛])"  # said as having happened, not asked
+
+SAFETY_PARTS = (
+    # a blow, a burn, a fall that happened: "磕到头了", "烫红了", "烫到嘴了", "摔出来了", "推车直接翻了"
+    r"(磕|撞)(到|着|伤|破|肿|青)(了)?" + _BODY + r"?了" + _DONE + r"|碰(到|伤|破)(了)?" + _BODY + r"了" + _DONE + r"|磕(破|伤|出血|肿)",
+    r"烫(红|伤|破|肿|起泡|出泡|脱皮)|烫(到|着)(了)?" + _BODY + r"?了" + _DONE,
+    r"摔(出来|出去|到头|了下来|伤|哭)|(摔|滑|跌)(了)?(下来|下去|出来|出去)了" + _DONE + r"|(直接|一下子?|突然|整个)(就)?翻(了|倒|过去)",
+    # a near miss: "差点从山上滑下去", "宝宝差点滑下坡"
+    r"差(一)?点(儿)?(就)?(从.{1,8})?(滑|摔|掉|跌|翻|撞|烫|噎|呛|出事|出大事|砸)",
+    # swallowed or drunk what is no food: "孩子好像咽下去了", "喝了一口洗衣液", "当饮料拿着玩"
+    r"(咽|吞|吃|喝)(了)?(下去|进去|下肚)了" + _DONE,
+    r"(喝|吃|舔|咬|吞)(了|进|下)(一|1|几|两|半)?(口|点|些|下)?.{0,4}(洗衣液|洗涤剂|消毒液|清洁剂|洗洁精|漂白|干燥剂|电池|磁铁|零件|螺丝)",
+    _CHILD + r".{0,6}(当|当成|当作)(饮料|水|零食|糖|果汁)",
+    # choking that happened: "呛到了 脸都紫了"
+    r"(呛|噎)(到|着|住)了" + _DONE + r"|(脸|嘴唇)(都|也|有点|发)?(紫|发紫|青紫|发青)",
+    # a part that failed on its own, or a product that moves when it must not
+    r"(刹车|制动|卡扣|锁扣|安全扣|保险扣|插扣|安全带|锁)[^,，。!！?？]{0,10}(失灵|松了|松开了|脱开了|弹开了|断了|崩开|自己开了)" + _DONE,
+    r"(自己|往下|往后|顺着坡)(溜|滑)(走|下|了|下去|坡)|溜坡|(?<!会)(?<!不)(晃|摇)(得|的)(很|太|特别|非常|好)?(厉害|严重)",
+    r"不敢(再)?(给|让)" + _CHILD + r"(坐|用|玩|吃|喝|戴|穿|睡|躺)了",
+    # what must not be in the goods: "湿巾包里发现一根针"
+    r"(发现|有|里面|里|混着|夹着|掉出|扎出)(了)?(一|1)?(根|个|块|片|颗|枚)?(针|钢针|缝衣针|钉子|图钉|玻璃渣|碎玻璃|玻璃碴|铁丝|刀片|铁屑)(?![织孔脚线对头管吗么嘛])",
+)
+
+HEALTH_PARTS = (
+    # named conditions of the body and of a baby, medicines taken
+    r"积液|骨刺|骨质增生|黄疸|吐奶|溢奶|呛奶|肠绞痛|胀气.{0,4}(哭|闹|难受|厉害)|血泡|磨破|磨出(血|泡)",
+    r"(膝盖|膝关节|关节|心脏|腰|腰椎|颈椎|脚踝|半月板|韧带|肠胃|脾胃)(也|一直)?(不太|不怎么|不|有点不|有|受过)"
+    r"(好|行|舒服|问题|毛病|伤)(?![看穿用洗买选卖说找走拿放搭装吃听玩])",
+    r"头孢|阿莫西林|布洛芬|美林|泰诺|抗生素|消炎药|感冒药|退烧药|止痛药|止疼药|降压药|胰岛素|(在|正在)(吃|喝|打|用)(着)?.{0,3}药",
+    r"(几|两|三|四|五|\d|好几)天(都)?(没|不)(拉|排便|大便|拉屎|拉粑粑|便便|臭臭)",
+    # a baby's reaction after using it: "宝宝吃了一直哭", "用完就吐得厉害"
+    r"(吃|喝|用|戴|穿|坐|睡)(了|完|过)(以后|之后|后)?.{0,6}(一直|老是|总是|总|就|又|都)(哭|哭闹|闹|吐|拉|咳|挠|抓|痒|红|肿)",
+    r"吐(得)?(很|好|特别|太)?(厉害|严重)",
+)
+# the pregnant or nursing body (bleeding, nipples, the stages) outranks safety words such as 出血 or 流血
+HEALTH_FIRST = re.compile(r"乳头|奶头|乳房|乳晕|涨奶|堵奶|回奶|孕(早|中|晚)期|见红|宫缩|胎动|胎儿|胎心|流产|先兆|恶露|侧睡还是|左侧睡|右侧睡")
+
+SELF_HARM_PARTS = (
+    r"(拿|用)(刀|刀片|剪刀|玻璃|小刀|美工刀|针)[^,，。]{0,4}(划|割|捅|扎|刺)(了)?(我)?(自己|手腕|胳膊|手臂|腿)|(划|割|捅)(了|伤了?)(我)?自己(?!的)",
+    r"想(要)?结束(掉)?(这一切|一切)",
+)
+# a minor said with a pregnancy, or a student hiding a birth from the family: minor, even though health speaks
+_MINOR_SELF = re.compile(r"我(今年|才|只有|刚|刚满)?(1[0-7]|十[一二三四五六七])岁|我(是)?(初[一二三]|高[一二]|初中生?|高中生|小学生)|"
+                         r"我(是|还是)?(个)?学生|未成年|(初[一二三]|高[一二])(的)?学生")
+_MINOR_BODY = re.compile(r"怀孕|怀了|有了孩子|孩子生下来|生了孩子|生孩子|家里不知道|不敢告诉(家里|爸妈|父母|家人|我妈|我爸)|"
+                         r"瞒着(家里|爸妈|父母|家人)|寄到学校|偷偷")
+
+
+def pregnant_minor(text: str) -> str | None:
+    """"我初二 怀孕了", "我是学生 孩子生下来家里不知道": the cue of a minor whose pregnancy or secret speaks."""
+    m = _MINOR_SELF.search(text)
+    if m and (body := _MINOR_BODY.search(text)):
+        return m.group(0) + "…" + body.group(0)
+    return None
+
+
+# a harm that happened and a bill for it demanded: the money is the after-sales dispute
+MEDICAL_BILL = re.compile(r"医药费|医疗费|看病(的)?钱|治疗费|检查费|住院费")
