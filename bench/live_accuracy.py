@@ -134,7 +134,7 @@ def smart_bullet() -> dict[str, float] | None:
     return results
 
 
-HELD_OUT = ("blind7",)  # held-out replays: aggregate figures only, never their lines
+HELD_OUT = ("blind7", "blind20")  # held-out replays: aggregate figures only, never their lines
 _KEYS: dict[str, Any] = {}  # group id → grouping key, recorded only with --failures
 _ITEMS: dict[int, Any] = {}  # ref → the understanding result the aggregate stage saw
 
@@ -196,13 +196,15 @@ def failures(records: list[dict[str, Any]], labels: dict[int, dict[str, Any]]) -
 
 
 DATA = Path(__file__).parent / "data"
-# (key, file, what it is): the default run scores all three side by side
+# (key, file, what it is): the default run scores them all side by side
 REPLAYS = [
     ("own", DATA / "live_labelled.jsonl", "ours: written by the engineers who build the pipeline (tuned)"),
     ("blind1", DATA / "blind" / "live_blind.jsonl",
      "independent 1: written without the code; its failures were read and tuned on after its first run"),
     ("blind7", DATA / "blind7" / "live_blind7.jsonl",
      "independent 2: written without the code; **held out** (only these aggregates are ever printed)"),
+    ("blind20", DATA / "blind20" / "live_blind20.jsonl",
+     "independent 3: written without the code, six other products; **held out** from the start"),
 ]
 FIRST_RUNS = DATA / "live_first_runs.json"
 
