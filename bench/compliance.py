@@ -96,11 +96,12 @@ SETS = {"tuned": DATA / "compliance_cases.jsonl", "held-out": DATA / "compliance
         "blind3": DATA / "blind3" / "compliance_blind3.jsonl", "blind6": DATA / "blind6" / "compliance_blind6.jsonl",
         "blind10": DATA / "blind10" / "compliance_blind10.jsonl",
         "blind13": DATA / "blind13" / "compliance_blind13.jsonl",
-        "blind15": DATA / "blind15" / "compliance_blind15.jsonl", "blind16": DATA / "blind16" / "compliance_blind16.jsonl"}
+        "blind15": DATA / "blind15" / "compliance_blind15.jsonl", "blind16": DATA / "blind16" / "compliance_blind16.jsonl",
+        "blind19": DATA / "blind19" / "compliance_blind19.jsonl"}
 # blind1, blind2, blind3 and blind6 were written by engineers who never read the checker's code, rules or tests.
-BLIND = ("held-out", "fresh", "fresh2", "fresh3", "fresh4", "blind1", "blind2", "blind3", "blind6", "blind10", "blind13", "blind15", "blind16")
+BLIND = ("held-out", "fresh", "fresh2", "fresh3", "fresh4", "blind1", "blind2", "blind3", "blind6", "blind10", "blind13", "blind15", "blind16", "blind19")
 # Held-out sets: scored, never listed case by case (the record keeps only their case ids).
-HELD_OUT = ("blind6", "blind15")
+HELD_OUT = ("blind6", "blind15", "blind19")
 FIRST_RUN = DATA / "compliance_first_run.json"
 TITLE = "Compliance checker (bench/compliance.py)"
 _CHECKS = {"text": "TEXT", "live": "LIVE", "comment": "CMT"}
@@ -495,6 +496,8 @@ def main() -> None:
                             "the start, first scored on b664977)",
                  "blind16": "no when first scored (558 cases, 82% clean text, by an eighth engineer who never read the "
                             "code; first scored on 334bf3e); a tuning set after that first run",
+                 "blind19": "no (588 cases, 76% clean, long spoken host talk, by a ninth engineer who never read the "
+                            "code; held out from the start, first scored on a6fa9ad)",
                  }.get(name, "—")
         overview.append(
             f"| {name} | {tuned} | {s['violating']} / {s['clean']} | {_pct(b.get('recall'))} → **{_pct(s['recall'])}** | "
