@@ -128,6 +128,8 @@ def extract(norm: NormalizedText, attributes: tuple[str, ...] = (), specs: bool 
     found: list[Claim] = []
     for kind, pattern in _WINDOW:
         for m in _finditer(pattern, text, seen):
+            if kind == "minutes" and _about_show(norm, m.start(), m.end()):
+                continue
             claim = _window(kind, m)
             # 明天恢复原价2999: the deadline ends at 恢复; 原价2999 is a reference price, checked on its own (PRICE-16)
             if text.endswith("原价", claim.start, claim.end) and text[claim.end:claim.end + 1].isdigit():
@@ -251,6 +253,23 @@ def _upper(value: Decimal | None, approx: str | None) -> Decimal | None:
     return value + Decimal(10 ** (len(str(int(value))) - 1) - 1)
 
 
+# the show's own last minutes, used by the host for a recap (最后十分钟，我把还在活动里的几款再过一遍): the running order,
+# not an offer's deadline; a purchase word in the sentence (最后十分钟，赶紧拍) keeps it a countdown
+_HOST_ACTS = _c(r"[,\s]*(?:我|我们|咱们|主播)(?:把|来|再|给大家|跟大家|带大家)?[^,。!?;]{0,16}?"
+                r"(?:过一遍|过一下|回顾|复盘|总结|汇总|答疑|聊聊|返场|再讲|说一下|讲一下|理一下)")
+_BUY_WORDS = _c(r"拍|抢|下单|买|价|优惠|减|送|券|涨|恢复|截止|结束|没了|库存")
+
+
+def _about_show(norm: NormalizedText, start: int, end: int) -> bool:
+    s_start, s_end = norm.sentence(start)
+    return _HOST_ACTS.match(norm.text, end) is not None and _BUY_WORDS.search(norm.text, s_start, s_end) is None
+
+
+# a sell-out said as a condition (卖完了会第一时间告诉大家, 要是没货了就下架, 等卖完了再补): what will happen, not the stock now
+_IF_BEFORE = _c(r"(?:如果|要是|万一|假如|一旦|等到?)[^,。!?;]{0,6}$")
+_IF_AFTER = _c(r"(?:的话|之后|以后|后|我(?:们)?会|会|就会|再|也会)")
+
+
 def _stock(norm: NormalizedText, seen: set[int]) -> list[Claim]:
     text = norm.text
     # an exact count (只剩2台, 还有两台) says that many are there: unit "exact", so a count above stock is not borne out
@@ -268,7 +287,8 @@ def _stock(norm: NormalizedText, seen: set[int]) -> list[Claim]:
     out += [Claim("stock", m.start(), m.end(), "count", Decimal(1)) for m in _STOCK_ONE.finditer(text)]
     out += [Claim("stock", m.start(), m.end(), "low") for m in _STOCK_LOW.finditer(text)]
     out += [Claim("stock", m.start(), m.end(), "out") for m in _STOCK_OUT.finditer(text)
-            if not _PAST_BATCH.search(text, norm.clause(m.start())[0], m.start())]
+            if not _PAST_BATCH.search(text, norm.clause(m.start())[0], m.start())
+            and not _IF_BEFORE.search(text, norm.clause(m.start())[0], m.start()) and not _IF_AFTER.match(text, m.end())]
     out += [Claim("stock", m.start(), m.end(), "in") for m in _STOCK_IN.finditer(text)]
     for m in _finditer(_STOCK_EN, text, seen):
         n = m.group("n") or m.group("m") or m.group("k")
@@ -300,6 +320,7 @@ def _promotions(text: str, seen: set[int]) -> list[Claim]:
     return out
 
 
+_GIFT_BEFORE = _c(r"(?:送|赠|赠送|加赠|另赠)(?:的|给你|给大家)?(?:同款|替换|备用|原装|一套|一个|一支|两支)?$")
 _ATTR_VALUE = _c(r"(?:是|为|:|有|约|大约|大概|差不多|达到|达|足足|只有|高达)?\s*" + _CUT + r"{1,24}")
 _TOKEN_CHAR = _c(r"[a-z0-9.\-+%/×*#]|\s(?=[a-z0-9])")
 
@@ -314,6 +335,8 @@ def _attributes(text: str, names: tuple[str, ...]) -> list[Claim]:
             m = _ATTR_VALUE.match(text, pos + len(name))
             if m and any(n != name and len(n) >= 2 and text.startswith(n, pos + len(name)) for n in names):
                 m = None  # 笔芯书写长度约500米: the next attribute's name follows, and that one is the claim
+            if m and _GIFT_BEFORE.search(text, max(0, pos - 8), pos):
+                m = None  # 下单送替换刷头2支: the gift with the order, not the product's own 刷头 attribute
             if m:
                 end = m.end()
                 while end < len(text) and _TOKEN_CHAR.match(text, end):  # never cut GB/T 28004.1 or X200 Pro

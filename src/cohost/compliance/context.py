@@ -82,6 +82,9 @@ _RESULT = re.compile(r"就好|好了|消了|没了|治好|能治|管用|有效|�
 _WISH_BEFORE = re.compile(r"(?:想|想要|要)$")
 _ELSEWHERE = re.compile(r"(?:去|可以|请)?(?:看|选|找|买|拍)(?:看|一下)?(?:隔壁|别的|其他|另外|另一|那支|那款|那个|专门)")
 
+_ADDRESSEE = re.compile(r"(?:敢|能|会|想)?(?:跟|和|给|对|向|替)(?:大家|你们|您|你|各位|家人们|宝子们|宝宝们|姐妹们|朋友们|观众)"
+                        r"(?:去|来|乱|随便|瞎)?(?:说|讲)?$")
+
 Guard = Callable[[NormalizedText, int, int], bool]
 REACH = 60
 """Characters a guard looks at around a hit, inside its sentence: keeps a 20,000-character text without
@@ -106,6 +109,10 @@ def negated(norm: NormalizedText, start: int, end: int) -> bool:
     if _UNABLE_BEFORE.search(window):  # 解决不了耳鸣: not 治不好的湿疹 (a relative clause about other goods)
         return True
     if window[-1] in _NEAR_NEGATORS and not _in_idiom(window, len(window) - 1):
+        return True
+    # 不跟大家打包票, 没给你们保证过: the negator stands before the person spoken to, and still denies the hit
+    told = _ADDRESSEE.search(window)
+    if told and told.start() > 0 and window[told.start() - 1] in _NEAR_NEGATORS and not _in_idiom(window, told.start() - 1):
         return True
     for negator in _NEGATORS:
         pos = window.rfind(negator)

@@ -41,6 +41,10 @@ from cohost.compliance.text import NormalizedText
 # a discount or coupon named before a price in its sentence (立减100，到手…; 领了券到手…; 满300减40后…)
 _PROMOTED = _c(r"券|立减|直降|满\s*\d+\s*减|减\s*\d+|补贴|红包|打\s*\d+(?:\.\d+)?\s*折|[一二三四五六七八九]折")
 
+_PROMO_PRICE = _c(r"秒杀价|专场价|专享价|限时价|抢购价|活动价|宠粉价")
+# a figure that names a coupon or red packet (40元的券, 20块优惠券, 5元红包): its face value, not the price asked
+_COUPON_AFTER = _c(r"(?:的)?(?:无门槛|店铺|直播间|专属|新人)?(?:优惠券|代金券|消费券|券|红包|立减金)")
+
 _CONTRAST = _c(rf"[^。!?\d]{{0,10}}?(?P<cue>现在|今天|今晚|直播间|到手|只要|只需|仅需|仅要|活动价|福利价|秒杀|拍下|下单|这里)"
                rf"[^。!?\d]{{0,6}}?(?P<n>{N})(?![\d.%万千w]|\s*(?:{_QTY_UNITS}|ml|g|kg|mah|w|折|%|点|号|月|日|年|分|秒|小时|天|岁|码|cm|mm|个|次))")
 
@@ -98,8 +102,13 @@ def _money(norm: NormalizedText) -> list[Claim]:
             # 用完券到手358, 券后价99: a price word says what the figure is, whatever promotion words precede it;
             # a price reached through a named discount or coupon (立减100，到手349; 领了券到手499) is "promoted": when the
             # listing contradicts it the discount itself is false (PRICE-19 beside PRICE-20, laws.toml)
-            promoted = _PROMOTED.search(text, norm.sentence(m.start())[0], m.start()) is not None
+            # 秒杀价118, 专场价139: a promotion's own price word; said when that promotion is not on, the offer is false
+            promoted = _PROMOTED.search(text, norm.sentence(m.start())[0], m.start()) is not None \
+                or _PROMO_PRICE.match(m.group(0)) is not None
             out.append(Claim("price", m.start(), m.end(), "promoted" if promoted else "", value=value))
+        elif _COUPON_AFTER.match(text, m.end()):
+            # 领了直播间40元的券, 这张40元的券: the coupon's face value, checked against the listing's promotions
+            out.append(Claim("promotion", m.start(), m.end(), "amount", value))
         elif _GIFT_CUE.search(before):
             out.append(Claim("gift_value", m.start(), m.end(), value=value))
         elif _PROMO_CUE.search(before):

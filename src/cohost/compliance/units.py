@@ -63,6 +63,7 @@ _ALT = rf"{_NUM}(?:/{_NUM})*"  # one side given as alternatives (60×40×10/12cm
 _DIMS_AT = re.compile(rf"(?P<all>{_ALT}(?:\s?[×x*]\s?{_ALT}){{1,2}})\s?(?P<u>{_UNIT_RE})")
 _RANGE_AT = re.compile(rf"(?P<lo>{_NUM})\s?(?P<u1>{_UNIT_RE})?\s?(?:-|~|～|—|到|至)\s?(?P<hi>{_NUM})(?![\d.])\s?(?P<u>{_UNIT_RE})?")
 _VALUE_AT = re.compile(rf"(?P<n>{_NUM})\s?(?P<u>{_UNIT_RE})(?P<post>以上|以下|以内|左右|\+|起)?")
+_WORD_AFTER = re.compile(r"天(?:猫|然|气|津|空|下|堂|使|生|赋)")
 _RANGE_MARK = re.compile(r"[-~～—到至]")
 _DATE_MARK = re.compile(r"(?:\d{4}|\d{1,2})\s?[年月:\-/.]")
 _OP_BEFORE = re.compile(r"(?:≥|>=|≤|<=|不低于|不少于|不小于|至少|最少|最低|不高于|不超过|不大于|至多|最多|最高|最大|高达|达|约|大约|大概)\s?$")
@@ -140,7 +141,8 @@ def _codes(text: str) -> list[re.Match[str]]:
         if m is None:
             continue
         before = text[m.start() - 1] if m.start() else " "
-        if (before.isascii() and before.isalnum()) or (m.group("model") and (before == "." or not _model_like(m.group("model")))):
+        # 32.0°c-42.9°c: the c after a degree sign is the unit of a range, not a model code c-42
+        if (before.isascii() and before.isalnum()) or (m.group("model") and (before in ".°" or not _model_like(m.group("model")))):
             continue
         out.append(m)
         last = m.end()
@@ -221,8 +223,8 @@ def quantity_spans(text: str, blocked: list[tuple[int, int]] | None = None,
                 taken = m.end()
                 continue
         m = _VALUE_AT.match(text, start)
-        if m is None:
-            continue
+        if m is None or _WORD_AFTER.match(text, m.end("u") - 1):
+            continue  # 2026天猫双11: the unit's character begins a word (天猫, 天然), the figure is a year
         value = _dec(m.group("n"))
         if value is None:
             continue

@@ -116,8 +116,38 @@ def _price(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict:
         for fid_p, _, _, _ in (w for w in view.promotions_all() if w not in active):
             if any(kind == "fixed" and _close(said, a) for kind, a, _ in view.facts.promo_terms.get(fid_p, ())):
                 return Verdict("supported", (fid_p,))
+    for fid_p, _, begins, _ in (w for w in view.promotions_all() if w not in active):
+        # 今晚九点有十分钟秒杀118 / 21:00-21:10 秒杀118元: a coming promotion's price, announced with its time
+        if _announced(norm, claim.start, begins, view.now) and any(
+                kind == "fixed" and _close(said, a) for kind, a, _ in view.facts.promo_terms.get(fid_p, ())):
+            return Verdict("supported", (fid_p,))
     note = "；说的是原价（划线价），不是现价" if p.list_price is not None and _close(said, p.list_price) else ""
     return Verdict("contradicted", facts, expected, note)
+
+
+# a coming promotion announced (预告, 还没开始, 到时候, 定个闹钟) or named by its start (九点整, 21:00): not on sale now;
+# 现在就能拍 / 马上去抢 says it is, and stays a claim about now
+_PREVIEW = re.compile(r"预告|还没开始|没开始|未开始|待会|等会|稍后|到时候|届时|闹钟|敬请期待|提前(?:跟|和)?大家说")
+_BUY_NOW = re.compile(r"现在就|现在(?:拍|下单|抢|买|可以拍|能拍)|马上(?:拍|下单|去抢|抢|去拍)|立刻|立即|赶紧")
+_CLOCK = re.compile(r"(?P<h>[01]?\d|2[0-3])(?::[0-5]\d|点)|(?P<c>[一二两三四五六七八九十]{1,3})点")
+
+
+def _announced(norm: NormalizedText, pos: int, begins: datetime | None, now: datetime) -> bool:
+    """Is the promotion starting at ``begins`` (after ``now``) announced in the sentence at ``pos``?"""
+    if begins is None or begins <= now:
+        return False
+    s_start, s_end = norm.sentence(pos)
+    said = norm.text[s_start:s_end]
+    if _BUY_NOW.search(said):
+        return False
+    if _PREVIEW.search(said):
+        return True
+    hour = begins.astimezone(CHINA_TZ).hour % 12
+    for m in _CLOCK.finditer(said):
+        value = parse_number(m.group("h") or m.group("c"))
+        if value is not None and int(value) % 12 == hour:
+            return True
+    return False
 
 
 _PAST = re.compile(r"已经结束|已结束|结束了|刚才|刚刚|之前|恢复到|恢复了|已经恢复|过了")
@@ -135,7 +165,9 @@ def _reference(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict
     return Verdict("contradicted", (f"{view.sku}.list_price",), _money(lp), "原价与商品记录不一致")
 
 
-_GIFT_PREDICATE = re.compile(r"(?:今晚|今天|现在|都|也|还|是|在|每|就|只|单卖|能|可以|有)(?:.*)$")
+_GIFT_PREDICATE = re.compile(r"(?:今晚|今天|现在|都|也|还|是|在|每|就|只|单卖|单买|单独|店里|能|可以|有)(?:.*)$")
+# the gift named in the offer's own text (下单送不锈钢开果器1个 → 不锈钢开果器1个)
+_GIFT_NAMED = re.compile(r"(?:送|赠)(?P<g>[^,。!?;()（）]{2,})")
 
 
 def _promotion(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict:
@@ -167,7 +199,12 @@ def _promotion(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict
         said_of = _GIFT_PREDICATE.search(core, 2)
         core = core[:said_of.start()] if said_of else core
         grams = _bigrams(core)
-        return ("送" in text or "赠" in text) and bool(grams) and len(grams & _bigrams(canon(text))) / len(grams) >= 0.34
+        if not grams:  # 赠的开果器…，今晚下单就送一个: the gift is counted only, and named earlier in the sentence
+            named = _GIFT_NAMED.search(canon(text))
+            s_start, _ = norm.sentence(claim.start)
+            gift = {g for g in _bigrams(named.group("g")) if not any(c.isdigit() for c in g)} if named else set()
+            return bool(gift) and len(gift & _bigrams(canon(norm.text[s_start:claim.start]))) >= 2
+        return ("送" in text or "赠" in text) and len(grams & _bigrams(canon(text))) / len(grams) >= 0.34
 
     if claim.unit == "bare" and not everything:
         # 满300减30 said of goods whose listing records no promotion at all: nothing to check it against (S3f checks
@@ -279,6 +316,9 @@ def _window(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict:
     windows = timed or [(fid, text, pr.starts_at, pr.ends_at) for fid, pr, text in view.promotions if pr.ends_at]
     over = [w for fid, pr, text in view.promotions if pr.ends_at and pr.ends_at <= now
             for w in [(fid, text, pr.starts_at, pr.ends_at)] if _fits(claim, pr.ends_at.astimezone(CHINA_TZ), pr.ends_at)]
+    coming = [w for w in view.promotions_all() if _announced(norm, claim.start, w[2], now)]
+    if coming and claim.detail in ("generic", "minutes"):
+        return Verdict("supported", tuple(w[0] for w in coming))  # 21:00-21:10 限时秒杀: a coming window, announced
     if over and claim.detail == "hour" and _said_over(norm, claim.start):
         return Verdict("supported", tuple(w[0] for w in over))  # 活动八点就结束了: a past window, said as past
     if windows:
