@@ -68,7 +68,9 @@ def _origin_modifier(claim: Claim, view: ProductView) -> Verdict:
     return Verdict("unsupported", note="商品信息没有写明产地")
 
 
-_FINER = re.compile(r"(?:(?![的产出种特是为在])[\u4e00-\u9fff]){2,4}?(?=的|产|出|种|特|县|市|州|镇|区|盟|$|[,。!?;、\s])")
+# a spoken filler closing the clause (产地是浙江湖州哈) ends the place, it is not part of a finer one
+_FINER = re.compile(r"(?:(?![的产出种特是为在])[\u4e00-\u9fff]){2,4}?"
+                    r"(?=的|产|出|种|特|县|市|州|镇|区|盟|$|[,。!?;、\s]|[哈啊呀呢吧哦嘛啦喔](?:$|[,。!?;~\s]))")
 
 
 def _finer_place(text: str, region: str) -> str | None:

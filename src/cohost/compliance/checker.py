@@ -42,6 +42,7 @@ from cohost.compliance.findings import ClaimCheck, _Item, _Safe, finish
 from cohost.compliance.lru import LRU
 from cohost.compliance.matcher import Hit, Matcher
 from cohost.compliance.rules import CHECK_OF_MODE, RANK, Rule, check_unique, load_rule_file
+from cohost.compliance.scope import disowned, inside
 from cohost.compliance.text import NormalizedText, normalize_term
 from cohost.compliance.verify import ProductFacts, ProductView, Verdict, verify
 from cohost.domain import Finding, Product, Severity
@@ -177,10 +178,12 @@ class Checker:
             cues += [(m.start(), m.end()) for w in view.facts.approved_wording
                      for m in re.finditer(re.escape(w), norm.text)]  # approved wording said as approved
         found: list[_Item] = []
+        unsaid = disowned(norm)  # quoted, refused or corrected speech: said, not claimed (scope.py)
         # with no product, words written for one kind of goods count when the line names such goods (苦荞茶 → food)
         hints = self.categories.hints_of(norm.text) if product is None else frozenset()
         for hit in self._matcher.scan(norm, self._active(check, kinds, hints), kinds, hints):
-            if any(a <= hit.start and hit.end <= b for a, b in cues) or self._excused(norm, hit):
+            if any(a <= hit.start and hit.end <= b for a, b in cues) or inside(unsaid, hit.start) \
+                    or self._excused(norm, hit):
                 continue
             item = self._judge(norm, hit, kinds, view)
             if item is not None:
@@ -194,6 +197,8 @@ class Checker:
             if verdict.verdict == "supported":
                 if claim.kind in ("ranking", "award", "test", "sales"):
                     supported_spans.append(norm.clause(claim.start))
+                continue
+            if inside(unsaid, claim.start):
                 continue
             item = self._claim_finding(norm, claim, verdict, view, kinds)
             if item is not None:
@@ -254,6 +259,11 @@ class Checker:
                 bounded = self._by_key.get("ABS-6#ranking_bounded")
                 if bounded is not None and _BOUNDED_TIME.search(sentence) and _BOUNDED_SCOPE.search(sentence):
                     return _Item(bounded, bounded.severity, hit.start, hit.end, values, bounded.suggestion)
+        if rule.family == "absolute" and view is not None and view.evidence and not trigger.tags & _EVIDENCE_TAGS:
+            c_start, c_end = norm.clause(hit.start)
+            found = view.evidence_for(norm.text[c_start:c_end])
+            if found is not None and not found[1]:
+                return None  # 30只猫里24只首选了我们这款: the record's own words (ABS-6(6)), not an absolute claim
         if "efficacy" in trigger.tags and view is not None and _registered_efficacy(view.product, word):
             return None  # 美白祛斑 on a special cosmetic registered for it (国妆特字): the claim is the registration's
         severity = rule.severity_for(trigger, kinds)

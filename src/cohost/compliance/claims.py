@@ -236,6 +236,9 @@ def _window(kind: str, m: re.Match[str], lang: str = "zh") -> Claim:
         value = _EN_NUMBERS.get(groups["n"]) or parse_number(groups["n"])
         u = groups.get("u") or ""
         unit = "hour" if ("时" in u or u.startswith("hour")) else "second" if ("秒" in u or u.startswith("sec")) else "minute"
+        extra = parse_number(groups["m2"]) if groups.get("m2") else None
+        if extra is not None and value is not None and unit == "hour":
+            value, unit = value * 60 + extra, "minute"
     elif groups.get("h") or groups.get("hc"):  # 21点 or 21:00
         value, unit = parse_number(groups.get("h") or groups["hc"]), "clock"
     return Claim("window", m.start(), m.end(), kind, value, unit, lang=lang)

@@ -179,7 +179,8 @@ def aspiration(norm: NormalizedText, start: int, end: int) -> bool:
 
 def self_comparison(norm: NormalizedText, start: int, end: int) -> bool:
     w_start, w_end = near(norm, start, end)
-    if _GLOBAL.search(norm.text, w_start, w_end):
+    # a global scope said only to be denied (…里唯一的香型，不是说全网唯一) does not widen the comparison
+    if any(not negated(norm, m.start(), m.end()) for m in _GLOBAL.finditer(norm.text, w_start, w_end)):
         return False
     return _SELF.search(norm.text, w_start, start) is not None
 

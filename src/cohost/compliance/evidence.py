@@ -64,6 +64,7 @@ class _Evidence:
     numbers: frozenset[Decimal]
     quantities: tuple[Quantity, ...]
     stated: frozenset[str] = frozenset()  # the keys the claim itself states (the source's are in ``keys`` only)
+    codes: frozenset[str] = frozenset()  # report or certificate numbers in the source (gz-2026-0815)
 
 
 _DISTINCTIVE = frozenset({"ccc", "sgs", "cma", "cnas", "fda", "ce", "fcc", "rohs", "reach", "iso", "gb", "人体法",
@@ -96,11 +97,32 @@ def _evidence_record(fid: str, claim: str, expires_at: datetime | None, source: 
     第三方检测), never a match on its own."""
     text = _canon_evidence(normalize_term(claim))
     stated = _evidence_keys(text)
-    if "第一" in stated or re.search(r"第[一1]名|榜首|冠军|top\s?1|no\.?\s?1", text):
+    if "第一" in stated or re.search(r"第[一1](?:名|(?![\d.天次步个]))|榜首|冠军|top\s?1|no\.?\s?1", text):
         stated |= {"第一"}
     keys = stated | _evidence_keys(_canon_evidence(normalize_term(source)))
     return _Evidence(fid, expires_at, text, keys, frozenset(_numbers(text) | _claim_numbers(text)),
-                     tuple(quantities(text)), stated)
+                     tuple(quantities(text)), stated, report_codes(normalize_term(source)))
+
+
+# a report or certificate number (gz-2026-0815, zj2026-1107, cnas l1234): the record a spoken citation names
+_CODE = re.compile(r"(?<![a-z0-9])[a-z]{1,6}[-\s]?\d{2,}(?:-\d+)+(?![a-z0-9])|(?<![a-z0-9])[a-z]{1,6}\d{6,}(?![a-z0-9])")
+
+
+def report_codes(text: str) -> frozenset[str]:
+    return frozenset(re.sub(r"[-\s]", "", m.group(0)) for m in _CODE.finditer(text))
+
+
+def cited(records: Sequence[_Evidence], sentence: str, now: datetime) -> tuple[str, bool] | None:
+    """(fact id, expired) of the record whose report number is read out in ``sentence`` (第三方检测报告GZ-2026-0815)."""
+    said = report_codes(sentence)
+    for ev in records:
+        if said & ev.codes:
+            return ev.fid, ev.expires_at is not None and ev.expires_at < now
+    return None
+
+
+_WIDE = re.compile(r"全网|全国|全球|全世界|全平台|行业|业内|同类|市面|史上|天猫|京东|淘宝|抖音|拼多多|快手")
+_IN_SHOP = re.compile(r"本店|店铺内|店内|店里|本直播间|直播间内")
 
 
 def match_evidence(records: Sequence[_Evidence], core: str, now: datetime) -> tuple[str, bool] | None:
@@ -112,9 +134,12 @@ def match_evidence(records: Sequence[_Evidence], core: str, now: datetime) -> tu
     amounts = quantities(said)
     grams = _bigrams(said)
     best: tuple[bool, float, str] | None = None
+    wide = _WIDE.search(said) is not None
     for ev in records:
         if not keys <= ev.keys or not numbers <= ev.numbers:
             continue  # a mark (SGS), a qualifier (第三方), an award or a figure the record does not state
+        if wide and _IN_SHOP.search(ev.text):
+            continue  # 全网销量第一 against an in-shop ranking (本店…第1): the record's scope is narrower than the claim
         if any(not any(q.judge(a) == "supported" for q in ev.quantities) for a in amounts):
             continue
         score = len(grams & _bigrams(ev.text)) / len(grams) if grams else 0.0

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from cohost.compliance.evidence import _evidence_record, _numbers, match_evidence
+from cohost.compliance.evidence import _evidence_record, _numbers, cited, match_evidence
 from cohost.compliance.text import NormalizedText, normalize_term
 from cohost.compliance.units import (
     Quantity,
@@ -127,6 +127,10 @@ class ProductView:
         """(fact id, expired) of the evidence record that states ``core``, or ``None``; an unexpired
         record is preferred to an expired one that states the same thing."""
         return match_evidence(self.evidence, core, self.now)
+
+    def evidence_cited(self, sentence: str) -> tuple[str, bool] | None:
+        """The record whose report number ``sentence`` reads out, if any."""
+        return cited(self.evidence, sentence, self.now)
 
     # variants ---------------------------------------------------------------------------------------
     def variants_named(self, norm: NormalizedText, start: int, end: int) -> tuple[list[_Variant], bool]:

@@ -330,6 +330,9 @@ def name_tokens(name: str) -> tuple[str, ...]:
         lead = re.match(r"\d+(?:\.\d+)?[a-z]+", part)  # 1.8m床 → 1.8m, 10000mah（p10） → 10000mah
         if lead and lead.group(0) != part:
             out.append(lead.group(0))
+            rest = part[lead.end():]
+            if re.fullmatch(r"[\u4e00-\u9fff]{2,}", rest):
+                out.append(rest)  # 30g小支 → 小支: the spoken name without its size
     if "#" in name:
         out += [m.group(0) for m in re.finditer(r"#\d+", text)]
     return tuple(dict.fromkeys(t for t in out if _distinct(t)))

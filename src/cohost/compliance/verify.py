@@ -31,7 +31,7 @@ from cohost.compliance.evidence import _bigrams, _numbers
 from cohost.compliance.facts import ProductFacts, ProductView, Verdict, _Variant
 from cohost.compliance.numbers import parse_number
 from cohost.compliance.patterns import _QTY_UNITS, N
-from cohost.compliance.text import NormalizedText
+from cohost.compliance.text import NormalizedText, normalize_term
 from cohost.compliance.units import canon
 from cohost.domain.catalog import CHINA_TZ
 
@@ -158,6 +158,11 @@ def _price_fid(view: ProductView, variant: _Variant) -> str:
 
 def _reference(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict:
     lp = view.product.list_price
+    if claim.value is not None:
+        named, _ = view.variants_named(norm, claim.start, claim.end)
+        sold = next((v for v in named if v.sku != view.sku and v.price is not None and _close(claim.value, v.price)), None)
+        if sold is not None:  # 单盒平时卖21.9: a named variant's own current price, not a reference for this offer
+            return Verdict("supported", (_price_fid(view, sold),))
     if lp is None:
         return Verdict("contradicted", (), "不说原价，只说直播间价格", "该商品没有原价（划线价）记录")
     if claim.value is not None and _close(claim.value, lp):
@@ -168,6 +173,9 @@ def _reference(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict
 _GIFT_PREDICATE = re.compile(r"(?:今晚|今天|现在|都|也|还|是|在|每|就|只|单卖|单买|单独|店里|能|可以|有)(?:.*)$")
 # the gift named in the offer's own text (下单送不锈钢开果器1个 → 不锈钢开果器1个)
 _GIFT_NAMED = re.compile(r"(?:送|赠)(?P<g>[^,。!?;()（）]{2,})")
+
+
+_UNTIL = re.compile(r"(?:到|至)(?:今晚|今天|晚上|明天|本周)?[\d零一二两三四五六七八九十]{1,3}(?:点|号|日|:).*$")
 
 
 def _promotion(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict:
@@ -191,11 +199,13 @@ def _promotion(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict
             wanted = {claim.value, parse_number(claim.subject or "")}
             return ("送" in text or "赠" in text) and wanted <= _numbers(text) | {None}
         # units in one spelling on both sides (两支5毫升小样 and 5ml小样2支 name the same gift)
-        core = re.sub(r"[一二两三四五六七八九十\d]+(?:支|个|件|份|瓶|盒|片|条)(?![\d.])|同款|一份|一个|给你们|给大家|大家", "",
+        # a pack's name keeps its count (30片装 is the gift, 一瓶 only counts it)
+        core = re.sub(r"[一二两三四五六七八九十\d]+(?:支|个|件|份|瓶|盒|片|条)(?![\d.装])|同款|一份|一个|给你们|给大家|大家", "",
                       canon(claim.subject or ""))
         core = re.sub(r"的?(?:活动|福利|优惠)(?:.*)$", "", core)  # 送硅胶垫的活动到11点: the gift is 硅胶垫
         # 送的品鉴杯今晚都有, 送的7袋装在店里单卖是19块9: 送的 names the gift, and what follows it is said about it
         core = core.removeprefix("的")
+        core = _UNTIL.sub("", core)  # 送耳机到十点: the gift is 耳机, the time is its window
         said_of = _GIFT_PREDICATE.search(core, 2)
         core = core[:said_of.start()] if said_of else core
         grams = _bigrams(core)
@@ -264,6 +274,9 @@ def _total_said(norm: NormalizedText, total: int) -> bool:
     return total > 0 and any(parse_number(m.group("n")) == total for m in _TOTAL_SAID.finditer(norm.text))
 
 
+_CAP = re.compile(rf"限量\s*({N})")
+
+
 def _stock(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict:
     figures, fid, others = _stock_of(claim, norm, view)
     total = sum(figures)
@@ -273,6 +286,11 @@ def _stock(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict:
         c_start, _ = norm.clause(claim.start)
         if claim.detail == "low" or _WHEN_SOLD.search(norm.text, c_start, claim.start):
             return Verdict("supported", facts)  # 一共40箱，限量是因为…; 库存就8床，拍完这8床就没货了
+    if claim.detail == "count" and claim.value is not None and "限量" in norm.text[claim.start:claim.end]:
+        capped = [w[0] for w in view.promotions_all() if claim.value in {parse_number(m.group(1))
+                                                                          for m in _CAP.finditer(canon(w[1]))}]
+        if capped:  # 秒杀限量200件: the promotion's own cap, not the goods' remaining stock
+            return Verdict("supported", tuple(capped))
     if claim.detail == "count":
         if claim.value is not None and 0 < total <= claim.value and (claim.unit != "exact" or total == claim.value):
             return Verdict("supported", facts)
@@ -327,10 +345,30 @@ def _window(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict:
     return Verdict("contradicted", (), "不说限时，按常规价格介绍", "商品没有限时活动")
 
 
+_MARKS = re.compile(r"ccc|3c|cqc|cma|cnas|sgs|ce|fcc|rohs|iso\s?\d*|gb\s?/?t?\s?\d+")
+_CERT_FIELDS = ("认证", "标准", "资质", "检测", "检验", "证书")
+
+
+def _listed_mark(said: str, view: ProductView) -> str | None:
+    marks = {m.group(0).replace(" ", "").replace("3c", "ccc") for m in _MARKS.finditer(said)}
+    if not marks:
+        return None
+    for raw, value in view.product.attributes.items():
+        if any(k in raw for k in _CERT_FIELDS):
+            listed = normalize_term(value).replace(" ", "").replace("3c", "ccc")
+            if marks <= {m for m in marks if m in listed}:
+                return f"{view.sku}.attr:{raw}"
+    return None
+
+
 def _evidence(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict:
     c_start, _ = norm.clause(claim.start)
     core = norm.text[max(c_start, claim.end - 26):claim.end]
-    found = view.evidence_for(core)
+    found = view.evidence_for(core) or view.evidence_cited(norm.text[slice(*norm.sentence(claim.start))])
+    if found is None and claim.kind == "test":
+        listed = _listed_mark(norm.text[claim.start:claim.end], view)
+        if listed:  # 有CCC认证 on goods whose attributes list it (认证: CCC认证): the listing's own fact
+            return Verdict("supported", (listed,))
     if found is None:
         return Verdict("needs_evidence", note="没有对应的证明材料")
     fid, expired = found
