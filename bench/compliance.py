@@ -98,9 +98,10 @@ SETS = {"tuned": DATA / "compliance_cases.jsonl", "held-out": DATA / "compliance
         "blind13": DATA / "blind13" / "compliance_blind13.jsonl",
         "blind15": DATA / "blind15" / "compliance_blind15.jsonl", "blind16": DATA / "blind16" / "compliance_blind16.jsonl",
         "blind19": DATA / "blind19" / "compliance_blind19.jsonl",
-        "blind21": DATA / "blind21" / "compliance_blind21.jsonl"}
+        "blind21": DATA / "blind21" / "compliance_blind21.jsonl",
+        "blind22": DATA / "blind22" / "compliance_blind22.jsonl"}
 # blind1, blind2, blind3 and blind6 were written by engineers who never read the checker's code, rules or tests.
-BLIND = ("held-out", "fresh", "fresh2", "fresh3", "fresh4", "blind1", "blind2", "blind3", "blind6", "blind10", "blind13", "blind15", "blind16", "blind19", "blind21")
+BLIND = ("held-out", "fresh", "fresh2", "fresh3", "fresh4", "blind1", "blind2", "blind3", "blind6", "blind10", "blind13", "blind15", "blind16", "blind19", "blind21", "blind22")
 # Held-out sets: scored, never listed case by case (the record keeps only their case ids).
 HELD_OUT = ("blind6", "blind15", "blind19")
 FIRST_RUN = DATA / "compliance_first_run.json"
@@ -501,6 +502,8 @@ def main() -> None:
                             "code; held out from the start, first scored on a6fa9ad)",
                  "blind21": "no when first scored (524 cases, 76% clean, long spoken host talk, by a tenth engineer who "
                             "never read the code; first scored on 3302085); a tuning set after that first run",
+                 "blind22": "no when first scored (507 cases, 66% violations, by an eleventh engineer who never read "
+                            "the code; first scored on 127ca73); a tuning set after that first run",
                  }.get(name, "—")
         overview.append(
             f"| {name} | {tuned} | {s['violating']} / {s['clean']} | {_pct(b.get('recall'))} → **{_pct(s['recall'])}** | "
