@@ -41,6 +41,7 @@ from cohost.compliance.context import excused, near
 from cohost.compliance.findings import ClaimCheck, _Item, _Safe, finish
 from cohost.compliance.lru import LRU
 from cohost.compliance.matcher import Hit, Matcher
+from cohost.compliance.offers import revise
 from cohost.compliance.rules import CHECK_OF_MODE, RANK, Rule, check_unique, load_rule_file
 from cohost.compliance.scope import disowned, inside
 from cohost.compliance.text import NormalizedText, normalize_term
@@ -300,13 +301,13 @@ class Checker:
         title = view.facts.title if view is not None else ""
         specs = view is not None or check is None  # check() without a product has no facts to hold specs to
         if len(norm.text) > MEMO_CHARS:  # a whole script: checked once, not worth keeping
-            return [(c, verify(c, norm, view, stats)) for c in extract(norm, names, specs, title)]
+            return revise([(c, verify(c, norm, view, stats)) for c in extract(norm, names, specs, title)], norm, view)
         second = int(view.now.timestamp()) if view is not None else 0
         key = (norm.text, digest if specs else "-", second, tuple(sorted((stats or {}).items())))
         memo = self._claims.get(key)
         if memo is not None:
             return memo
-        found = [(c, verify(c, norm, view, stats)) for c in extract(norm, names, specs, title)]
+        found = revise([(c, verify(c, norm, view, stats)) for c in extract(norm, names, specs, title)], norm, view)
         self._claims.put(key, found)
         return found
 

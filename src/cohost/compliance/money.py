@@ -9,8 +9,8 @@ Constraints:
 - Money: "<product>，59元", 59块, 59块9, 到手价59, 只要五十九, ¥59, 88.9元, 1,299元; after a reference
   price the next bare figure is the price now (原价199，今天直播间99). 元 inside a word (一元硬币) and 块
   as a classifier (一块肥皂) are not money.
-- A price elsewhere or before said with 卖 and a bare figure (平时都卖五百多, 外面卖三四百) is a reference
-  price at its lower bound.
+- A price elsewhere or before said with 卖 and a bare figure (平时都卖五百多, 外面卖三四百, 超市里这种苹果卖一百多)
+  is a reference price at its lower bound.
 - The money wordings themselves are in :mod:`cohost.compliance.patterns`; spans are normalised positions.
 """
 
@@ -68,7 +68,8 @@ _COUNT_WORDS = frozenset({"一", "两", "二", "几"})
 
 
 _REF_SOLD = _c(rf"(?:平时|平常|日常|往常|外面|别家|别处|线下|专柜|商场|超市|实体店|药店|医院里?|官网|以前|之前|原来)"
-               rf"(?:里|上)?(?:都|也|一般|基本|起码|至少|最少)?(?:要|得)?(?:卖|售|标价|要价|卖到|卖得)(?:到|要)?\s*"
+               rf"(?:里|上)?(?:(?:这种|这款|这个|同款|同样的|一样的)[^\d,。!?;卖售]{{0,4}}?)?"  # 超市里这种苹果卖一百多
+               rf"(?:都|也|一般|基本|起码|至少|最少)?(?:要|得)?(?:卖|售|标价|要价|卖到|卖得)(?:到|要)?\s*"
                rf"(?P<v>(?P<r1>[一二三四五六七八九])(?P<r2>[一二三四五六七八九])(?P<ru>十|百|千|万)|(?P<n>{N})(?:多|来|几)?)"
                rf"(?:块钱?|元)?(?:多)?(?![\d.%]|\s*(?:{_QTY_UNITS}|ml|g|kg|折|%|年|个月|天|万单|单))")
 _RANGE_UNIT = {"十": 10, "百": 100, "千": 1_000, "万": 10_000}
