@@ -90,10 +90,10 @@ def test_closed_list_near_miss_present_option_is_not_no() -> None:
     assert not got["escalate"] and "没有" not in got["answer"]
 
 
-def test_closed_list_colour_missing_is_not_said_no() -> None:
-    # a colour list may not be every colour (the dev shops' convention): not answered "no"
+def test_closed_list_colour_missing_is_said_no() -> None:
+    # the independent writers' convention (round 2): a colour missing from the list is "no, these are there"
     got = ask("有紫色吗", "JK-1")
-    assert "没有你说的" not in got["answer"]
+    assert not got["escalate"] and got["facts"] == ["JK-1.attr:颜色"]
 
 
 def test_closed_list_near_miss_other_subject() -> None:

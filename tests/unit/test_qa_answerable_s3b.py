@@ -142,9 +142,10 @@ def test_colour_answered(engine: QAEngine, text: str, ctx: str | None, facts: se
     assert not r.escalate and facts <= set(r.facts), (r.facts, r.reason)
 
 
-def test_colour_unlisted_is_held(engine: QAEngine) -> None:
+def test_colour_unlisted_is_answered_no_from_the_list(engine: QAEngine) -> None:
+    # the independent writers' convention: a colour missing from the colour list is "no, there are …"
     r = engine.answer("有红色吗", context_sku="MT-2")
-    assert r.escalate and r.reason == "no_fact"
+    assert not r.escalate and r.facts == ["MT-2.attr:颜色"]
 
 
 # --- held: a future colour, an effect on the viewer ----------------------------------------------------------

@@ -49,8 +49,9 @@ FOUND = [
     # complaint (the independent writers' convention, blind4 and blind8)
     *_cases("dispute", "快递显示签收了我没收到"), *_cases("complaint", "拍了五天还没发货", "发错颜色了"),
     # anger at a delivery failure: a complaint
-    *_cases("complaint", "下单一周了还没发货 搞什么", "骗人 说好的赠品一直没收到", "等了五天还没到 气死了",
-            "付款三天了还不发货 什么意思"),
+    *_cases("complaint", "下单一周了还没发货 搞什么", "等了五天还没到 气死了", "付款三天了还不发货 什么意思"),
+    # a gift promised and not given is a dispute even said in anger (blind11, blind17 and blind18 agree)
+    *_cases("dispute", "骗人 说好的赠品一直没收到"),
     # a material failing with wear or wash, stains on other things, a hole, unlike what was shown
     *_cases("complaint", "外套洗了一次就变形了", "毛衣才穿两次就起球了", "靴子走了两天路就脱胶了",
             "卫衣掉色把别的衣服都染成粉色了", "拆开发现袖子有个洞", "收到的实物跟图片完全不一样",

@@ -22,9 +22,9 @@ from cohost.knowledge.lexicon import (
     dimension_of,
     is_size_chart,
 )
-from cohost.knowledge.offers import offers_of, promotion_kind
+from cohost.knowledge.offers import deadline_asked, offer_named, offers_of, promotion_kind
 from cohost.knowledge.retrieval import ANSWER_AT, Hit
-from cohost.knowledge.shop_rules import policy_covers
+from cohost.knowledge.shop_rules import exchange_asked, part_swapped, policy_covers, rule_asked
 from cohost.knowledge.statements import Draft as Draft  # re-exported: drafting and the engine import it here
 from cohost.knowledge.statements import FactComposer
 from cohost.knowledge.statements import kind_named as kind_named
@@ -49,6 +49,7 @@ _LIST = re.compile(r"有哪|有什么|有啥|几种|几个|几款|几色|几码|
 _DIMENSION_WORDS = frozenset(["颜色", "色号", "尺码", "码数", "规格", "口味", "款式", "尺寸", "容量", "型号"])
 _DIRECT = re.compile(r"faq~|(^|,)label(-short|-word)?(,|$)")  # a hit that is asked as such, not a touch
 _POLICY_LABEL = re.compile(r"配送|发货|快递|物流|运费|邮费|退|换|保修|质保|售后|shipping|return|warranty")
+_AFTER_SALES_SAID = re.compile(r"退|保修|质保|售后|包换|换新")
 _WARRANTY = re.compile(r"保修|质保|维修|坏了|warranty|repair")
 # price protection ("补差价", "能保价吗"): its own shop rule, never the returns rule in its place
 _PRICE_PROTECT = re.compile(r"补差价|退差价|保价|价保|差价(能|可以)?(补|退)|price protection")
@@ -266,16 +267,24 @@ class Composer(FactComposer):
         # the product's own fact answers a policy question only when it is about it (an FAQ asked the same
         # way, a fact named by the question), not when a concept merely touches it ("装上了还能退吗" is no
         # question about installing)
+        # (a part named — "刷头拆了能退吗" — is no answer unless its fact speaks of after-sales)
         own = [h for h in hits if h.score >= ANSWER_AT and not h.fact_id.startswith("shop.") and pf is not None
-               and ((h.score >= ANSWER_AT + 1 and _DIRECT.search(h.why))
-                    or ((fact := pf.by_id.get(h.fact_id)) is not None and _POLICY_LABEL.search(fact.label)))]
+               and (fact := pf.by_id.get(h.fact_id)) is not None
+               and ((h.score >= ANSWER_AT + 1 and _DIRECT.search(h.why)
+                     and (".faq:" in h.fact_id or _AFTER_SALES_SAID.search(str(fact.value)) or part_swapped(q.text)))
+                    or (_POLICY_LABEL.search(fact.label) and (_WARRANTY.search(q.text) or not _WARRANTY.search(fact.label))))]
         if pf is not None and own:
             return self.facts(q, pf, own)
         kind = "shipping" if intent == "shipping" else ("warranty" if _WARRANTY.search(q.text) else "returns")
-        if kind == "returns" and _EXCHANGE.search(q.text) and "退" not in q.text:
-            kind = "exchange"  # "小了能换大一码吗": a shop with its own exchange rule says it there
+        if kind == "returns" and part_swapped(q.text):
+            return None  # "电池能换吗": whether a part can be replaced, which no returns rule says
+        if kind == "returns" and (_EXCHANGE.search(q.text) or exchange_asked(q.text)) and "退" not in q.text:
+            kind = "exchange"  # "小了能换大一码吗", "颜色不喜欢可以换吗": a shop with its own exchange rule says it there
         if _PRICE_PROTECT.search(q.text):
             kind = "price_protection"  # no stand-in: the returns rule says nothing about a later price cut
+        asked = rule_asked(q.text)
+        if asked is not None and any(f.id == f"shop.policy:{asked}" for f in shop):
+            kind = asked  # "发票怎么开", "买完降价了怎么办", "售后找谁": the rule of that matter
         policy = next((f for f in shop if f.id == f"shop.policy:{kind}"), None)
         if policy is None and kind in ("warranty", "exchange"):
             policy = next((f for f in shop if f.id == "shop.policy:returns"), None)
@@ -287,11 +296,18 @@ class Composer(FactComposer):
     # promotions, purchase, comparison ------------------------------------------------------------------
     def promotion(self, q: Question, pf: ProductFacts) -> Draft | None:
         d = Draft(lang=q.lang)
+        texts = [str(p.value) for p in pf.promotions]
         kind = promotion_kind(q.text)
-        if kind is not None:  # "买两条怎么算", "能分期吗": only the promotion of that kind answers
-            promos = offers_of(kind, [str(p.value) for p in pf.promotions])
-            if not promos and kind == "instalment":
-                return None  # no promotion says it: paying by instalments is no fact here
+        if kind == "gift" and gift_object(q.text):
+            kind = None  # "送碗吗": whether that thing comes with it, below
+        named = offer_named(q.text, texts)
+        if named is not None and (kind is None or deadline_asked(q.text) or named in offers_of(kind, texts)):
+            d.add(self.p.say("promo", q.lang, name=self._name(pf), promo=texts[named].rstrip("。")), pf.promotions[named])
+            return d  # "送的防踢垫几号截止", "9折到什么时候": the offer the question names
+        if kind is not None:  # "买两条怎么算", "能分期吗", "有赠品吗": only the promotions of that kind answer
+            promos = offers_of(kind, texts)
+            if not promos and kind in ("instalment", "coupon", "threshold"):
+                return None  # no promotion says it: paying by instalments, a coupon, a threshold is no fact here
             for i in promos[:2]:
                 d.add(self.p.say("promo", q.lang, name=self._name(pf), promo=str(pf.promotions[i].value).rstrip("。")),
                       pf.promotions[i])

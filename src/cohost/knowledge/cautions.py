@@ -2,6 +2,8 @@
 worry about a state (dark, warm, sun, wet, a fall…) that the product's cautions text speaks of in its words
 ("防窥膜会让屏幕看起来略暗", "充电时轻微发热属正常现象", "请勿高温暴晒"). The cautions then answer as they stand;
 they answer only when they name the same state (a class of words below), never by a shared verb (放, 用).
+A group of people asked about ("8个月宝宝能喝吗", "空腹能喝吗", "咖啡因敏感能喝吗") is such a state too: the cautions
+answer when they name that group ("1岁以下婴儿请勿食用蜂蜜制品").
 
     cautioned("会不会变暗啊", "防窥膜会让屏幕看起来略暗，可适当调高亮度")   # → True
     cautioned("能放冰箱吗", "请勿高温暴晒")                              # → False
@@ -22,6 +24,11 @@ _STATES: tuple[tuple[str, str], ...] = (
     ("swell", r"鼓包|鼓起"),
     ("fall", r"摔|跌落"),
     ("hearing", r"听力|耳朵"),
+    # who may: a group the cautions name as such ("8个月宝宝能喝吗" ↔ "1岁以下婴儿请勿食用")
+    ("child", r"小孩|儿童|孩子|宝宝|婴儿|小朋友|(\d+|[一二两三四五六七八九十]+)\s*(岁|个月)"),
+    ("fasting", r"空腹"),
+    ("caffeine", r"咖啡因"),
+    ("cold_stomach", r"胃寒"),
 )
 _COMPILED = tuple((name, re.compile(words)) for name, words in _STATES)
 # what a caution text must say of that state (its own words)
@@ -33,6 +40,10 @@ _SAID: dict[str, re.Pattern[str]] = {
     "swell": re.compile(r"鼓包"),
     "fall": re.compile(r"摔"),
     "hearing": re.compile(r"听力"),
+    "child": re.compile(r"儿童|婴儿|幼儿|未成年|岁以下|孩子|小孩"),
+    "fasting": re.compile(r"空腹"),
+    "caffeine": re.compile(r"咖啡因"),
+    "cold_stomach": re.compile(r"胃寒"),
 }
 
 

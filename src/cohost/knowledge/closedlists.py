@@ -30,7 +30,8 @@ _UNITS: dict[str, tuple[str, float]] = {
     "mm": ("length", 1), "毫米": ("length", 1), "cm": ("length", 10), "厘米": ("length", 10),
     "kg": ("mass", 1000), "公斤": ("mass", 1000), "千克": ("mass", 1000), "斤": ("mass", 500),
     "g": ("mass", 1), "克": ("mass", 1), "人": ("people", 1), "码": ("shoe", 1), "寸": ("inch", 1),
-    "抽": ("sheets", 1), "片": ("pieces", 1),
+    "抽": ("sheets", 1), "片": ("pieces", 1), "颗": ("pieces", 1),
+    "%vol": ("abv", 1), "度": ("abv", 1), "年": ("year", 1),
 }
 _UNIT_RE = "|".join(sorted(_UNITS, key=len, reverse=True))
 _MEASURE = re.compile(rf"(\d+(?:\.\d+)?)\s*({_UNIT_RE})(?![a-z])", re.I)
@@ -79,6 +80,8 @@ def asked_option(text: str) -> _Asked | None:
     if len(measures) == 1:
         number, unit = measures[0]
         kind, factor = _UNITS[unit.lower()]
+        if kind == "year" and float(number) < 1900:
+            return None  # "有3年的吗": a span of years, no vintage
         return _Asked(kind, float(number) * factor)
     if measures:
         return None
@@ -105,7 +108,7 @@ def _amounts(value: str, kind: str) -> tuple[list[float], list[tuple[float, floa
             ranges.append((float(m.group(1)) * factor, float(m.group(3)) * factor))
     for number, unit in _MEASURE.findall(value):
         k, factor = _UNITS[unit.lower()]
-        if k == kind:
+        if k == kind and (k != "year" or float(number) >= 1900):  # a vintage, not "保修2年"
             amounts.append(float(number) * factor)
     return amounts, ranges, len(re.findall(r"\d+(?:\.\d+)?", value))
 
@@ -147,11 +150,13 @@ def closed_list(text: str, attributes: Sequence[tuple[str, str]]) -> ClosedList 
             rank = (0.0 if re.search(r"码|尺", label) else 1.0, len(value))
         else:
             labels = _KIND_LABELS.get(asked.kind, ())
-            if not any(word in label for word in labels):
+            # "有桂花味吗" of a scented product: its scents (香型) are what it smells of, after any flavours
+            smelt = asked.kind == "flavour" and any(word in label for word in _KIND_LABELS["scent"])
+            if not any(word in label for word in labels) and not smelt:
                 continue
             stem = asked.word.rstrip("色")  # "号恐龙" of "6号恐龙图案": any tail of two characters or more
             present = bool(stem) and any(stem[j:] in value for j in range(max(1, len(stem) - 1)))
-            rank = (0.0, len(value))
+            rank = (1.0 if smelt else 0.0, len(value))
         if best is None or rank < best[0]:
             best = (rank, i, present)
     return ClosedList(best[1], best[2], asked.kind) if best is not None else None

@@ -13,6 +13,8 @@ import re
 from collections.abc import Sequence
 
 from cohost.domain import ProductFact
+from cohost.knowledge.lexicon import concepts_asked, label_matches
+from cohost.knowledge.text import compact
 from cohost.knowledge.views import ProductFacts
 
 # a measure compared ("哪个重") and the label characters of the attribute that gives it
@@ -45,11 +47,21 @@ def _shared_run(text: str, other: str) -> int:
 
 def compared_facts(text: str, measure: str | None, items: Sequence[ProductFacts]) -> list[ProductFact] | None:
     """One attribute per product answering the comparison ``text`` asks, or None."""
+    cut = re.search(r"哪|都|区别|差别|不同", text)  # what is said of them comes after they are named
+    rest = text[cut.end():] if cut is not None else text
+    # "哪个功率大" ↔ 额定功率 / 功率, "哪个声音小" ↔ 噪音: a concept or a word the question names, before its
+    # measure word (大, 小 alone would read as a size)
+    named = _label_run(rest, items)
+    if named is not None:
+        return named
+    for concept in concepts_asked(rest):
+        found = [min((a for a in pf.attributes if label_matches(concept, compact(a.label))),
+                     key=lambda a: len(a.label), default=None) for pf in items]
+        if all(found):
+            return [f for f in found if f is not None]
     if measure is not None and measure in _MEASURE_LABELS:
         found = [_by_measure(pf, _MEASURE_LABELS[measure]) for pf in items]
         return [f for f in found if f is not None] if all(found) else None
-    cut = re.search(r"哪|都|区别|差别|不同", text)  # what is said of them comes after they are named
-    rest = text[cut.end():] if cut is not None else text
     best: tuple[int, str] | None = None
     for pf in items:
         for a in pf.attributes:
@@ -61,6 +73,19 @@ def compared_facts(text: str, measure: str | None, items: Sequence[ProductFacts]
     label = best[1]
     picked = [next((a for a in pf.attributes if a.label == label), None) for pf in items]
     return [f for f in picked if f is not None] if all(picked) else None
+
+
+def _label_run(text: str, items: Sequence[ProductFacts]) -> list[ProductFact] | None:
+    """Per product, the attribute whose label holds the longest run (two characters or more) of ``text`` that
+    every product has a label holding ("功率" ↔ 额定功率 and 功率), or None."""
+    runs = sorted({text[i:j] for i in range(len(text)) for j in range(i + 2, len(text) + 1)
+                   if text[i] not in _FILLER and text[j - 1] not in _FILLER}, key=len, reverse=True)
+    for run in runs:
+        found = [min((a for a in pf.attributes if run in a.label), key=lambda a: len(a.label), default=None)
+                 for pf in items]
+        if all(found):
+            return [f for f in found if f is not None]
+    return None
 
 
 __all__ = ["compared_facts"]

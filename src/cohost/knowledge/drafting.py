@@ -14,8 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from cohost.domain import ProductFact
-from cohost.knowledge.answers import Composer, Draft
+from cohost.knowledge.answers import Composer, Draft, gift_object
 from cohost.knowledge.cautions import cautioned
 from cohost.knowledge.choices import MATERIAL, chosen, contained, material_part, offered
 from cohost.knowledge.closedlists import ClosedList, asked_option, closed_list, listing_attribute
@@ -32,6 +31,8 @@ from cohost.knowledge.instructions import instructed
 from cohost.knowledge.intents import core_of
 from cohost.knowledge.lexicon import DIMENSION_LABELS, colour_settled, concepts_asked, label_matches
 from cohost.knowledge.linking import Link, title_heads
+from cohost.knowledge.matters import MatterDrafts
+from cohost.knowledge.offers import deadline_asked, offers_of, promotion_kind
 from cohost.knowledge.quantities import answering, asks_power, misses
 from cohost.knowledge.retrieval import ANSWER_AT, Hit
 from cohost.knowledge.shop_rules import detail_rule
@@ -56,11 +57,14 @@ _PROMO_KIND = re.compile(r"新人|新客|会员|首单|老客|老顾客|学生|�
 # an offer by spend threshold ("满300减多少", "满减怎么算", "满200减吗")
 _THRESHOLD = re.compile(r"满\s*[\d一二三四五六七八九十百千]+\s*(元|块)?\s*(减|送|打|折)|满减")
 
+# a yes/no question ("能刻字吗", "有防踢垫吗") or one asking when an offer ends
+_OFFER_ASKED = re.compile(r"^[^吗么嘛]{0,12}(能|可以|有|送)[^吗么嘛]{1,8}(吗|么|嘛|不)|截止|结束|到几号|到什么时候|到啥时候|怎么|如何")
+
 # "<trait>的那个/那款…" opening a question: a product told by one trait
 _VAGUE = re.compile(r"^\s*([a-z0-9\u4e00-\u9fff+-]{1,10}?)的那(?:个|款|件|条|只|根|台|种)", re.I)
 
 
-class Drafter:
+class Drafter(MatterDrafts):
     """Composes one intent's answer from facts. ``indexes`` and ``product`` are the engine's (the indexes of
     the current catalog version; a product's facts valid at a time)."""
 
@@ -76,7 +80,7 @@ class Drafter:
         """Does a promotion of the product, or a shop fact, speak of a spend threshold (满…减, 满减)?"""
         said = [str(f.value) for f in pf.by_id.values() if f.field.startswith("promotion")]
         said += [str(f.value) for f in self.source.shop_facts()]
-        return any("满" in t for t in said)
+        return any("满" in t for t in said) or bool(offers_of("threshold", said))  # "任选3件减30元" too
 
     def _texts(self) -> tuple[str, dict[str, str]]:
         """The whole catalog's words (names, facts, shop rules) and each product's, compacted; rebuilt when
@@ -119,6 +123,9 @@ class Drafter:
             return "no_fact"
         if intent not in ("complaint", "human", "shipping", "returns") and self.vague_reference(q, link):
             return "ambiguous_product"
+        matter = self.by_matter(intent, q, link, pf, named)
+        if matter is not None:
+            return matter
         if intent == "purchase":
             if pf is None and (link.via in ("ambiguous", "unknown_link") or not c.bought(q)):
                 return "ambiguous_product"
@@ -143,6 +150,7 @@ class Drafter:
                 item = self._product(sku, now)
                 if faq and item is not None:
                     return c.facts(q, item, faq) or "no_fact"
+            skus = self._in_question_order(q, skus, link)  # the product named first is the answer's subject
             items = [p for p in (self._product(s, now) for s in skus[:3]) if p is not None]
             if len(items) >= 2:
                 return c.comparison(q, items) or "no_fact"
@@ -176,9 +184,10 @@ class Drafter:
             return rule  # "运费险赔多少钱": the money a shop rule names, not a product's price
         if link.via in ("ambiguous", "unknown_link") or pf is None:
             return "ambiguous_product"
+        intent, named = self.named_by_core(intent, q, pf, named)  # "二人帐篷还有多少", "25的有货不"
         draft: Draft | None
         closed = self._closed(q, pf, named) if intent in ("other", "attribute", "variant", "stock", "suitability") else None
-        if closed is not None and not closed.present and closed.kind != "colour":  # "有46码吗" ↔ 尺码范围: 36-45码 — no, these are there
+        if closed is not None and not closed.present:  # "有46码吗" ↔ 尺码范围: 36-45码, "有红色吗" ↔ 颜色 — no, these are there
             return self._listed(q, pf, closed.index, "closed.no")
         if intent == "price":
             draft = c.price(q, pf, named)
@@ -194,12 +203,20 @@ class Drafter:
                 c.say_fact(draft, pf.attributes[i], pf, q.lang)  # "有哪些颜色": the colour attribute beside the variants
         elif intent == "promotion" and _THRESHOLD.search(q.text) and not self._threshold_offered(pf):
             draft = None  # "满300减多少": no offer of the product or the shop is a spend threshold — nobody knows
+        elif intent == "promotion" and len(set(link.named)) == 2 and re.search(r"(和|跟|与).+都", q.text):
+            draft = self._both_offers(q, list(dict.fromkeys(link.named)), now)  # "推车和座椅都能分期吗": each one's offer
+        elif intent == "promotion" and (deadline_asked(q.text) or (
+                promotion_kind(q.text) == "gift" and not gift_object(q.text)
+                and offers_of("gift", [str(p.value) for p in pf.promotions]))):
+            draft = c.promotion(q, pf)  # "送的挂架什么时候截止", "有赠品吗": the offer, not the accessory list
         elif intent == "promotion":  # "送线吗": what is included, when a fact names it; else the offers
             draft = self._included(q, pf) or self._gift_faq(q, pf, hits) or c.promotion(q, pf)
         elif intent == "usage":
             draft = c.care(q, pf, hits) or self._instructed(q, pf) or c.usage(q, pf, hits)
         else:
-            draft = self._instructed(q, pf) if intent in ("other", "attribute") else None  # "耳机怎么配对"
+            strong_faq = bool(hits) and ".faq:" in hits[0].fact_id and hits[0].score >= ANSWER_AT + 1
+            draft = self._suited(q, pf) if intent in ("other", "attribute", "suitability") and not strong_faq else None  # "我190能用吗"
+            draft = draft or (self._instructed(q, pf) if intent in ("other", "attribute") else None)  # "耳机怎么配对"
             if intent in ("other", "attribute") and link.link_number is None and not (
                     hits and ".faq:" in hits[0].fact_id and hits[0].score >= ANSWER_AT + 1):
                 draft = draft or self._material(q, pf)  # "含棉量多少", "是真皮吗", "里面是什么绒": the value names it
@@ -230,6 +247,8 @@ class Drafter:
             draft = self._listed(q, pf, closed.index, "closed.yes")  # "有2人的吗" ↔ 适用人数: 2人款 / 4人款
         if draft is None and intent in ("other", "attribute", "usage", "suitability"):
             draft = self._semantic(q, pf)
+        if draft is None and intent in ("other", "attribute", "usage") and _OFFER_ASKED.search(q.text):
+            draft = self._offer(q, pf)  # "能刻字吗" ↔ "下单免费激光刻宝宝名字", "送的防踢垫几号截止"
         if draft is None and intent in ("other", "variant"):
             draft = self._rule_detail(q)  # "拍错码了怎么办" with a dress on screen: a shop rule's detail
         if draft is not None and intent in ("suitability", "attribute", "other") and body_shape_unsaid(
@@ -361,13 +380,6 @@ class Drafter:
             j = chosen(q.text, pairs, title_heads(pf.title))
             i = j if j is not None and label_matches(MATERIAL, compact(pairs[j][0])) else None
         return self._attribute(q, pf, pf.attributes[i] if i is not None else None)
-
-    def _attribute(self, q: Question, pf: ProductFacts, fact: ProductFact | None) -> Draft | None:
-        if fact is None:
-            return None
-        d = Draft(lang=q.lang)
-        self.composer.say_fact(d, fact, pf, q.lang)
-        return d if d.facts else None
 
     def _shop_rule(self, q: Question, hits: list[Hit]) -> Draft | None:
         """The shop policy that answers an open question, when every word it asks about is in that policy."""

@@ -25,7 +25,9 @@ from datetime import UTC, datetime
 from cohost.clock import SYSTEM_CLOCK, Clock
 from cohost.config import Settings
 from cohost.domain import ProductFact
+from cohost.knowledge.absences import absence, catalog_absences
 from cohost.knowledge.answers import Composer, Draft
+from cohost.knowledge.audiences import catalog_audiences
 from cohost.knowledge.drafting import SHOP_CONCEPTS, Drafter
 from cohost.knowledge.escalation import detect_risk, is_identity_question
 from cohost.knowledge.guard import rewrite
@@ -138,7 +140,9 @@ class QAEngine:
         idx = self.indexes()
         asked_all: list[Concept] | None = None
         link = idx.linker.link(q, context_sku)
-        risk = detect_risk(q.text, catalog_names(idx.version, self.source.products))
+        risk = detect_risk(q.text, catalog_names(idx.version, self.source.products),
+                           catalog_audiences(idx.version, self.source.products).get(link.sku or "")) \
+            or absence(q.text, link, catalog_absences(idx.version, self.source.products))  # a link or goods not there
         reading = Reading(q, link, risk)
         if risk is not None:
             reading.intent, reading.stop = risk.intent, "risk"
@@ -237,7 +241,7 @@ class QAEngine:
             cited = [f for f in self._all_facts(pf) if f.id in draft.facts]
             text, _ = rewrite(self.llm, text, cited, list(pf.by_id.values()))
         confidence = self._confidence(guess, link, hits, intent)
-        return self._record(question, id, intent, self._subject(link, pf, draft), text, draft.facts, confidence)
+        return self._record(question, id, intent, self._subject(link, pf, draft, intent), text, draft.facts, confidence)
 
     def _other_asks(self, asks: list[str], q: Question, intent: str, link: Link, draft: Draft, now: datetime) -> None:
         """A run-on message ("多少钱啊续航多久啊", "这个几号链接多少钱"): each ask about the same product is answered
@@ -260,11 +264,14 @@ class QAEngine:
             draft.parts.append(self.phrases.say("hold.part", q.lang))
 
     @staticmethod
-    def _subject(link: Link, pf: ProductFacts | None, draft: Draft) -> str | None:
+    def _subject(link: Link, pf: ProductFacts | None, draft: Draft, intent: str = "") -> str | None:
         """The product the answer is about: the one all its facts belong to, else (a comparison) the product
-        on screen, else the linked one."""
+        named first — the comparison cites them in the question's order —, else the product on screen, else
+        the linked one."""
         owners = list(dict.fromkeys(f.split(".", 1)[0] for f in draft.facts if not f.startswith("shop.")))
         if len(owners) == 1:
+            return owners[0]
+        if len(owners) > 1 and intent == "comparison":
             return owners[0]
         if len(owners) > 1:
             return link.context if link.context in owners else owners[0]

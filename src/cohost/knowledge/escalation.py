@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from cohost.knowledge import grievances as gr
 from cohost.knowledge import incidents as inc
+from cohost.knowledge.audiences import Audience, child_user
 from cohost.knowledge.literalgate import Gated, LiteralGate
 from cohost.knowledge.ownnames import Scoped, name_spans
 
@@ -111,7 +112,7 @@ _SAFETY = _rx(r"车祸|交通事故|出事故|撞车|追尾的时候|抱着(孩�
               r"explode|fire hazard|toxic|poison|is it safe|dangerous",
               # injuries and hazards that happened or are feared: cuts and blood, burning, sparks, falling
               # furniture, a failed lock or brake, a child reaching into a machine
-              r"(划|割|刮|扎|刺|戳)(破|伤|出血)|流血|出血|(烧|烤)(黑|焦|糊|化)|烧焦|焦味|糊味|火花(?!塞)|打火花|跳闸|"
+              r"(划|割|刮|扎|刺|戳)(破|伤|出血)|(?<![会易])(流血|出血)(?![吗么嘛])|(烧|烤)(黑|焦|糊|化)|烧焦|焦味|糊味|火花(?!塞)|打火花|跳闸|"
               r"(倒|塌|掉|砸)下来|倒塌|翻倒|砸(到|伤|着|中)|勒(到|住|伤)|(刹车|制动|锁扣|卡扣|安全扣|保险扣)(失灵|坏了|松了|断了)|"
               r"(冲|跑)(到|上|进)?了?马路|(小孩|孩子|宝宝|娃|儿童|婴儿).{0,8}(伸进|塞进|放进|伸到|塞到|放到嘴|放嘴里|塞嘴里|舔了|啃了|咬了|吞)",
               r"cut (my|his|her)|bleed|sparks?\b|caught fire|fell on|tip(ped)? over",
@@ -168,7 +169,9 @@ _MINOR = _rx(r"(?<!给)我(今年|才|只有|刚|刚满)?(1[0-7]|[6-9])岁(?!的
              r"(未满|没满|不满|不到)(18|十八)|不(想|要|能|敢)让(我)?(妈|爸|爸妈|父母|家长|家里人?)(知道|发现)",
              # a child the purchase is for, its youth stressed ("孩子…她才8岁", "女儿只有12岁")
              r"(孩子|女儿|儿子|闺女|小孩|娃|她|他|妹妹|弟弟|侄女|侄子|外甥女?).{0,3}(才|只有|还不到|不到|刚满)(1[0-7]|[1-9])(周)?岁",
-             r"偷偷(买|下单|拍)|零花钱|压岁钱|家长不(让|同意|知道)|爸妈不(让|同意|知道)|i am 1[0-7]\b|i'?m 1[0-7]\b|under ?18")
+             r"偷偷(买|下单|拍)|零花钱|压岁钱|家长不(让|同意|知道)|爸妈不(让|同意|知道)|i am 1[0-7]\b|i'?m 1[0-7]\b|under ?18",
+             # a school year said of oneself at the start: "初二了 喝一点精酿没事吧", "高中生 想买瓶酱酒"
+             r"^(我)?(是)?(个)?(初[一二三]|高[一二]|初中生?|高中生?|小学生?|小学[一二三四五六]年级)(了|的|学生|生)?(?=[\s,，。!！]|想|能|可以|要|喝|买|用)")
 _COMPLAINT = _rx(r"投诉|举报|差评|骗子|骗人|欺骗|坑人|坑爹|割韭菜|智商税|山寨|三无|垃圾(?!袋|桶|分类|篓|箱|处理)",
                  r"太差|质量差|质量太|质量不好|什么破|破玩意|烂货|虚假|忽悠|黑心|无良|12315|消协|工商|市场监管|维权",
                  r"太坑|被坑|上当|不要脸|无耻|(是|卖)假货|假货(?!吗)|scam|fraud|terrible|worst|complain|rip ?off")
@@ -210,7 +213,7 @@ _DISPUTE_PROCESS = _rx(
 # a report of a problem with the order itself: not sent, not arrived, stuck, wrong or short — a complaint
 _DELIVERY_PROBLEM = _rx(
     r"没收到|还没(收到|到|发|寄)|没到货|怎么还(没|不)|还不(发|到|寄)|没(有)?发货|不发货|迟迟",
-    r"催.{0,2}(发货|快递|物流|单)|少发|漏发|发错|错发|(给我|怎么|结果|却|竟然|居然|错)发成", r"物流.{0,4}(不动|没更新|停了|不更新|没动)|快递.{0,4}(不动|没更新|没动)",
+    r"催.{0,2}(发货|快递|物流|单)|(?<!多)少发|漏发|发错|错发|(给我|怎么|结果|却|竟然|居然|错)发成", r"物流.{0,4}(不动|没更新|停了|不更新|没动)|快递.{0,4}(不动|没更新|没动)",
     r"说好的.{0,10}(呢$|怎么(还|又|没|不)|为什么|没(有|给|送|发)|不(给|送|发|算)|却|结果|变)",
     # "我拍的白色给我发成黑色了", "拍的M给我发的L", "拍的20000毫安发来10000的"
     r"(拍|买|下单|订)的(?:(?!什么|几时|啥时|哪天|多久|吗|么).){1,12}?(给我|结果|却|但是?|你们)(发|寄|送)(成|来|的|了)(?!.{0,6}[吗么嘛?])",
@@ -238,12 +241,12 @@ _FLAW_ASKED = _rx(r"(会不会|会|容易|担心|怕|不会|是不是|有没有|
 _DEFECT = _rx(
     r"少了(一|1)|破损|(收到|到手|拆开|到了|到货|寄到|寄来|刚到).{0,8}(坏|破|碎|裂|断了|漏|错|(?<!多)少|不一样|不对|脏|旧|烂|霉|臭|变质|化了|化冻|蔫|死了)",
     r"(已经|刚|就)?(坏了|碎了|裂了|漏了|不能用了|用不了)(?!.{0,4}(怎么办|吗|么|呢|包换|保修|能换|可以换|管吗))",
-    r"开不了机|开不开机|不开机|打不开了|黑屏|花屏|没反应了|充不(进|上|了)电|充不进去|不出风|不出水|(用|收到)了?.{0,4}(天|次|周|个月|礼拜)就.{0,3}(坏|不|没|黑|响|漏|断|裂)",
+    r"开不了机|开不开机|不开机|打不开了|黑屏|花屏|没反应了|充不(进|上|了)电|充不进去|不出风|不出水|(用|收到|按|开|充|穿|洗|戴|插)了?.{0,4}(天|次|周|个月|礼拜|回|下)就.{0,3}(坏|不|没|黑|响|漏|断|裂)",
     # a device that stopped doing its job, said as a statement ("左耳没声音了", "识别不出来", "连不上 按了没反应")
     r"(按|点|插|开|充|连|戴|插上|按了|点了)(了|上|下)?(之后|以后|半天)?(也|都|还是|就)?没(有)?(反应|声音|动静)(?![吗么嘛?]|正常)",
     r"(左|右)(耳|边|声道|喇叭)(机)?(没|没有)(了)?声音|(耳机|音箱|音响|喇叭|话筒|麦克风?)(突然|一直|完全)?(没|没有)(了)?声音(?![吗么嘛?])|没声音了|"
     r"(识别|读)不(出|到|了)(来)?(?![吗么嘛?])|连(接)?不上(了|电脑|手机|蓝牙)?(?![吗么嘛?])|配对不上|失灵了|"
-    r"(灯|屏幕?|指示灯|手表|表|指针|风扇|电机|马达|轮子|按键|按钮|开关|遥控器?)(也|都|就|突然|一直|又)?(不走|不转|不亮|不响|失灵)了",
+    r"(灯|屏幕?|指示灯|手表|表|指针|风扇|电机|马达|轮子|按键|按钮|开关|遥控器?)(收到|到手|买来|刚买|刚到|拆开)?(也|都|就|突然|一直|又)?(不走|不转|不亮|不响|失灵)了",
     r"broken|damaged",
 )
 # the same breakdowns asked about before buying ("会不会连不上", "万一识别不出来"): not a report
@@ -271,7 +274,7 @@ _HUMAN = _rx(r"人工|真人客服|客服(?!.{0,4}(几点|时间|什么时候|�
              r"找.{0,2}真人|真人(跟|和|来|回|聊)|活人|有人吗|有没有人在|human|real person|agent|customer service|talk to (a )?(person|someone)|operator",
              *gr.HUMAN_PARTS)
 _IDENTITY = _rx(r"(你|您|主播|回复的|客服)是(不是)?(真人|真的人|机器人|机器|ai|人工智能|程序|bot)",
-                r"(是|有)(真人|人|ai|机器人|机器|人工智能)在(回答|回复|回|打字|说话|答|聊)(吗|么|嘛|呢|\?|$)|"
+                r"(是|有)(真人|人|ai|机器人|机器|人工智能)在(回答|回复|回|打字|说话|答|聊)(吗|么|嘛|呢|啊|呀|吧|的|\?|$)|"
                 # "回这么快是机器人吧", "你是不是自动回复", "真人吗宝", "是ai吧": whether it is a bot, however asked
                 r"(?<!自己)(?<!我)(?<!说)(?<!要)是(不是)?(真人|真的人|机器人|机器|ai|人工智能|自动回复|智能客服|bot)(吧|吗|么|嘛|呀|啊|不|呢|\?|$)|"
                 r"(你|您)是(不是)?(自动回复|自动的|智能客服|机器回复|程序)|^(真人|机器人|ai|真的人|人工智能)(吗|么|嘛|吧|不|呀)|"
@@ -308,9 +311,11 @@ def _injection(t: Gated | Scoped) -> str | None:
     return None
 
 
-def detect_risk(text: str, names: Iterable[str] = ()) -> Risk | None:
+def detect_risk(text: str, names: Iterable[str] = (), audience: Audience | None = None) -> Risk | None:
     """The highest-priority risk in normalised text, or None. A cue lying inside one of ``names`` (the
-    catalog's product names: ``ownnames``) does not count: "孕妇枕多少钱" names a product, nobody's pregnancy."""
+    catalog's product names: ``ownnames``) does not count: "孕妇枕多少钱" names a product, nobody's pregnancy.
+    ``audience`` (``audiences``) is whom the linked product is for: a child as the user of a product not made
+    for that child is a minor's question."""
     gated = _GATE.text(text)
     spans = name_spans(text, names)
     t: Gated | Scoped = Scoped(gated, spans) if spans else gated
@@ -333,6 +338,10 @@ def detect_risk(text: str, names: Iterable[str] = ()) -> Risk | None:
         if process and inc.MEDICAL_BILL.search(text):  # the harm is past; the bill for it is the dispute
             return _dispute(m.group(0))
         return Risk("safety", "suitability", m.group(0))
+    # a minor who says so ("初一学生 每天跳多少个不伤身体"), or a child as the user of a product not made for
+    # children ("给我儿子12岁买箱啤酒", "8岁娃练哑铃"): the age speaks before any health word
+    if (m := t.search(_MINOR)) or (cue := child_user(text, audience)):
+        return Risk("minor", "purchase", m.group(0) if m else cue or "")
     # "吃了就吐 你们怎么回事": blame for what the product did to someone, nothing urgent, is a complaint
     if (m := t.search(_BLAME)) and not process and not delivery and not t.search(_URGENT):
         return Risk("complaint", "complaint", m.group(0))
@@ -341,8 +350,6 @@ def detect_risk(text: str, names: Iterable[str] = ()) -> Risk | None:
               else _HEALTH.search(_PET_PREGNANCY.sub("", text)))
     if m := health:
         return Risk("health", "suitability", m.group(0))
-    if m := t.search(_MINOR):
-        return Risk("minor", "purchase", m.group(0))
     if process:
         return _dispute(process.group(0))
     if delivery:

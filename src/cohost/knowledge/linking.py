@@ -18,10 +18,11 @@ from dataclasses import dataclass
 import ahocorasick
 
 from cohost.domain import Product
+from cohost.knowledge.kinds import not_inside, unsold_word
 from cohost.knowledge.lexicon import english_colours, english_nouns
 from cohost.knowledge.mentions import NAMING as NAMING  # the weights links are judged by, re-exported
 from cohost.knowledge.mentions import WEAK as WEAK
-from cohost.knowledge.mentions import build_forms
+from cohost.knowledge.mentions import build_forms, variant_pieces
 from cohost.knowledge.mentions import title_heads as title_heads  # re-exported (drafting, tests)
 from cohost.knowledge.spellings import loose as _loose
 from cohost.knowledge.spellings import present as _present
@@ -35,6 +36,7 @@ _LINK_NUMBER = [  # 连结: 連結, the Taiwan word for a link, after traditiona
     re.compile(r"(?:链接|连结|link|no\.?)\s*#?\s*(\d{1,3})"),
     re.compile(r"第\s*(\d{1,3})\s*(?:个|款|号)?\s*(?:链接|连结|宝贝|商品|产品|款|个)"),
     re.compile(r"#\s*(\d{1,3})(?!\d)"),
+    re.compile(r"(?<![\d.a-z#])(\d{1,3})\s*#"),  # "5#多少", "2#nb码": the number then the mark
     re.compile(r"(?<![\d.a-z])(\d{1,3})\s*号?\s*(?:链接|连结|宝贝|商品|产品|车)"),
 ]
 # a bare "3号" is a link only when such a link exists and it is not a date ("5号发货") or a size ("38号")
@@ -59,6 +61,7 @@ class Link:
     named: tuple[str, ...] = ()
     candidates: tuple[str, ...] = ()
     link_number: int | None = None
+    unsold: str | None = None  # a kind of product the question names that no product is ("防晒霜" in a sports shop)
     context: str | None = None
     context_variant: str | None = None
     separate: bool = False  # ambiguous only as one product: each candidate is named by its own words
@@ -127,6 +130,7 @@ class ProductLinker:
             p.sku: [_VariantKey(v.sku, *variant_tokens(v.name)) for v in p.variants] for p in products
         }
         self._names = {p.sku: "|".join(compact(x) for x in [p.title, *p.aliases]) for p in products}
+        self._pieces = {v.sku: variant_pieces(v.tokens, telling=True) for keys in self.variants.values() for v in keys}
         # the last character of the title and of every alias: the kind of thing ("手机壳", "透明壳" → 壳)
         self._kinds = {p.sku: {n[-1] for n in (compact(x) for x in [p.title, *p.aliases]) if n and _CJK_WORD.match(n[-1])}
                        for p in products}
@@ -142,9 +146,10 @@ class ProductLinker:
         self._fuzzy = FuzzyNames({f: w for f, w in self._forms if _FUZZY_FORM.fullmatch(f)
                                   and max(self._raw[f].values()) >= NAMING}, self._raw)
         # everything a product's own facts say: a word found here is about the product on screen
-        self._vocab = {p.sku: "|".join(compact(x) for x in [
+        self._vocab = vocab = {p.sku: "|".join(compact(x) for x in [
             p.title, *p.aliases, *p.attributes, *p.attributes.values(), *(v.name for v in p.variants),
             *(f.q for f in p.faq), p.usage or "", p.cautions or "", *p.selling_points]) for p in products}
+        self._all_vocab = "|".join([*vocab.values(), *(compact(p.category or "") for p in products)])
 
     # queries --------------------------------------------------------------------------------------------
     def link_numbers(self, q: Question, context_sku: str | None = None) -> list[int]:
@@ -178,6 +183,7 @@ class ProductLinker:
         found = [(f, w) for f, w in candidates
                  if _present(f, key) or (spaced and (f.startswith("en:") or (f.isascii() and _present(f, spaced))))]
         found += self._fuzzy.find(key, [f for f, _ in found])
+        found = not_inside(found, text, self._raw, self._kinds, self._all_vocab)
         for form, by_sku in _maximal(found, key):
             own = bool(vocab) and form in vocab
             for sku, weight in by_sku.items():
@@ -186,6 +192,11 @@ class ProductLinker:
                 scores[sku] += weight
                 matched[sku].add(form)
         return dict(scores), dict(matched)
+
+    def _unsold(self, q: Question) -> str | None:
+        """The product kind a question names that the catalog lacks, told by a catalog word inside it ("防晒霜" ⊃ 防晒)."""
+        spaced = _SPACED.sub(" ", q.text) if re.search(r"[a-z]", q.text) else ""
+        return next((w for f, _ in self._occurring(q.key, spaced) if not f.isascii() and (w := unsold_word(q.text, f, self._all_vocab))), None)
 
     def _occurring(self, key: str, spaced: str) -> list[tuple[str, dict[str, float]]]:
         """The forms that occur in ``key`` (or in ``spaced``) and start with a character of ``key``, ordered
@@ -332,7 +343,7 @@ class ProductLinker:
             return Link(ctx, "context", max(ctx_score, 1.0), named=named, context=ctx, context_variant=ctx_variant)
         if not ranked or ranked[0][1] < WEAK:
             kind = self._by_kind(q.key)  # "16pro的膜还有没": the one product whose kind of thing is said alone
-            return Link(kind, "mention", WEAK) if kind is not None else Link(None, "none")
+            return Link(kind, "mention", WEAK) if kind is not None else Link(None, "none", unsold=self._unsold(q))
         top = ranked[0][1]
         tie = self._tie(ranked, matched, None)
         if len(tie) > 1:
@@ -378,6 +389,10 @@ class ProductLinker:
         if not best:  # "桃子味的" of a product in 水蜜桃味 and 原味: the fruit names its flavour
             tastes = {m.group(1) for m in _FLAVOUR_ASKED.finditer(q.key) if not _NOT_FLAVOUR.search(m.group(1))}
             best = [v.sku for v in variants if any(x in t for x in tastes for t in v.tokens if t.endswith("味"))]
+        if not best:  # "汝窑的还有吗" of 汝窑天青款, "梅多克" of 梅多克AOC 2019: a shorter piece only one variant has
+            best = [v.sku for v in variants if any(_present(pc, q.key) and not _names_product(pc, names)
+                                                   for pc in self._pieces.get(v.sku, ()))][:2]
+            best = best[:1] if len(best) == 1 else []
         if not best:  # "有紫色的吗" of a product in 雾紫 and 米白: the colour family names its shades
             asked = {m.group(1) for k in keys for m in _COLOUR_ASKED.finditer(k)}
             best = [v.sku for v in variants if any(c in t for c in asked for t in v.tokens if not t.isascii())]

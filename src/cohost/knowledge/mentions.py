@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from cohost.domain import Product
 from cohost.knowledge import segmenter
-from cohost.knowledge.spellings import variant_tokens
+from cohost.knowledge.spellings import pinyin_spellings, variant_tokens
 from cohost.knowledge.text import compact, normalize, title_parts
 
 WEAK = 1.0  # without a product on screen, the least evidence that links a product
@@ -62,6 +62,51 @@ def title_heads(title: str, brand: str | None = None) -> list[str]:
         if head:
             heads.append(head)
     return heads[:1]
+
+
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def variant_pieces(tokens: Sequence[str], telling: bool = False) -> set[str]:
+    """Shorter ways to say a variant's words: the hanzi run of a word mixed with Latin letters ("梅多克aoc" → 梅多克),
+    its dictionary words ("云南保山小粒" → 云南, 保山, 小粒) and the halves of a four-hanzi name ("耶加雪菲" → 耶加),
+    never a generic word ("经典", "款"). ``telling``: only the pieces that tell one variant from the others — the hanzi
+    of a name mixed with Latin letters, the head of a four-hanzi name, words of three hanzi or more — not an
+    everyday word a variant is named after ("卧室" of 40cm卧室款: "卧室用哪个" asks which, not for that one)."""
+    out: set[str] = set()
+    for token in tokens:
+        for run in _CJK_RUN.findall(token):
+            core = run[:-1] if run[-1] in "款装型版色" and len(run) > 2 else run
+            if telling:
+                pieces = {w for w in segmenter.subwords(core) if len(w) >= 3}
+                pieces |= {core} if re.search(r"[a-z]", token) and len(core) >= 3 else set()
+                pieces |= {core[:2]} if len(core) == 4 else set()
+                out |= {w for w in pieces if w != token and w not in _GENERIC}
+                continue
+            pieces = {core, *(w for w in segmenter.subwords(core) if len(w) >= 2)}
+            if len(core) == 4:
+                pieces |= {core[:2], core[2:]}
+            out |= {w for w in pieces if w != token and w not in _GENERIC and w not in segmenter.STOPWORDS}
+    return out
+
+
+def _add_pinyin(raw: _Forms, products: Sequence[Product]) -> None:
+    """Names typed in pinyin: the initials ("aqzy") and the full pinyin ("dengshanzhang") of every naming
+    form (title head, alias, title, at ``NAMING`` or more) of two to six hanzi. A spelling that is already a
+    Latin word of the catalog (a size "xl", a model code) is not one; two-letter initials weigh ``WEAK``+."""
+    latin = {f for f in raw.weights if f.isascii()}
+    found: dict[str, dict[str, float]] = defaultdict(dict)
+    for form, by_sku in list(raw.weights.items()):
+        for sku, weight in by_sku.items():
+            if weight < NAMING:
+                continue
+            for spelling in pinyin_spellings(form):
+                w = (NAMING if len(spelling) >= 3 else WEAK + 0.5) if spelling != form else 0.0
+                if w and spelling not in latin:
+                    found[spelling][sku] = max(found[spelling].get(sku, 0.0), w)
+    for spelling, by_sku in found.items():
+        for sku, w in by_sku.items():
+            raw.add(spelling, sku, w)
 
 
 @dataclass(slots=True)
@@ -132,7 +177,10 @@ def build_forms(products: Sequence[Product]) -> tuple[list[tuple[str, dict[str, 
             for token in (*main, *extra):
                 if len(token) >= 2 and not re.fullmatch(r"[\d.]+[a-z]{0,2}", token):
                     raw.add(token, p.sku, 1.0)
+            for piece in variant_pieces(main):  # "梅多克" of 梅多克AOC, "汝窑" of 汝窑天青款: said shorter
+                raw.add(piece, p.sku, 1.0)
         raw.add(compact(p.category), p.sku, 0.5)
+    _add_pinyin(raw, products)
     taken = set(raw.weights)
     tails: dict[str, set[str]] = defaultdict(set)
     for form, sku in tail_forms:

@@ -111,6 +111,14 @@ def names_priced(text: str, pf: ProductFacts, named: list[VariantFacts]) -> bool
         return True
     if len(noun) >= 3 and pf.title and noun[-1] == pf.title.strip()[-1]:  # "厚底运动鞋" of …老爹鞋: the head character
         return True
+    for v in named[:1]:  # "小号160的多少" ↔ 160ml（配S号奶嘴）: the variant's own number, said bare
+        lead = re.match(r"\d+(?:\.\d+)?", compact(v.label.lower()))
+        if lead is not None and re.search(rf"(?<![\d.]){re.escape(lead.group(0))}(?![\d.])", noun):
+            return True
+    heads_cjk = re.findall(r"[\u4e00-\u9fff]", pf.title)
+    if 2 <= len(noun) <= 6 and heads_cjk and noun[-1] == heads_cjk[-1] and all(ch in pf.title for ch in noun) \
+            and not any(noun in a.label or a.label in noun for a in pf.attributes):
+        return True  # "保温杯多少" of …保温吸管杯 400ml: the product's own noun, no attribute's label (not 保温效果)
     if len(named) == 1 and any(_names_kind(noun, t, names, pf) for t in (compact(w) for w in named[0].label.lower().split())):
         return True
     return any(len(t) >= 2 and (noun.endswith(t) or noun.endswith(t[:2]) or any(noun.endswith(f) for f in short_forms(t)
@@ -168,6 +176,8 @@ def refine(guess: IntentGuess, q: Question, r: LazyReading, facts: Callable[[], 
         if (named_fact or (pf is not None and not r.named and subject_words(facts(), q, pf.sku))) \
                 and not (pf is not None and names_priced(q.text, pf, r.named)):
             return "attribute"  # "含绒量多少", "显色指数多少": the bare 多少 asks for the named thing, not the price
+    if intent in ("attribute", "other") and _PRICED.match(q.text) and r.pf is not None and names_priced(q.text, r.pf, r.named):
+        return "price"  # "保温杯多少": the bare 多少 after the product's own noun, though 保温 names an attribute
     if intent in ("other", "attribute", "stock") and SIZE_ADVICE.search(q.text) and r.pf is not None:
         pf = r.pf
         if (has_size_info([(a.label, str(a.value)) for a in pf.attributes], [str(v.name.value) for v in pf.variants],

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from cohost.domain import ProductFact
 from cohost.knowledge import segmenter
+from cohost.knowledge.clauses import alternatives_left, other_clause_left, sounds_like_label, subject_missing
 from cohost.knowledge.coverage import (
     CJK,
     Asked,
@@ -46,9 +47,11 @@ from cohost.knowledge.coverage import (
 )
 from cohost.knowledge.lexicon import Concept, label_matches
 from cohost.knowledge.linking import title_heads
-from cohost.knowledge.terms import asked_of, content_terms
+from cohost.knowledge.spellings import pinyin_spellings
+from cohost.knowledge.terms import asked_of, content_terms, measures_asked
 from cohost.knowledge.terms import circumstances as circumstances  # re-exported (quantities, tests)
 from cohost.knowledge.text import Question, compact, normalize
+from cohost.knowledge.typos import near_name
 from cohost.providers.base import Embedder
 
 ANSWER_AT = 3.0  # least retrieval score that lets a fact answer an open question (set on the dev sets)
@@ -72,7 +75,6 @@ _POLICY_NAMES = {"installation": "安装", "install": "安装", "invoice": "发�
                  "membership": "会员", "member": "会员", "delivery": "配送", "after_sales": "售后"}
 # an FAQ that compares two products: the words of its answer are about either of them
 _COMPARING = re.compile(r"区别|不同|差别|哪个|比较|对比|还是|vs|difference")
-_NOUN_SUFFIXED = re.compile(r"[子儿头]")  # "轮子", "盖儿": a one-character noun, not a verb ("能叮吗")
 _WHERE_FROM = frozenset(["origin"])  # concepts no other kind of fact answers, whatever words it shares
 
 
@@ -112,12 +114,18 @@ class FactIndex:
         texts: list[str] = []
         for fact in facts:
             if _NAMING.match(fact.field):
-                self._naming[fact.sku] += "|" + "|".join(compact(x) for x in re.split(r"[、,，]", str(fact.value)))
+                names = [compact(x) for x in re.split(r"[、,，]", str(fact.value))]
+                if fact.field == "aliases":
+                    names += [s for n in names for s in pinyin_spellings(n)]
+                self._naming[fact.sku] += "|" + "|".join(names)
                 if fact.field.startswith("variant:"):  # "M", "NB（0-5kg）" → m, nb, 0, 5kg: "m码" names a variant
                     self._variant_words[fact.sku].update(
                         w for w in (compact(x) for x in _VARIANT_PARTS.split(str(fact.value).lower())) if w)
             elif fact.field == "title":
-                self._naming[fact.sku] += "|" + "|".join(_head_words(str(fact.value)))
+                heads = _head_words(str(fact.value))
+                # a head typed in pinyin ("xnq几档") names the product as the head does
+                spelled = [s for h in heads for s in pinyin_spellings(compact(h))]
+                self._naming[fact.sku] += "|" + "|".join([*heads, *spelled])
                 self._titles[fact.sku] = compact(str(fact.value)).lower()
             if not _SEARCHABLE.match(fact.field):
                 continue
@@ -158,11 +166,7 @@ class FactIndex:
         if doc is None:
             return False
         asked = self.asked(q, sku)
-        # a one-character subject ("有轮子吗" → 轮) is as much the head as a longer one: the fact must hold it
-        single = [t for t in asked.terms if len(t.text) == 1 and CJK.match(t.text) and _NOUN_SUFFIXED.match(
-            q.text, t.at + 1) is not None]
-        if any(t.text not in doc.label + doc.value_key and not unit_given(t.text, doc) and not any(
-                s < t.at + 1 and t.at < e and about(c, doc) for c, s, e in asked.spans) for t in single):
+        if subject_missing(q, doc, asked):
             return False
         return all(self._covered(t, doc, asked) for t in asked.specific()) and all(
             dimension_covered(d, doc, asked) for d in asked.dims)
@@ -194,7 +198,9 @@ class FactIndex:
         product ``sku`` (its title's head nouns, aliases, brand, category, variant names)."""
         naming = self._naming.get(sku, "") if sku else ""
         variants = self._variant_words.get(sku, set()) if sku else set()
-        return content_terms(text, naming, variants, words)
+        terms = content_terms(text, naming, variants, words)
+        # a name typed with a homophone ("米份几个月可以吃") names the product as the name does
+        return [t for t in terms if not near_name(t.text, naming)] if naming else terms
 
     def asked(self, q: Question, sku: str | None, words: list[str] | None = None) -> Asked:
         return asked_of(q, tuple(self._terms(q.text, sku, words)))
@@ -250,6 +256,7 @@ class FactIndex:
         asked = self.asked(q, sku, words)
         concepts = asked.concepts
         specific = asked.specific()
+        measures = measures_asked(q.text)
         cosine: dict[int, float] = {}
         if self._embedder is not None and self._vectors is not None:
             try:
@@ -288,6 +295,10 @@ class FactIndex:
                 score += 4.0
                 why.append("label-short")
                 strong = True  # a terse label asked in full: "袖子多长" ↔ 袖长, "几个格子" ↔ 格数
+            elif attr and 3 <= len(doc.label) <= 6 and sounds_like_label(q.key, doc.label):
+                score += 4.0  # "震动频率" ↔ 振动频率: the label typed with a homophone
+                why.append("label-sound")
+                strong = True
             elif any(w in q.key for w in doc.words):
                 score += 3.0
                 why.append("label-word")
@@ -303,6 +314,9 @@ class FactIndex:
             if any(about(c, doc) for c in concepts):
                 score += 3.0
                 why.append("concept")
+            elif attr and measures and any(re.search(rf"\d\s*{m}", doc.value_text) for m in measures):
+                score += 3.0  # "湿巾一包多少抽" ↔ 规格: 每包80抽
+                why.append("measure")
             if faq or doc.field in ("category", "brand"):
                 pass  # an FAQ is about its question; a category or brand value only names the product
             elif attr and any(piece in doc.value_key for piece in asked.pieces):
@@ -336,6 +350,7 @@ class FactIndex:
                         about(c, doc) for c in concepts):
                     told = []  # nothing else of the question is in the fact: the told words may be its subject
                 uncovered = [t.text for t in specific if t not in told and not self._covered(t, doc, asked)]
+                uncovered += subject_missing(q, doc, asked, asking=True)  # "推车轮子多大": 轮 is the head, 展开尺寸 is not about it
                 if strong:  # the label was named: a word sharing a character with the fact ("换边" ↔ 可互换), a unit
                     # its value gives a number in ("几公斤" ↔ 8kg), words inside that name, of the title, asking a
                     # kind of fact about it ("镜框什么材质" ↔ 镜框: TR90), or stray Latin words are covered by it
@@ -346,6 +361,10 @@ class FactIndex:
                                  and t.text not in title and not any(
                         s <= t.at and t.at + len(t.text) <= e for s, e in named) and not any(
                         s <= t.at < e for _, s, e in asked.spans)]
+                if uncovered and "还是" in q.text:
+                    uncovered = alternatives_left(q.text, specific, uncovered)
+                if uncovered:
+                    uncovered = other_clause_left(q, doc, asked, specific, uncovered, self._label_spans(q, doc))
                 uncovered += [d[0] for d in asked.dims if not faq and not dimension_covered(d, doc, asked)]
                 # "磨牙棒是哪里的牛皮" asks where it is from: 材质: 牛皮 holds the word, not the origin asked of it
                 uncovered += [c.name for c, s, e in asked.spans if c.name in _WHERE_FROM and not faq and not about(c, doc)

@@ -83,15 +83,66 @@ _DAY_ASKED = re.compile(r"(指定|预约|约).{0,8}(送|到|配送|时间|日期
 _DAY_SAID = re.compile(r"指定|预约|定时|次日达|当日达")
 
 
+# "几点前下单当天发", "截单时间": a cut-off hour, which a rule saying only "48小时内发货" does not tell
+_CUTOFF_ASKED = re.compile(r"几点(之|以)?前|截单|当天(能|可以|就)?发|当日(能|可以|就)?发|今天(能|可以|就)?发")
+_CUTOFF_SAID = re.compile(r"[\d一二三四五六七八九十]+\s*(点|:|：)\d*.{0,6}(前|之前|以前)|截单|当天发|当日发")
+# a thing a rule must name to answer it: "退货地址是哪", "客服电话多少"
+_THING_ASKED = re.compile(r"地址|电话|邮箱|手机号|微信")
+
+
 def policy_covers(text: str, value: str) -> bool:
-    """Does a shop rule speak to the detail asked: the carrier named ("能发顺丰吗"), the place named ("能发香港吗"
-    ↔ 港澳台)? A rule that names neither answers a different question."""
+    """Does a shop rule speak to the detail asked: the carrier named ("能发顺丰吗"; of "韵达还是中通", one of
+    them), the place named ("能发香港吗" ↔ 港澳台), a cut-off hour, an address? A rule that names neither
+    answers a different question."""
     low = value.lower()
     if _ARRIVAL_ASKED.search(text) and not _ARRIVAL_SAID.search(low):
         return False
     if _DAY_ASKED.search(text) and not _DAY_SAID.search(low):
         return False
-    for m in _CARRIER.finditer(text):
-        if m.group(0) not in low:
+    if _CUTOFF_ASKED.search(text) and not _CUTOFF_SAID.search(low):
+        return False
+    if any(m.group(0) not in low for m in _THING_ASKED.finditer(text)):
+        return False
+    carriers = [m.group(0) for m in _CARRIER.finditer(text.lower())]
+    if carriers and re.search(r"还是|或者|或是|哪个|哪家", text):
+        if not any(c in low for c in carriers):  # "韵达还是中通": the rule names the one it ships by
             return False
+    elif any(c not in low for c in carriers):
+        return False
     return all(any(word in low for word in _PLACES[m.group(0)]) for m in _PLACE.finditer(text))
+
+
+# after-sales matters a shop rule of their own answers, whatever the intent read: the rule's key and its cue
+_RULE_ASKED: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("price_protection", re.compile(r"补差价|退差价|保价|价保|差价(能|可以)?(补|退)|(买|拍)(完|了|之后|后).{0,6}降价|降价了?(怎么办|咋办|能|可以|补|退)|"
+                                    r"买贵了|price protection")),
+    ("invoice", re.compile(r"发票|开票|invoice")),
+    ("customer_service", re.compile(r"售后找谁|找谁(售后|处理|退|换)|客服.{0,6}(几点|时间|在线|上班|下班|有人|休息)|"
+                                    r"(几点|晚上|早上|半夜|凌晨|周末|节假日).{0,8}客服|客服.{0,4}(电话|怎么联系|在哪)")),
+)
+_EXCHANGED = re.compile(r"换(货|码|尺码|个码|颜色|个颜色|色|款|大|小|一|成|个|吗|么|不|下)|调换|能换|可以换|可换|包换(?!新)|"
+                        r"换.{1,6}(可以|行|能)(吗|么|不)|exchange")
+
+
+def rule_asked(text: str) -> str | None:
+    """The shop rule a question asks for by its own matter ("发票怎么开" → invoice, "买完降价了怎么办" →
+    price_protection, "晚上11点还有客服吗" → customer_service), or None."""
+    return next((key for key, cue in _RULE_ASKED if cue.search(text)), None)
+
+
+_PART_SWAPPED = re.compile(r"换(向|挡|档|电池|滤|刷头|头|洗|季)|更换|替换|(电池|刀头|刷头|滤芯|配件|零件|喷嘴|头|芯|盖|带|垫|套|线).{0,3}换")
+
+
+def part_swapped(text: str) -> bool:
+    """"电池能换吗", "刷头多久换": a part of the product replaced, no after-sales exchange."""
+    return _PART_SWAPPED.search(text) is not None and "退" not in text
+
+
+def exchange_asked(text: str) -> bool:
+    """"颜色不喜欢可以换吗", "尺码不合适能换吗": an exchange, not a return (no 退 asked)."""
+    return _EXCHANGED.search(text) is not None and "退" not in text and _PART_SWAPPED.search(text) is None
+
+
+def place_asked(text: str) -> bool:
+    """Does the question name a place a shipping rule may cover ("台湾能买吗", "能寄新加坡吗")?"""
+    return _PLACE.search(text) is not None

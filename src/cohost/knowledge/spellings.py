@@ -146,3 +146,21 @@ def numbered(name: str, numbers: set[str]) -> bool:
 
 
 __all__ = ["loose", "model_numbers", "model_spaced", "numbered", "present", "short_forms", "variant_tokens"]
+
+
+_ALL_CJK = re.compile(r"[\u4e00-\u9fff]{2,6}")
+
+
+@lru_cache(maxsize=8192)
+def pinyin_spellings(word: str) -> tuple[str, ...]:
+    """How a name is typed without a Chinese keyboard: its pinyin initials ("安全座椅" → aqzy) and its full
+    pinyin ("登山杖" → dengshanzhang). Only for a name of two to six hanzi; initials of a two-character name
+    ("tc") are kept too — a form of two letters is weighed lower by the caller."""
+    if not _ALL_CJK.fullmatch(word):
+        return ()
+    from pypinyin import Style, lazy_pinyin
+
+    full = lazy_pinyin(word, style=Style.NORMAL)
+    if len(full) != len(word) or not all(s.isascii() and s.isalpha() for s in full):
+        return ()
+    return ("".join(s[0] for s in full), "".join(full))

@@ -49,18 +49,19 @@ _CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
 _CJK_SPACE = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}\d])|(?<=[{_CJK}\d])\s+(?=[{_CJK}])")
 _SPACES = re.compile(r"\s+")
 _REPEAT_PUNCT = re.compile(r"([?？!！~～。，,.…])\1+")
+_A_NOT_A_SPACED = re.compile(r"([\u4e00-\u9fff])不\1(?=\s)")
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1(?=$|[?？!！。,，啊呀呢嘛哈])")  # 闷不闷 → 闷吗
 
 # chat shorthand: pinyin initials (bounded by non-letters) and frequent misspellings
 _ABBREVIATIONS = {
     "jg": "价格", "kf": "客服", "yh": "优惠", "fh": "发货", "kc": "库存", "lj": "链接", "zb": "主播",
     "th": "退货", "tk": "退款", "by": "包邮", "bz": "宝子", "dd": "滴滴", "qs": "请问", "zmm": "怎么卖",
-    "dsq": "多少钱", "ysq": "优惠券", "shh": "售后", "sq": "售罄", "yf": "运费", "xl": "xl", "duoshaoqian": "多少钱", "baoyou": "包邮",
+    "dsq": "多少钱", "ysq": "优惠券", "shh": "售后", "sq": "售罄", "yf": "运费", "xl": "xl", "bzq": "保质期", "duoshaoqian": "多少钱", "baoyou": "包邮",
     "fahuo": "发货", "kefu": "客服", "youhui": "优惠", "jiage": "价格", "tuihuo": "退货", "lianjie": "链接",
 }
 _ABBR_RE = re.compile(r"(?<![a-z])(" + "|".join(sorted(_ABBREVIATIONS, key=len, reverse=True)) + r")(?![a-z])")
 _TYPOS = {
-    "多少前": "多少钱", "多少qian": "多少钱", "躲少钱": "多少钱", "多小钱": "多少钱",
+    "多少前": "多少钱", "duo shao qian": "多少钱", "duoshao qian": "多少钱", "duo shaoqian": "多少钱", "多少qian": "多少钱", "躲少钱": "多少钱", "多小钱": "多少钱",
     "几多钱": "多少钱", "多钱": "多少钱", "发或": "发货", "有或": "有货", "库纯": "库存", "优会": "优惠",
     "退或": "退货", "尺马": "尺码", "链结": "链接", "连接": "链接", "介个": "这个", "这各": "这个", "肿么": "怎么",
     "神马": "什么", "有木有": "有没有", "木有": "没有", "咋": "怎么", "啥子": "什么", "腻害": "厉害",
@@ -211,10 +212,27 @@ _HAS_CJK = re.compile(f"[{_CJK}]")
 _LATIN_WORD = re.compile(r"[a-z]{2,}")
 
 
+# emoji that stand for a kind of product ("🍼多少钱"): said with other words, they are read as the noun
+_EMOJI_NOUNS = {
+    "🍼": "奶瓶", "🍵": "茶", "🫖": "茶壶", "☕": "咖啡", "🍺": "啤酒", "🍻": "啤酒", "🍷": "红酒", "🍶": "酒", "🥃": "酒",
+    "🍯": "蜂蜜", "🥛": "奶", "👟": "鞋", "👞": "鞋", "👠": "高跟鞋", "👢": "靴", "🥾": "登山鞋", "👕": "t恤", "👗": "裙",
+    "👖": "牛仔裤", "🧥": "外套", "🧦": "袜", "🧢": "帽", "👒": "帽", "🎒": "背包", "👜": "包", "⛺": "帐篷", "🕶": "墨镜",
+    "💄": "口红", "🪒": "剃须刀", "🪥": "牙刷", "🧸": "玩具", "🍫": "巧克力", "📱": "手机", "🎧": "耳机", "⌚": "手表",
+    "💡": "灯", "🔦": "手电", "🧣": "围巾", "🧤": "手套", "🍪": "饼干", "🍬": "糖", "🧴": "乳液", "🪑": "椅",
+}
+_EMOJI_NOUN_RE = re.compile("|".join(map(re.escape, sorted(_EMOJI_NOUNS, key=len, reverse=True))))
+_WORDY = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+
+
 def normalize_question(raw: str) -> Question:
     truncated = len(raw) > MAX_CHARS
     text = raw[:MAX_CHARS]
-    cleaned, emoji = _clean_chars(unicodedata.normalize("NFKC", text))
+    text = unicodedata.normalize("NFKC", text)
+    if _EMOJI_NOUN_RE.search(text) and _WORDY.search(_EMOJI_NOUN_RE.sub("", text)):
+        text = _EMOJI_NOUN_RE.sub(lambda m: _EMOJI_NOUNS[m.group(0)], text)  # "🍼多少钱": the emoji is the noun
+    cleaned, emoji = _clean_chars(text)
+    if "不" in cleaned:  # "声音大不大 怕吵醒宝宝": the clause ends at the space that normalising removes
+        cleaned = _A_NOT_A_SPACED.sub(r"\1吗", cleaned)
     text = normalize(cleaned)
     text = _REPEAT_PUNCT.sub(r"\1", text)
     text = _TYPO_RE.sub(lambda m: _TYPOS[m.group(0)], text)

@@ -101,3 +101,19 @@ class FuzzyNames:
         if len(owners) != 1:
             return []
         return [(f, self.forms[f]) for f in sorted(near)]
+
+
+
+def near_name(word: str, naming: str) -> bool:
+    """Is ``word`` (two to four hanzi) a product name typed with one wrong character that sounds the same
+    ("米份" ↔ 米粉, "保文杯" ↔ 保温杯, "坐椅" ↔ 安全座椅): a piece of one of the "|"-joined ``naming`` words."""
+    n = len(word)
+    if not 2 <= n <= 4 or not _CJK_RUN.fullmatch(word):
+        return False
+    for name in naming.split("|"):
+        for start in range(len(name) - n + 1):
+            piece = name[start:start + n]
+            diff = [i for i in range(n) if piece[i] != word[i]]
+            if len(diff) == 1 and _CJK_RUN.fullmatch(piece) and _sound(piece[diff[0]]) == _sound(word[diff[0]]):
+                return True
+    return False

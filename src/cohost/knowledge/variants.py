@@ -111,3 +111,81 @@ def unnamed_rest(text: str, names: Sequence[str]) -> str:
                 rest = rest[:i] + " " + rest[j - 1:]
             i += 1
     return rest
+
+
+# two sides compared ("6包和12包哪个划算", "计数款和标准款有啥不同", "单边和双边差多少钱")
+_JOIN = re.compile(r"和|跟|与|还是|对比|比|vs", re.I)
+_COMPARING = re.compile(r"区别|不同|不一样|一样吗|差(在|别|多少|几|价)|哪(个|款|种)|划算|贵|便宜|怎么选|选哪")
+_NUMERALS = str.maketrans({"一": "1", "二": "2", "两": "2", "俩": "2", "三": "3", "四": "4", "五": "5", "六": "6",
+                           "七": "7", "八": "8", "九": "9"})
+_TAIL = re.compile(r"(款|装|版|型|的|那个|这个|号)+$")
+
+
+def _key(name: str) -> str:
+    return _TAIL.sub("", _BRACKETS.sub("", name).replace(" ", "").lower().translate(_NUMERALS))
+
+
+def _side_matches(side: str, key: str) -> bool:
+    """Does one side of a comparison name the variant of ``key``: the key itself, or a core of two or more
+    characters of the side that the key holds ("计数" of "电子计数"); a number never inside a longer one."""
+    if not key:
+        return False
+    core = _TAIL.sub("", side)
+    if core == key or (core.endswith(key) and len(key) == 1 and len(core) <= 3):
+        return True  # "男款" ↔ 男款: a one-character name, said as such
+    for probe in (key, core):
+        if len(probe) < (1 if probe[:1].isdigit() else 2):
+            continue
+        hay, needle = (side, key) if probe is key else (key, core)
+        i = hay.find(needle)
+        while i >= 0:
+            before = hay[i - 1] if i > 0 else ""
+            after = hay[i + len(needle)] if i + len(needle) < len(hay) else ""
+            glued = (needle[0].isdigit() and before.isdigit()) or (needle[-1].isdigit() and after.isdigit()) \
+                or (needle[0].isascii() and needle[0].isalpha() and before.isascii() and before.isalpha()) \
+                or (needle[-1].isascii() and needle[-1].isalpha() and after.isascii() and after.isalpha())
+            if not glued:  # "xl" is not inside "xxl", nor 6 inside 16
+                return True
+            i = hay.find(needle, i + 1)
+    return False
+
+
+def compared_variants(text: str, variants: Sequence[tuple[str, str]]) -> list[str] | None:
+    """The two variants (sku, name) of one product a question compares, in its order, or None: each side of
+    "X和Y" names exactly one variant, and they differ."""
+    if len(variants) < 2 or not _COMPARING.search(text):
+        return None
+    m = _JOIN.search(text)
+    if m is None:
+        return None
+    low = text.lower().replace(" ", "").translate(_NUMERALS)
+    m = _JOIN.search(low)
+    if m is None:
+        return None
+    left, right = low[:m.start()][-8:], low[m.end():][:8]
+    right = _COMPARING.split(right)[0] or right
+    keys = [(sku, _key(name)) for sku, name in variants]
+    picked: list[str] = []
+    for side in (left, right):
+        found = [sku for sku, key in keys if _side_matches(side, key)]
+        if len(found) != 1:
+            return None
+        picked.append(found[0])
+    return picked if picked[0] != picked[1] else None
+
+
+def variant_named(text: str, variants: Sequence[tuple[str, str]]) -> str | None:
+    """The one variant (sku, name) a question names by its name's core, numerals read as digits ("二人帐篷" ↔
+    2人款) or by the tail of a longer name ("计数款" ↔ 电子计数款); None when none or several fit."""
+    low = text.lower().replace(" ", "").translate(_NUMERALS)
+    found = []
+    for sku, name in variants:
+        key = _key(name)
+        tails = [key] + [key[k:] for k in range(1, len(key) - 1)] if len(key) >= 3 and not key[:1].isdigit() else [key]
+        if any(len(t) >= (1 if t[:1].isdigit() else 2) and _side_matches(low, t) for t in tails if t):
+            found.append(sku)
+            continue
+        lead = re.match(r"\d+(?:\.\d+)?", key)
+        if lead is not None and re.search(rf"(?<![\d.]){re.escape(lead.group(0))}(?![\d.]|\s*(元|块|岁|斤|kg|g|个|件|天|号|次|%))", low):
+            found.append(sku)  # "38还有几个" ↔ 38mm: the number alone
+    return found[0] if len(found) == 1 else None
