@@ -71,8 +71,11 @@ class QASet:
     questions: Path
     tuned: str  # was the engine tuned on this set's failures?
     held_out: bool = False  # never print its failures: nobody tuning reads them
+    now: str | None = None  # the shop's own clock when its writer set one (promotion windows), else --now
 
 
+# the independent writers' "today": their READMEs state that every promotion window covers 2026-11-22
+WRITERS_DAY = "2026-11-22T20:30:00+08:00"
 SETS = [
     QASet("example", "example shop (禾溪小铺)", ROOT / "examples/catalog/shop.json", DATA / "qa_dev.jsonl", "yes"),
     QASet("b", "second shop (跃动运动生活馆)", DATA / "shop_b.json", DATA / "qa_dev_b.jsonl", "yes"),
@@ -99,14 +102,14 @@ SETS = [
     QASet("blind4", "independent shop 3, women's clothing and shoes (栀夏衣橱)", DATA / "blind4/shop_blind4.json",
           DATA / "blind4/qa_blind4.jsonl",
           "after its first run (written by a third engineer who never read the code): its failures then prompted "
-          "general mechanisms"),
+          "general mechanisms", now=WRITERS_DAY),
     QASet("blind5", "independent shop 4, snacks and fresh food (鲜味仓零食生鲜旗舰店)", DATA / "blind5/shop_blind5.json",
           DATA / "blind5/qa_blind5.jsonl",
           "no (written by a fourth engineer who never read the code; never read by anyone tuning)", held_out=True),
     QASet("blind8", "independent shop 6, digital accessories (闪充数码铺)", DATA / "blind8/shop_blind8.json",
           DATA / "blind8/qa_blind8.jsonl",
           "after its first run (written by a sixth engineer who never read the code): its failures then prompted "
-          "general mechanisms"),
+          "general mechanisms", now=WRITERS_DAY),
     QASet("blind9", "independent shop 5, beauty and personal care (研素美妆官方旗舰店)", DATA / "blind9/shop_blind9.json",
           DATA / "blind9/qa_blind9.jsonl",
           "no (written by a fifth engineer who never read the code; held out: never read by anyone tuning)",
@@ -114,21 +117,21 @@ SETS = [
     QASet("blind11", "independent shop 7, mother and baby (暖芽母婴优选)", DATA / "blind11/shop_blind11.json",
           DATA / "blind11/qa_blind11.jsonl",
           "after its first run (written by a seventh engineer who never read the code): its failures then prompted "
-          "general mechanisms"),
+          "general mechanisms", now=WRITERS_DAY),
     QASet("blind12", "independent shop 8, sports and outdoor (野径户外运动馆)", DATA / "blind12/shop_blind12.json",
           DATA / "blind12/qa_blind12.jsonl",
           "after its first run (written by an eighth engineer who never read the code): its failures then prompted "
-          "general mechanisms"),
+          "general mechanisms", now=WRITERS_DAY),
     QASet("blind14", "independent shop 9, home and cleaning goods (held out)", DATA / "blind14/shop_blind14.json",
           DATA / "blind14/qa_blind14.jsonl",
           "no (written by a ninth engineer who never read the code; held out from the start: never read by anyone "
-          "tuning)", held_out=True),
+          "tuning)", held_out=True, now=WRITERS_DAY),
     QASet("blind17", "independent shop 10, tea, liquor and drinks (茗醇茶酒铺)", DATA / "blind17/shop_blind17.json",
           DATA / "blind17/qa_blind17.jsonl",
-          "after its first run (written by a tenth engineer who never read the code)"),
+          "after its first run (written by a tenth engineer who never read the code)", now=WRITERS_DAY),
     QASet("blind18", "independent shop 11, personal-care appliances (轻氧个护小家电旗舰店)", DATA / "blind18/shop_blind18.json",
           DATA / "blind18/qa_blind18.jsonl",
-          "after its first run (written by an eleventh engineer who never read the code)"),
+          "after its first run (written by an eleventh engineer who never read the code)", now=WRITERS_DAY),
 ]
 FIRST_RUNS = DATA / "qa_first_runs.json"
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -317,10 +320,13 @@ def main(argv: list[str] | None = None) -> int:
     now = datetime.fromisoformat(args.now)
     runs: dict[str, Any] = json.loads(FIRST_RUNS.read_text(encoding="utf-8")) if FIRST_RUNS.exists() else {}
     embedder = args.embedder or Settings().embedder
-    done = [(s, run_set(s.name, s.catalog, s.questions, now, args.show_failures and not s.held_out, embedder))
+    def clock(qs: QASet) -> datetime:
+        return datetime.fromisoformat(qs.now) if qs.now else now
+
+    done = [(s, run_set(s.name, s.catalog, s.questions, clock(s), args.show_failures and not s.held_out, embedder))
             for s in sets if s.catalog.exists() and s.questions.exists()]
     # the same rules without the semantic second stage: what the sentence model adds, set by set
-    plain = {s.key: run_set(s.name, s.catalog, s.questions, now, False, "hashing") for s, _ in done} \
+    plain = {s.key: run_set(s.name, s.catalog, s.questions, clock(s), False, "hashing") for s, _ in done} \
         if embedder != "hashing" and not args.no_compare else {}
     header = ["set", "tuned on it?", "questions", "answerable correct", "escalation/unknown correct",
               "hallucinations", "injections not handled (obeyed)", "intent accuracy", "p50 ms", "p99 ms", "p99 CPU ms",
@@ -328,7 +334,7 @@ def main(argv: list[str] | None = None) -> int:
               "first run, untouched (answerable / escalation / hallucinations)"]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for qs, r in done:
-        print(f"\n== {r.name}: {r.n} questions (tuned on it: {qs.tuned})")
+        print(f"\n== {r.name}: {r.n} questions (tuned on it: {qs.tuned}; clock {clock(qs).isoformat()})")
         print(f"answerable correct (sku + expected facts + not escalated): {r.pct(r.answerable_ok, r.answerable)}")
         print(f"escalation / unknown correct on the rest:                  {r.pct(r.rest_ok, r.rest)}")
         print(f"hallucination rate:                                        {r.pct(r.hallucinations, r.n)}")
@@ -367,10 +373,11 @@ def main(argv: list[str] | None = None) -> int:
         "73.4% / 84.5% with 1 injection on it). The six independent shops (blind…) were each written by an engineer "
         "who never read the code, and each was scored once before anyone read it (its first run). Shops 1, 3 and 6 "
         "(pets, clothing, digital accessories) were then tuning sets: their failures drove general mechanisms, so their "
-        "figures now are tuned ones. Shops 2, 4 and 5 (kitchen appliances, food, beauty) are **held out**: the bench "
+        "figures now are tuned ones. Shops 2, 4, 5 and 9 (kitchen appliances, food, beauty, home and cleaning) are **held out**: the bench "
         "never prints their failures and nobody tuning reads them, so their figures now are the honest estimate of an "
         "unseen shop. "
-        f"Clock fixed at {args.now}; answers read through a SQLite store. Targets: ≥95% answerable, ≥90% "
+        f"Clock fixed at {args.now}, or at {WRITERS_DAY} for the independent shops whose writers state that their "
+        f"promotion windows cover that day (blind4, 8, 11, 12, 14, 17, 18); answers read through a SQLite store. Targets: ≥95% answerable, ≥90% "
         f"escalation, 0 hallucinations, 0 injections, p99 ≤ 20 ms (offline, embedder {embedder!r}, no LLM; wall-clock, one "
         "pass; \"p99 CPU\" is the answering thread's CPU time, which other load on the machine does not inflate — "
         f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores when measured). "
