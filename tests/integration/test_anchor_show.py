@@ -27,7 +27,8 @@ if shutil.which("espeak-ng") is None:
 
 def test_an_approved_script_is_presented_to_a_simulated_room(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # the show loop is under test, not the voice: espeak-ng even where `make voices` built the neural one
-    # (its 10 s start-up would eat the 3-second show at speed 30)
+    # (its 10 s start-up would eat the 7.5-second show at speed 12); at speed 30 the show lasted 3 s and a
+    # loaded machine got no further than the opening notice
     monkeypatch.setenv("COHOST_TTS_ENV", str(tmp_path / "no-neural-voice"))
     settings = Settings(home=tmp_path)
     settings.ensure_home()
@@ -43,7 +44,7 @@ def test_an_approved_script_is_presented_to_a_simulated_room(tmp_path: Path, mon
         store.scripts.submit(script.id, by="op")
         store.scripts.approve(script.id, by="审核员")
         summary = asyncio.run(live_show(store, tmp_path, script_id=script.id, on_duty="王五",
-                                        source="simulate:rate=3", minutes=1.5, speed=30))
+                                        source="simulate:rate=3", minutes=1.5, speed=12))
         entries = store.audit.entries(action="anchor.utterance", limit=10_000)
         assert entries and all(e.detail["on_duty"] == "王五" for e in entries)
         kinds = {e.detail["source"]["kind"] for e in entries}
