@@ -43,6 +43,8 @@ _SIZE_RUNS = re.compile(r"(尺码|码数|码子|码)(标准|准|正|偏)|标准�
 _USUAL_SIZE = re.compile(r"(平时|平常|一般|日常|之前|以前)(都)?(穿|买|拍)")
 _RESTOCK = re.compile(r"补货|补不补|还会有|(什么时候|啥时候|下次|还)(会)?(补|再上|上新|到货)|restock")
 _BOUGHT = re.compile(r"拍了|已拍|下单了|买了|已下单|已买|付款了|付了|ordered|bought")
+# "已拍 龙井几号来着 再拍一罐": bought, and asks the link number all the same
+_NUMBER_ASKED = re.compile(r"(?<![\d一二三四五六七八九十零两百号个#])(链接|连结)(是|在)?第?(几|多少)|(几|多少)号|哪(个|一)号(链接)?")
 _VARIANT_WORDS = re.compile(r"颜色|色|码|口味|味道|规格|款式|尺寸|大小|size|colou?r|flavou?r")
 _LIST = re.compile(r"有哪|有什么|有啥|几种|几个|几款|几色|几码|多少种|多少色|多少码|哪几|哪些|都有|可选|可以选|什么(颜色|码|尺码|尺寸|容量)|"
                    r"which|what (colou?rs|sizes)")
@@ -338,7 +340,7 @@ class Composer(FactComposer):
 
     def purchase(self, q: Question, pf: ProductFacts | None) -> Draft:
         d = Draft(lang=q.lang)
-        if _BOUGHT.search(q.text) or pf is None:
+        if pf is None or (_BOUGHT.search(q.text) and not (_NUMBER_ASKED.search(q.text) and pf.get("display_order"))):
             d.add(self.p.say("thanks_order", q.lang))
             return d
         order = pf.get("display_order")

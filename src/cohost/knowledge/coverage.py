@@ -162,7 +162,20 @@ def dimension_covered(dim: tuple[str, int, int], doc: Doc, asked: Asked) -> bool
         return True
     if any(s < end and start < e and about(c, doc) for c, s, e in asked.spans):
         return True
+    if char == "长" and _DURATION.search(doc.value_text):
+        return True  # "保质期多长" ↔ 12个月: how long, of a fact that is a length of time
     return char in doc.value_text and _DIGIT.search(doc.value_text) is not None
+
+
+_DURATION = re.compile(r"\d\s*(?:个月|月|天|年|周|小时|分钟|h\b|min)")
+# a word asking for an identifier ("编号", "许可证号发一下") that a code of letters and digits gives
+_CODE_WORD = re.compile(r"^[编号码发给看查下]+$")
+_CODE = re.compile(r"[a-z]{0,4}\d{6,}")
+
+
+def code_given(word: str, doc: Doc) -> bool:
+    """"有SC编号吗" ↔ 生产许可证: SC1155…: the number asked for is the fact's code."""
+    return ("号" in word or "码" in word) and _CODE_WORD.match(word) is not None and _CODE.search(doc.value_key) is not None
 
 
 # measuring units a viewer writes out ("几公斤") where a spec writes a number with a symbol ("8kg")
@@ -172,3 +185,17 @@ _UNIT_WORDS = re.compile(r"^(公斤|千克|克|斤|吨|厘米|公分|毫米|米|
 def unit_given(word: str, doc: Doc) -> bool:
     """A unit word the fact answers with a number: "最大卸力几公斤" ↔ 最大卸力: 8kg."""
     return _UNIT_WORDS.match(word) is not None and _DIGIT.search(doc.value_text) is not None
+
+
+def longer_labels(labels: dict[str, str], scores: dict[str, float], key: str, least: float) -> dict[str, float]:
+    """Caps for facts whose label shares a word with a label the question names whole, and is not named itself:
+    "风速多少m/s" names 风速, not 风速档位; "进口商是谁" not 进口方式 — the label named (and answering: ``least``)
+    ranks first (attribute labels by fact id → the cap)."""
+    named = {fid: label for fid, label in labels.items() if len(label) >= 2 and label in key and scores.get(fid, 0) >= least}
+    caps: dict[str, float] = {}
+    for fid, label in labels.items():
+        if fid in scores and label not in key:
+            over = [scores[n] for n, short in named.items() if any(short[i:i + 2] in label for i in range(len(short) - 1))]
+            if over and scores[fid] >= max(over):
+                caps[fid] = max(over) - 0.1
+    return caps

@@ -33,6 +33,7 @@ from cohost.knowledge.lexicon import DIMENSION_LABELS, colour_settled, concepts_
 from cohost.knowledge.linking import Link, title_heads
 from cohost.knowledge.matters import MatterDrafts
 from cohost.knowledge.offers import deadline_asked, offers_of, promotion_kind
+from cohost.knowledge.pairings import pair_draft, variant_pair
 from cohost.knowledge.quantities import answering, asks_power, misses
 from cohost.knowledge.retrieval import ANSWER_AT, Hit
 from cohost.knowledge.shop_rules import detail_rule
@@ -154,8 +155,9 @@ class Drafter(MatterDrafts):
             items = [p for p in (self._product(s, now) for s in skus[:3]) if p is not None]
             if len(items) >= 2:
                 return c.comparison(q, items) or "no_fact"
-            if pf is not None and len(named) >= 2:
-                return c.price(q, pf, named) or "no_fact"
+            pair = named[:2] if len(named) >= 2 else variant_pair(q.text, pf) if pf is not None else None
+            if pf is not None and pair:  # "梅多克和波尔多哪个贵": two variants of the one product named
+                return pair_draft(c, q, pf, pair, hits) or "no_fact"
             return "ambiguous_product"
         if intent in ("complaint", "human"):
             return "complaint" if intent == "complaint" else "human_request"

@@ -37,6 +37,7 @@ from cohost.knowledge.linking import Link, ProductLinker
 from cohost.knowledge.ownnames import catalog_names
 from cohost.knowledge.phrasing import Phrasebook
 from cohost.knowledge.record import AnswerRecord
+from cohost.knowledge.referents import foreign_comparand, unnamed_product
 from cohost.knowledge.refinement import LazyReading, refine
 from cohost.knowledge.refinement import names_priced as names_priced  # re-exported
 from cohost.knowledge.retrieval import ANSWER_AT, FactIndex, Hit
@@ -57,6 +58,13 @@ _ASKS = re.compile(r"[?？吗么嘛呢]|[不没][~～!！。.]*$|什么|啥|怎�
                    r"\b(how|what|which|where|when|can|does|do|is|are|any)\b")
 _PRODUCT_INTENTS = {"price", "stock", "variant", "attribute", "usage", "suitability", "promotion", "other"}
 _SECONDARY = ("price", "stock", "shipping", "returns", "promotion")
+
+
+def _spaced(q: Question) -> str:
+    """The normalised text with the viewer's own spaces kept: "红酒什么产区 几度" is two asks, and the space that
+    says so is gone from ``q.text``."""
+    pieces = q.raw.split()
+    return " ".join(normalize_question(p).text for p in pieces) if len(pieces) > 1 else q.text
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,9 +148,12 @@ class QAEngine:
         idx = self.indexes()
         asked_all: list[Concept] | None = None
         link = idx.linker.link(q, context_sku)
+        held = catalog_absences(idx.version, self.source.products)
         risk = detect_risk(q.text, catalog_names(idx.version, self.source.products),
                            catalog_audiences(idx.version, self.source.products).get(link.sku or "")) \
-            or absence(q.text, link, catalog_absences(idx.version, self.source.products))  # a link or goods not there
+            or absence(q.text, link, held) \
+            or foreign_comparand(q.text, link, held) \
+            or unnamed_product(q.text, link, idx.facts.concept_owners)  # a link, goods or a product not there
         reading = Reading(q, link, risk)
         if risk is not None:
             reading.intent, reading.stop = risk.intent, "risk"
@@ -194,8 +205,9 @@ class QAEngine:
         q = normalize_question(question)
         r = self._read(q, context_sku, complete=True)
         link = r.link
-        if r.risk is not None:
-            return self._hold(question, id, r.risk.intent, r.risk.reason, link.sku, 0.9, q.lang)
+        if r.risk is not None:  # goods nobody here sells: no "which product?" (``Link.unsold``)
+            reason = "no_fact" if r.risk.reason == "ambiguous_product" and link.unsold is not None else r.risk.reason
+            return self._hold(question, id, r.risk.intent, reason, link.sku, 0.9, q.lang)
         if r.stop == "emoji":
             return self._reply(question, id, "chitchat", "chitchat", q.lang, 0.6)
         if r.stop == "empty":
@@ -222,6 +234,8 @@ class QAEngine:
                 q.text, [str(p.value) for p in pf.promotions] if pf is not None else []):
             return self._hold(question, id, intent, "no_fact", link.sku, 0.6, q.lang)  # no promotion counts pieces
         draft = self.drafter.compose(intent, q, link, pf, named, hits, now)
+        if draft == "ambiguous_product" and link.unsold is not None:
+            draft = "no_fact"  # "有防晒霜吗" in a sports shop: goods nobody here sells, not a product to pick
         if isinstance(draft, str):  # an escalation reason
             return self._hold(question, id, intent, draft, link.sku, 0.5 if draft == "ambiguous_product" else 0.6,
                               q.lang, unknown_link=link.via == "unknown_link")
@@ -232,7 +246,7 @@ class QAEngine:
                     draft.parts.extend(more.parts)
                     draft.facts.extend(f for f in more.facts if f not in draft.facts)
                 break
-        if draft.facts and pf is not None and len(asks := asks_of(q.text)) > 1:
+        if draft.facts and pf is not None and len(asks := asks_of(_spaced(q))) > 1:
             self._other_asks(asks, q, intent, link, draft, now)
         text = draft.text
         if draft.facts:

@@ -311,6 +311,14 @@ def _injection(t: Gated | Scoped) -> str | None:
     return None
 
 
+# an effect asked of the product itself ("能减肥吗 打肚子", "能去牙结石吗", "晚上喝会失眠吗"): no fact claims it and
+# nobody's condition is named, so it is held as no_fact (the independent writers); said of oneself ("我失眠"), of
+# someone near, or of what is eaten ("吃了能减肥吗") it stays health
+_EFFECTS = frozenset({"减肥", "瘦身", "结石", "失眠"})
+_EFFECT_ASKED = _rx(r"(能|会|可以|能不能|会不会)(帮忙|帮助|帮)?(去|去除|去掉|除|清除|治)?.{0,3}(减肥|瘦身|结石|失眠)(吗|么|嘛|不|啊|$)")
+_EFFECT_PERSONAL = _rx(r"我|俺|咱|宝宝|孩子|老公|老婆|妈|爸|病|吃了|服用|医生")
+
+
 def detect_risk(text: str, names: Iterable[str] = (), audience: Audience | None = None) -> Risk | None:
     """The highest-priority risk in normalised text, or None. A cue lying inside one of ``names`` (the
     catalog's product names: ``ownnames``) does not count: "孕妇枕多少钱" names a product, nobody's pregnancy.
@@ -349,6 +357,8 @@ def detect_risk(text: str, names: Iterable[str] = (), audience: Audience | None 
     health = (t.search(_HEALTH) if t.search(_PET_PREGNANCY) is None
               else _HEALTH.search(_PET_PREGNANCY.sub("", text)))
     if m := health:
+        if m.group(0) in _EFFECTS and t.search(_EFFECT_ASKED) and not t.search(_EFFECT_PERSONAL):
+            return Risk("no_fact", "suitability", m.group(0))  # "能去牙结石吗": an effect no fact claims
         return Risk("health", "suitability", m.group(0))
     if process:
         return _dispute(process.group(0))

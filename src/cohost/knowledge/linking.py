@@ -52,9 +52,7 @@ _SPACED = re.compile(r"[^a-z0-9.\u4e00-\u9fff]+")
 
 @dataclass(frozen=True, slots=True)
 class Link:
-    """``sku`` is the product answered about; ``named`` every product the question names clearly (for a
-    comparison); ``candidates`` the tie when ``via == "ambiguous"``."""
-
+    """``sku``: the product answered about; ``named``: all it names clearly; ``candidates``: an ambiguous tie."""
     sku: str | None
     via: str  # link_number | mention | context | attribute | ambiguous | unknown_link | none
     score: float = 0.0
@@ -69,9 +67,7 @@ class Link:
 
 @dataclass(slots=True)
 class _VariantKey:
-    """``tokens`` must all appear for the whole name; ``extra`` (words in brackets, e.g. "NB（0-5kg）")
-    only add evidence."""
-
+    """``tokens`` must all appear for the whole name; ``extra`` ("NB（0-5kg）": in brackets) adds evidence."""
     sku: str
     tokens: list[str]
     extra: list[str]
@@ -150,6 +146,7 @@ class ProductLinker:
             p.title, *p.aliases, *p.attributes, *p.attributes.values(), *(v.name for v in p.variants),
             *(f.q for f in p.faq), p.usage or "", p.cautions or "", *p.selling_points]) for p in products}
         self._all_vocab = "|".join([*vocab.values(), *(compact(p.category or "") for p in products)])
+        self._labels = frozenset(compact(k) for p in products for k in p.attributes)  # "配料表" asks of 配料: no goods
 
     # queries --------------------------------------------------------------------------------------------
     def link_numbers(self, q: Question, context_sku: str | None = None) -> list[int]:
@@ -184,10 +181,13 @@ class ProductLinker:
                  if _present(f, key) or (spaced and (f.startswith("en:") or (f.isascii() and _present(f, spaced))))]
         found += self._fuzzy.find(key, [f for f, _ in found])
         found = not_inside(found, text, self._raw, self._kinds, self._all_vocab)
-        for form, by_sku in _maximal(found, key):
+        kept = _maximal(found, key)  # a word the product on screen lacks names another product: its own words
+        # count for it too ("座椅isofix的吗" with a pram on screen that has a 座椅 of its own)
+        told = {sku for form, by_sku in kept if not (vocab and form in vocab) for sku in by_sku if sku != context}
+        for form, by_sku in kept:
             own = bool(vocab) and form in vocab
             for sku, weight in by_sku.items():
-                if own and sku != context:
+                if own and sku != context and (sku not in told or self._raw.get(form, {}).get(sku, 0.0) < STRONG):
                     continue
                 scores[sku] += weight
                 matched[sku].add(form)
@@ -196,7 +196,8 @@ class ProductLinker:
     def _unsold(self, q: Question) -> str | None:
         """The product kind a question names that the catalog lacks, told by a catalog word inside it ("防晒霜" ⊃ 防晒)."""
         spaced = _SPACED.sub(" ", q.text) if re.search(r"[a-z]", q.text) else ""
-        return next((w for f, _ in self._occurring(q.key, spaced) if not f.isascii() and (w := unsold_word(q.text, f, self._all_vocab))), None)
+        return next((w for f, _ in self._occurring(q.key, spaced) if not f.isascii() and f not in self._labels
+                     and (w := unsold_word(q.text, f, self._all_vocab))), None)
 
     def _occurring(self, key: str, spaced: str) -> list[tuple[str, dict[str, float]]]:
         """The forms that occur in ``key`` (or in ``spaced``) and start with a character of ``key``, ordered

@@ -23,6 +23,8 @@ from cohost.knowledge.offers import (
     offers_of,
     promotion_kind,
 )
+from cohost.knowledge.pairings import base_gap, telling_pair, variant_contents
+from cohost.knowledge.retrieval import ANSWER_AT
 from cohost.knowledge.shop_rules import exchange_asked, place_asked, policy_covers, rule_asked
 from cohost.knowledge.sources import FactSource
 from cohost.knowledge.suitability import suited
@@ -39,6 +41,7 @@ _SENT = re.compile(r"寄|发(货|到|过去)?|邮|送到|运|快递|配送|能�
 
 # two variants compared by price or as a whole ("哪个划算", "有啥不同"), not by a measure ("片数差多少")
 _VARIANT_GAP = re.compile(r"划算|贵|便宜|价|钱|区别|不同|不一样|差在|差别|差啥|怎么选|选哪")
+_MONEY = re.compile(r"划算|贵|便宜|价|钱|实惠")
 # a variant that cannot be bought ("s码怎么拍不了"): asked of its stock
 _CANT_BUY = re.compile(r"(拍|买|下单|选|加购)不(了|到|上)|(没法|不能|无法)(拍|买|下单|选)")
 
@@ -75,11 +78,24 @@ class MatterDrafts:
         if intent in ("shipping", "returns", "other", "attribute", "purchase") and pf is not None and deadline_asked(q.text) \
                 and (offered := self._offer(q, pf)) is not None:
             return offered  # "收纳袋送到几号": the offer that names it, not the shipping rule
+        if pf is not None and intent in ("price", "comparison", "promotion", "other") and (
+                gap := base_gap(self.composer, q, pf, named)) is not None:
+            return gap  # "礼盒装比普通的贵多少": that variant's price and the base one
+        if pf is not None and link.via not in ("ambiguous", "unknown_link") and intent in (
+                "other", "attribute", "variant", "stock", "comparison") and (
+                held := variant_contents(self.composer, q, pf, named)) is not None:
+            return held  # "情侣套装包含什么", "升级版多了啥": the variant's name says what it holds
         if pf is not None and link.via not in ("ambiguous", "unknown_link") and intent in (
                 "comparison", "price", "stock", "other", "attribute", "variant") and _VARIANT_GAP.search(q.text):
             pair = compared_variants(q.text, [(v.sku, str(v.name.value)) for v in pf.variants])
+            faq = [] if pair is None or _MONEY.search(q.text) else [
+                h for h in self._indexes().facts.search(q, pf.sku) if ".faq:" in h.fact_id and h.score >= ANSWER_AT + 1]
+            if faq:  # "特级和一级有啥区别": the merchant's FAQ comparing them says more than two prices
+                return self.composer.facts(q, pf, faq) or "no_fact"
             if pair is not None:  # "6包和12包哪个划算", "计数款和标准款有啥不同": the two variants' prices
                 both = [v for v in (pf.variant(s) for s in pair) if v is not None]
+                if (told := telling_pair(self.composer, q, pf, both)) is not None:
+                    return told  # "32和38怎么选": the attribute that speaks of both
                 return self.composer.price(q, pf, both) or "no_fact"
         if intent == "purchase" and pf is not None and _CANT_BUY.search(q.text) and named:
             return self.composer.stock(q, pf, named) or "no_fact"  # "s码怎么拍不了": that size is sold out, or not

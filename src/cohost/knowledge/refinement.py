@@ -24,8 +24,10 @@ from cohost.knowledge.linking import Link, title_heads
 from cohost.knowledge.offers import offers_of, promotion_kind
 from cohost.knowledge.retrieval import ANSWER_AT, FactIndex, Hit
 from cohost.knowledge.spellings import model_numbers, model_spaced, numbered, short_forms
+from cohost.knowledge.statements import HOW_VERB
 from cohost.knowledge.text import Question, compact
 from cohost.knowledge.unknowable import subject_words
+from cohost.knowledge.variants import uncombined
 from cohost.knowledge.views import ProductFacts, VariantFacts
 
 if TYPE_CHECKING:
@@ -77,6 +79,8 @@ class LazyReading:
             skus = skus or ((linker.variants_in(link.sku, q) or
                              ([link.context_variant] if link.context_variant else [])) if link.sku is not None else [])
             pf = self.pf if skus else None
+            if pf is not None and skus:  # "IPA还有没": the IPA, not the mix whose name holds IPA
+                skus = uncombined(q.text, [(v.sku, str(v.name.value)) for v in pf.variants], skus)
             self._named = [v for v in (pf.variant(s) for s in skus) if v is not None] if pf is not None else []
         return self._named
 
@@ -160,6 +164,9 @@ def refine(guess: IntentGuess, q: Question, r: LazyReading, facts: Callable[[], 
     if intent in ("other", "attribute", "stock", "variant", "suitability") and care_asked(q.text) and r.pf is not None \
             and care_fields(q.text, {n: str(f.value) for n in ("usage", "cautions") if (f := r.pf.get(n)) is not None}):
         return "usage"  # "能机洗吗", "黑色的洗了会串色吗": the care text names it
+    if intent in ("other", "attribute") and (m := HOW_VERB.search(q.text)) is not None and r.pf is not None \
+            and (usage := r.pf.get("usage")) is not None and m.group("v") in str(usage.value) and not strong_faq():
+        return "usage"  # "卷发棒怎么卷", "挂耳咋冲": how to do what the usage text tells
     if intent in ("other", "attribute", "price") and (kind := promotion_kind(q.text)) is not None and r.pf is not None \
             and offers_of(kind, [str(p.value) for p in r.pf.promotions]):
         return "promotion"  # "买两条怎么算", "大衣能分期吗": an offer of that kind is there

@@ -38,15 +38,18 @@ from cohost.knowledge.coverage import (
     Term,
     about,
     bigram_dice,
+    code_given,
     content_chars,
     dimension_covered,
     firmly_covered,
+    longer_labels,
     shorthand,
     spec_word,
     unit_given,
 )
 from cohost.knowledge.lexicon import Concept, label_matches
 from cohost.knowledge.linking import title_heads
+from cohost.knowledge.passages import forbidden, measure_units, measured
 from cohost.knowledge.spellings import pinyin_spellings
 from cohost.knowledge.terms import asked_of, content_terms, measures_asked
 from cohost.knowledge.terms import circumstances as circumstances  # re-exported (quantities, tests)
@@ -95,12 +98,6 @@ def _label_words(label: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(w for w in words if w not in _GENERIC_LABEL_WORDS))
 
 
-def _head_words(title: str) -> list[str]:
-    """The nouns that name a product in its title ("星河 S5 无线头戴式耳机" → 耳机). Modifiers (无线, 加绒,
-    保湿) stay question words: "支持无线充电吗" asks about 无线."""
-    return title_heads(title)
-
-
 class FactIndex:
     """Built from every searchable fact of a catalog version; ``search`` ranks one product's facts."""
 
@@ -122,7 +119,7 @@ class FactIndex:
                     self._variant_words[fact.sku].update(
                         w for w in (compact(x) for x in _VARIANT_PARTS.split(str(fact.value).lower())) if w)
             elif fact.field == "title":
-                heads = _head_words(str(fact.value))
+                heads = title_heads(str(fact.value))  # "无线头戴式耳机" → 耳机: modifiers stay question words
                 # a head typed in pinyin ("xnq几档") names the product as the head does
                 spelled = [s for h in heads for s in pinyin_spellings(compact(h))]
                 self._naming[fact.sku] += "|" + "|".join([*heads, *spelled])
@@ -257,6 +254,8 @@ class FactIndex:
         concepts = asked.concepts
         specific = asked.specific()
         measures = measures_asked(q.text)
+        said = [t.text for t in asked.terms]
+        units, passage, unmeasured = measure_units(q.text), False, set[str]()
         cosine: dict[int, float] = {}
         if self._embedder is not None and self._vectors is not None:
             try:
@@ -357,7 +356,8 @@ class FactIndex:
                     named = self._label_spans(q, doc)
                     title = self._titles.get(sku, "")
                     uncovered = [t.text for t in specific if t.text in uncovered and not t.text.isascii()
-                                 and not unit_given(t.text, doc) and not content_chars(t.text) & set(doc.label + doc.value_key)
+                                 and not unit_given(t.text, doc) and not code_given(t.text, doc)
+                                 and not content_chars(t.text) & set(doc.label + doc.value_key)
                                  and t.text not in title and not any(
                         s <= t.at and t.at + len(t.text) <= e for s, e in named) and not any(
                         s <= t.at < e for _, s, e in asked.spans)]
@@ -368,15 +368,29 @@ class FactIndex:
                 uncovered += [d[0] for d in asked.dims if not faq and not dimension_covered(d, doc, asked)]
                 # "磨牙棒是哪里的牛皮" asks where it is from: 材质: 牛皮 holds the word, not the origin asked of it
                 uncovered += [c.name for c, s, e in asked.spans if c.name in _WHERE_FROM and not faq and not about(c, doc)
-                              and not any(s <= t.at < e and self._covered(t, doc, asked) for t in asked.terms)][:1]
+                              and not any(t.at < e and s < t.at + len(t.text) and self._covered(t, doc, asked)
+                                          for t in asked.terms)][:1]
                 if uncovered:
                     score = _GATED
                     why.append("gate:" + "/".join(uncovered))
             elif score >= ANSWER_AT and doc.sku is None and specific and all(
                     firmly_covered(t, doc, asked) for t in specific):
                 why.append("firm")  # a shop policy is kept either way; "firm" when it holds every word asked
+            if doc.field in ("usage", "cautions") and score < ANSWER_AT + 1 and (
+                    measured(q.text, said, doc.value_text) or forbidden(q.text, said, doc.value_text)):
+                score = ANSWER_AT + 1.5  # one sentence of the text holds what is asked ("要醒多久" ↔ 醒酒约30分钟)
+                why.append("passage")
+                passage = True
+            elif attr and not strong and units is not None and not any(
+                    w.startswith(("concept", "value", "measure", "cover")) for w in why):
+                unmeasured.add(doc.fact_id)  # "奶嘴多久换一次" ↔ 奶嘴规格: a word of its label, not the measure asked
             if score > 0:
                 hits.append(Hit(doc.fact_id, round(score, 3), ",".join(why)))
+        caps = longer_labels({self._docs[i].fact_id: self._docs[i].label for i in allowed if self._docs[i].field.startswith(
+            "attr:")}, {h.fact_id: h.score for h in hits}, q.key, ANSWER_AT)
+        if passage:  # a sentence giving the measure asked outranks a label naming the word only
+            caps.update(dict.fromkeys(unmeasured, _GATED))
+        hits = [Hit(h.fact_id, min(h.score, caps[h.fact_id]), h.why + ",capped") if h.fact_id in caps else h for h in hits]
         hits.sort(key=lambda h: (-h.score, h.fact_id))
         return hits[:limit]
 

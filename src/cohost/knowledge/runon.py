@@ -17,9 +17,9 @@ import re
 
 _PARTICLE = "吗么嘛呢啊呀"
 # a clause ends after a particle that follows a question ("…吗", "…多久啊"); not a particle inside a word
-# ("啊" of "啊这"), so the text before it must hold at least two characters
+# ("啊" of "啊这"; "么" of "什么产区", "怎么冲"), so the text before it must hold at least two characters
 _CUT = re.compile(
-    rf"(?<=..[{_PARTICLE}])(?=[^{_PARTICLE}\s?？!！,，。.~～])"
+    rf"(?<=..[{_PARTICLE}])(?<!什么)(?<!怎么)(?<![那这多要]么)(?<!干嘛)(?=[^{_PARTICLE}\s?？!！,，。.~～])"
     r"|(?<=多少钱)(?=(?:能|可以|会|有|是|要|怎么|咋|什么|啥|几|哪|支持|适合|送|包)[\u4e00-\u9fff])"
     r"|(?<=多少钱)(?=[^啊呀吗么嘛呢\W][\u4e00-\u9fff0-9a-z]{0,7}(?:吗|么|嘛|呢)$)|(?<=多少钱)(?=多[重大长宽高厚久])"
     r"|(?<=多少钱)(?=[^啊呀吗么嘛呢\W][\u4e00-\u9fff]{0,5}(?:多久|多少|多大|多重|多长|几[个档次岁]))"

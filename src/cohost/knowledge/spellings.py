@@ -56,6 +56,9 @@ def short_forms(token: str) -> tuple[str, ...]:
         degrees = re.fullmatch(r"(\d+)c", mixed.group(1))
         if degrees:
             out.append(degrees.group(1) + "度")
+    latin = re.fullmatch(r"[\u4e00-\u9fff]{1,4}([a-z]{2,}[a-z0-9]*)", token)
+    if latin and latin.group(1) not in out:  # "美式ipa" said "ipa": the Latin name after its hanzi qualifier
+        out.append(latin.group(1))
     sized = re.fullmatch(r"(\d{2,4})(cm|g|gb|t|tb|ml)", token)
     if sized and sized.group(1) not in out:  # "66cm", "256g": the number alone ("66的还有吗")
         out.append(sized.group(1))
@@ -107,8 +110,8 @@ def loose(short: str, key: str, token: str = "") -> bool:
     if not present(short, key):
         return False
     if short.isdigit():  # "01" → "1" only as a colour/size number: "1号色", "1号"
-        if len(short) >= 2 and re.fullmatch(r"\d+(码|号|cm|g|gb|t|tb|ml)", token) and re.search(rf"(?<![\d.号]){short}{_SIZE_NUMBER_END}", key):
-            return True  # "36有货吗" of 36码: a size said as a bare number
+        if len(short) >= 2 and re.fullmatch(r"\d+(码|号|cm|g|gb|t|tb|ml)", token) and re.search(rf"(?:(?<![\d.号])|(?<=[大中小]号)){short}{_SIZE_NUMBER_END}", key):
+            return True  # "36有货吗" of 36码, "小号160的": a size said as a bare number
         return re.search(rf"(?<![\d.]){short}(号|色)", key) is not None
     if re.search(r"[a-z0-9色]$", short):  # "m码" → m, "白色格纹" → 白色: a size or a colour word of its own
         return True

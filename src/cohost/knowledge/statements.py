@@ -22,9 +22,12 @@ from cohost.knowledge.retrieval import ANSWER_AT, Hit
 from cohost.knowledge.text import Question
 from cohost.knowledge.views import ProductFacts, money
 
+# "怎么卷", "咋冲呢": how to do one thing (a verb of one character, the end of the ask)
+HOW_VERB = re.compile(r"(怎么|如何|咋)(?P<v>[\u4e00-\u9fff])(?:[呢啊呀吗哇]|比较好|才好|合适)?[?？]*$")
+_WAY = re.compile(r"方式|方法|步骤|用法")  # "冲泡方式" is how to 泡
 # "3号链接是什么" asks what the product is; "是什么颜色" asks an attribute
 _IDENTITY = re.compile(r"是(什么|啥|哪个|哪款)(东西|产品|商品|宝贝)?(?=$|[呀啊呢吗嘛哦哇来的?？!！。,，~\s])|什么东西|什么产品|什么商品|"
-                       r"卖的什么|介绍|what is(?! the)")
+                       r"卖的(什么|啥)|卖(什么|啥)|介绍|what is(?! the)")
 _OPINION = re.compile(r"怎么样|好用吗|好不好|值得|推荐|效果|好吗|咋样|how is it|any good")
 
 # "6号链接是什么鞋", "7号链接啥鞋", "4号链接是不是开衫", "5号是牛仔裤吗": a link asked by the kind of thing it is
@@ -165,10 +168,15 @@ class FactComposer:
 
     def usage(self, q: Question, pf: ProductFacts, hits: Sequence[Hit]) -> Draft | None:
         lang, d = q.lang, Draft(lang=q.lang)
-        strong = [h for h in hits if h.score >= ANSWER_AT and h.fact_id.split(".", 1)[1].startswith(("faq:", "attr:"))]
+        usage, cautions = pf.get("usage"), pf.get("cautions")
+        # "卷发棒怎么卷": the steps, not the attribute 卷度建议 sharing the verb; a merchant's FAQ still first
+        m = HOW_VERB.search(q.text) if usage is not None else None
+        verb = m.group("v") if m is not None and usage is not None and m.group("v") in str(usage.value) else None
+        strong = [h for h in hits if h.score >= ANSWER_AT and h.fact_id.split(".", 1)[1].startswith(("faq:", "attr:"))
+                  and not (verb and (f := pf.by_id.get(h.fact_id)) is not None and h.fact_id.split(".", 1)[1].startswith(
+                      "attr:") and verb in f.label and not _WAY.search(f.label))]  # 卷度建议 shares 卷 only
         if strong:
             return self.facts(q, pf, strong)
-        usage, cautions = pf.get("usage"), pf.get("cautions")
         if usage is None:
             return self.facts(q, pf, hits)
         self.say_fact(d, usage, pf, lang)

@@ -133,10 +133,10 @@ def _side_matches(side: str, key: str) -> bool:
     core = _TAIL.sub("", side)
     if core == key or (core.endswith(key) and len(key) == 1 and len(core) <= 3):
         return True  # "男款" ↔ 男款: a one-character name, said as such
-    for probe in (key, core):
-        if len(probe) < (1 if probe[:1].isdigit() else 2):
+    # the side itself too, where the tail stripped was part of the name ("干型" of 干型西打, not "干")
+    for hay, needle in ((side, key), (key, core), *(((key, side),) if side != core else ())):
+        if len(needle) < (1 if needle[:1].isdigit() else 2):
             continue
-        hay, needle = (side, key) if probe is key else (key, core)
         i = hay.find(needle)
         while i >= 0:
             before = hay[i - 1] if i > 0 else ""
@@ -165,13 +165,30 @@ def compared_variants(text: str, variants: Sequence[tuple[str, str]]) -> list[st
     left, right = low[:m.start()][-8:], low[m.end():][:8]
     right = _COMPARING.split(right)[0] or right
     keys = [(sku, _key(name)) for sku, name in variants]
-    picked: list[str] = []
-    for side in (left, right):
-        found = [sku for sku, key in keys if _side_matches(side, key)]
-        if len(found) != 1:
-            return None
-        picked.append(found[0])
+    sides = [[sku for sku, key in keys if _side_matches(side, key) or _number_matches(side, key)] for side in (left, right)]
+    both = set(sides[0]) & set(sides[1])
+    if all(len(found) > 1 for found in sides) and both:  # "IPA和白啤": not the 混合装 holding both
+        sides = [[sku for sku in found if sku not in both] for found in sides]
+    words = {sku: set(_BRACKETS.sub(" ", name).lower().split()) for sku, name in variants}
+    for k in (0, 1):  # "梅多克和波尔多": of 波尔多 单支 / 整箱, the one parallel to 梅多克 单支
+        mine, other = sides[k], sides[1 - k]
+        if len(mine) > 1 and len(other) == 1:
+            shared = [len(words[sku] & words[other[0]]) for sku in mine]
+            if shared.count(max(shared)) == 1:
+                sides[k] = [mine[shared.index(max(shared))]]
+    if any(len(found) != 1 for found in sides):
+        return None
+    picked = [sides[0][0], sides[1][0]]
     return picked if picked[0] != picked[1] else None
+
+
+def _number_matches(side: str, key: str) -> bool:
+    """"25和28的价格": a side that opens with a bare number names the variant whose name opens with it (25mm)."""
+    lead = re.match(r"\d+(?:\.\d+)?", side)
+    if lead is None or not key.startswith(lead.group(0)):
+        return False
+    rest = key[len(lead.group(0)):]
+    return not rest or not (rest[0].isdigit() or rest[0] == ".")
 
 
 def variant_named(text: str, variants: Sequence[tuple[str, str]]) -> str | None:
@@ -189,3 +206,34 @@ def variant_named(text: str, variants: Sequence[tuple[str, str]]) -> str | None:
         if lead is not None and re.search(rf"(?<![\d.]){re.escape(lead.group(0))}(?![\d.]|\s*(元|块|岁|斤|kg|g|个|件|天|号|次|%))", low):
             found.append(sku)  # "38还有几个" ↔ 38mm: the number alone
     return found[0] if len(found) == 1 else None
+
+
+_PIECES = re.compile(r"[\s/+＋、,，]+")
+
+
+def uncombined(text: str, variants: Sequence[tuple[str, str]], picked: Sequence[str]) -> list[str]:
+    """``picked`` without a mixed variant named only by a word of one of its parts: "IPA还有没" of 美式IPA /
+    小麦白啤 / 混合装 IPA 6罐+白啤 6罐 asks the IPA, not the mix (whose name holds the words of two other
+    variants). The mix stays when the question names its own word (混合) or two of its parts."""
+    names = {sku: _BRACKETS.sub(" ", name).lower() for sku, name in variants}
+    low = text.lower().replace(" ", "")
+    kept = list(picked)
+    if grid_of(variants) is not None:
+        return kept
+    for mix in picked:
+        if mix not in names:
+            continue
+        pieces = (re.sub(r"\d+[\u4e00-\u9fff]?$", "", w) for w in _PIECES.split(names[mix]))  # "干型3瓶" → 干型
+        words = [w for w in pieces if len(w) >= 2 and not re.fullmatch(r"[\d.]+\D{0,2}", w)]
+        parts = {w: [s for s in names if s != mix and w in names[s]] for w in words}
+        owners = {s for found in parts.values() for s in found}
+        if len(owners) < 2 or any(len(found) > 1 for found in parts.values()) or all(parts.values()):
+            continue  # not a mix of other variants: a mix has a word of its own (混合装); a grid cell has none
+        said = [w for w in words if w in low]
+        named = {parts[w][0] for w in said if parts[w]}
+        if len(named) != 1 or any(not parts[w] for w in said):
+            continue
+        kept = [s for s in kept if s != mix]
+        if not kept:
+            kept = [named.pop()]
+    return kept
