@@ -20,7 +20,7 @@ from cohost.knowledge import grievances as gr
 from cohost.knowledge import incidents as inc
 from cohost.knowledge.audiences import Audience, child_user
 from cohost.knowledge.literalgate import Gated, LiteralGate
-from cohost.knowledge.ownnames import Scoped, name_spans
+from cohost.knowledge.ownnames import Scoped
 
 REASONS = ("no_fact", "ambiguous_product", "complaint", "dispute", "health", "safety", "minor", "self_harm",
            "human_request", "injection", "other")
@@ -325,8 +325,7 @@ def detect_risk(text: str, names: Iterable[str] = (), audience: Audience | None 
     ``audience`` (``audiences``) is whom the linked product is for: a child as the user of a product not made
     for that child is a minor's question."""
     gated = _GATE.text(text)
-    spans = name_spans(text, names)
-    t: Gated | Scoped = Scoped(gated, spans) if spans else gated
+    t: Gated | Scoped = Scoped(gated, names)
     if cue := _self_harm(t):
         return Risk("self_harm", "other", cue)
     if cue := _injection(t):

@@ -70,12 +70,19 @@ def name_spans(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
 class Scoped:
     """A gated text whose searches skip matches lying entirely inside a longer product name."""
 
-    __slots__ = ("gated", "spans", "text")
+    __slots__ = ("_names", "_spans", "gated", "text")
 
-    def __init__(self, gated: Gated, spans: list[tuple[int, int]]) -> None:
+    def __init__(self, gated: Gated, names: Iterable[str]) -> None:
         self.gated = gated
-        self.spans = spans
         self.text = gated.text
+        self._names = names
+        self._spans: list[tuple[int, int]] | None = None  # found on the first match: most texts match no cue
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        if self._spans is None:
+            self._spans = name_spans(self.text, self._names)
+        return self._spans
 
     def _inside(self, m: re.Match[str]) -> bool:
         a, b = m.span()
