@@ -256,16 +256,10 @@ def test_the_engine_holds_a_minor_and_goods_not_sold(tmp_path: object) -> None:
 
 
 def test_tables_are_kept_per_source_even_when_versions_collide() -> None:
-    from cohost.knowledge.absences import catalog_absences
-    from cohost.knowledge.audiences import catalog_audiences
+    from cohost.testing.sources import InMemoryFactSource
 
-    class Source:
-        def __init__(self, products: list[Product]) -> None:
-            self.items = products
-
-        def products(self) -> list[Product]:
-            return self.items
-
-    wine, cup = Source([_WINE]), Source([_CUP])
-    assert "W-1" in catalog_audiences("0", wine.products) and "C-1" in catalog_audiences("0", cup.products)
-    assert "吸管杯" in catalog_absences("0", cup.products).text and "吸管杯" not in catalog_absences("0", wine.products).text
+    wine = QAEngine(InMemoryFactSource(Catalog(products=[_WINE]))).indexes()
+    cup = QAEngine(InMemoryFactSource(Catalog(products=[_CUP]))).indexes()
+    assert wine.version == cup.version  # both "0"
+    assert "W-1" in wine.audiences and "C-1" in cup.audiences
+    assert "吸管杯" in cup.held.text and "吸管杯" not in wine.held.text

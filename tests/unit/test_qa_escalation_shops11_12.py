@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import pytest
 
+from cohost.knowledge import QAEngine
 from cohost.knowledge.escalation import detect_risk
 from cohost.knowledge.intents import classify
-from cohost.knowledge.ownnames import catalog_names, name_spans, names_of
+from cohost.knowledge.ownnames import name_spans, names_of
 from cohost.knowledge.text import normalize_question
+from cohost.testing.sources import InMemoryFactSource
 
 _NAMES = ("孕妇枕", "舒孕u型孕妇枕", "洗衣液", "婴儿洗衣液", "推车", "保温杯", "防烫手隔热手套")
 
@@ -40,11 +42,13 @@ def test_an_alias_that_is_the_risk_word_itself_hides_nothing() -> None:
 def test_catalog_names_are_read_once_per_version() -> None:
     calls: list[int] = []
 
-    def products() -> list:  # type: ignore[type-arg]
-        calls.append(1)
-        return []
+    class Source(InMemoryFactSource):
+        def products(self) -> list:  # type: ignore[type-arg]
+            calls.append(1)
+            return super().products()
 
-    assert catalog_names("v-test-1", products) == () and catalog_names("v-test-1", products) == ()
+    engine = QAEngine(Source())
+    assert engine.indexes().names == () and engine.indexes().names == ()
     assert len(calls) == 1 and names_of([]) == ()
 
 

@@ -8,16 +8,14 @@ catalog's own text. A name the catalog knows in any form (a title, an alias, an 
 FAQ) is never taken for goods not sold, nor a variant word (X ending in 色, 码, 款…), nor a product the
 engine linked whose name ends in X's head character ("保文杯" → 保温杯, a typo).
 
-Constraints: built once per catalog version (``catalog_absences``); pure functions of the text, the link and
+Constraints: built once per catalog version (``catalogued``, kept with the engine's indexes); pure functions of the text, the link and
 that table; nothing here answers, it only holds.
 """
 
 from __future__ import annotations
 
 import re
-import threading
-import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cohost.domain import Product
@@ -34,10 +32,6 @@ class Catalogued:
     titles: dict[str, str]  # sku → normalised title
 
 
-_CACHE: weakref.WeakKeyDictionary[object, tuple[str, Catalogued]] = weakref.WeakKeyDictionary()
-_LOCK = threading.Lock()
-
-
 def catalogued(products: Sequence[Product]) -> Catalogued:
     parts: list[str] = []
     for p in products:
@@ -50,21 +44,6 @@ def catalogued(products: Sequence[Product]) -> Catalogued:
          *(v for p in products for k, v in p.attributes.items() if "码" in k or "尺" in k)]))}
     return Catalogued(frozenset(p.display_order for p in products if p.display_order is not None),
                       frozenset(sizes), text, {p.sku: normalize(p.title) for p in products})
-
-
-def catalog_absences(version: str, products: Callable[[], Sequence[Product]]) -> Catalogued:
-    """The table of ``catalogued`` at catalog ``version``; ``products`` is read only when the version is new.
-    The table is kept per source (the owner of ``products``), since two sources may share a version string."""
-    owner = getattr(products, "__self__", None)
-    with _LOCK:
-        hit = _CACHE.get(owner) if owner is not None else None
-    if hit is not None and hit[0] == version:
-        return hit[1]
-    table = catalogued(products())
-    if owner is not None:
-        with _LOCK:
-            _CACHE[owner] = (version, table)
-    return table
 
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}

@@ -9,15 +9,12 @@ a children's cup, "8个月宝宝能喝吗" on a drink whose caution names infant
 on a product that only advises care ("小孩能喝挂耳吗", 儿童慎饮) is an ordinary suitability question.
 
 Constraints: the product is the one the engine linked (``Link.sku``); with no product linked nothing here
-speaks (the age rules of ``escalation`` still do). ``catalog_audiences`` is built once per catalog version.
+speaks (the age rules of ``escalation`` still do). Every product's ``audience_of`` is built once per catalog version, with the engine's indexes.
 """
 
 from __future__ import annotations
 
 import re
-import threading
-import weakref
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from cohost.domain import Product
@@ -37,10 +34,6 @@ _FOR_CHILDREN = re.compile(r"(?<!远离)儿童(?!禁|请勿|勿|不|慎|接触|�
                            r"\d{1,2}[-~至到]\d{1,2}岁|孕|母婴|小朋友")
 _AGE_KEYS = ("适用", "年龄", "月龄", "人群", "身高", "体重")
 
-_CACHE: weakref.WeakKeyDictionary[object, tuple[str, dict[str, Audience]]] = weakref.WeakKeyDictionary()
-_LOCK = threading.Lock()
-
-
 def audience_of(product: Product) -> Audience:
     """What ``product``'s cautions, age attributes and name say about who may use it."""
     cautions = product.cautions or ""
@@ -52,21 +45,6 @@ def audience_of(product: Product) -> Audience:
     return Audience(adult_only=_ADULT_ONLY.search(cautions) is not None,
                     floor=max(floors) if floors else None,
                     for_children=_FOR_CHILDREN.search(said) is not None)
-
-
-def catalog_audiences(version: str, products: Callable[[], Sequence[Product]]) -> dict[str, Audience]:
-    """Every product's audience at catalog ``version``; ``products`` is read only when the version is new.
-    The table is kept per source (the owner of ``products``), since two sources may share a version string."""
-    owner = getattr(products, "__self__", None)
-    with _LOCK:
-        hit = _CACHE.get(owner) if owner is not None else None
-    if hit is not None and hit[0] == version:
-        return hit[1]
-    table = {p.sku: audience_of(p) for p in products()}
-    if owner is not None:
-        with _LOCK:
-            _CACHE[owner] = (version, table)
-    return table
 
 
 _CHILD = r"(小孩子?|孩子|儿子|女儿|闺女|娃|宝宝|小朋友|儿童|妹妹|弟弟|侄子|侄女|外甥女?|孙子|孙女)"

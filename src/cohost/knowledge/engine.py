@@ -25,16 +25,16 @@ from datetime import UTC, datetime
 from cohost.clock import SYSTEM_CLOCK, Clock
 from cohost.config import Settings
 from cohost.domain import ProductFact
-from cohost.knowledge.absences import absence, catalog_absences
+from cohost.knowledge.absences import Catalogued, absence, catalogued
 from cohost.knowledge.answers import Composer, Draft
-from cohost.knowledge.audiences import catalog_audiences
+from cohost.knowledge.audiences import Audience, audience_of
 from cohost.knowledge.drafting import SHOP_CONCEPTS, Drafter
 from cohost.knowledge.escalation import detect_risk, is_identity_question
 from cohost.knowledge.guard import rewrite
 from cohost.knowledge.intents import IntentGuess, classify
 from cohost.knowledge.lexicon import Concept, concepts_asked
 from cohost.knowledge.linking import Link, ProductLinker
-from cohost.knowledge.ownnames import catalog_names
+from cohost.knowledge.ownnames import names_of
 from cohost.knowledge.phrasing import Phrasebook
 from cohost.knowledge.record import AnswerRecord
 from cohost.knowledge.referents import foreign_comparand, unnamed_product
@@ -73,6 +73,9 @@ class _Indexes:
     linker: ProductLinker
     facts: FactIndex
     semantic: SemanticIndex | None  # the second stage, for a calibrated sentence embedder
+    names: tuple[str, ...]  # product names a risk cue inside of does not count (``ownnames``)
+    held: Catalogued  # link numbers, sizes and text of the catalog (``absences``, ``referents``)
+    audiences: dict[str, Audience]  # whom each product is for (``audiences``)
 
 
 class QAEngine:
@@ -117,7 +120,9 @@ class QAEngine:
                 # model is the second stage, used only where the rules connect the question to nothing
                 surface = self.embedder if isinstance(self.embedder, HashingEmbedder) else HashingEmbedder()
                 semantic = None if surface is self.embedder else SemanticIndex.build(facts, self.embedder)
-                self._indexes = _Indexes(version, ProductLinker(products), FactIndex(facts, surface), semantic)
+                self._indexes = _Indexes(version, ProductLinker(products), FactIndex(facts, surface), semantic,
+                                         names_of(products), catalogued(products),
+                                         {p.sku: audience_of(p) for p in products})
             return self._indexes
 
     # understanding ----------------------------------------------------------------------------------------
@@ -148,11 +153,9 @@ class QAEngine:
         idx = self.indexes()
         asked_all: list[Concept] | None = None
         link = idx.linker.link(q, context_sku)
-        held = catalog_absences(idx.version, self.source.products)
-        risk = detect_risk(q.text, catalog_names(idx.version, self.source.products),
-                           catalog_audiences(idx.version, self.source.products).get(link.sku or "")) \
-            or absence(q.text, link, held) \
-            or foreign_comparand(q.text, link, held) \
+        risk = detect_risk(q.text, idx.names, idx.audiences.get(link.sku or "")) \
+            or absence(q.text, link, idx.held) \
+            or foreign_comparand(q.text, link, idx.held) \
             or unnamed_product(q.text, link, idx.facts.concept_owners)  # a link, goods or a product not there
         reading = Reading(q, link, risk)
         if risk is not None:

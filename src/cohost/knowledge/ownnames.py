@@ -9,22 +9,18 @@ Constraints:
 
 - Only names, never attribute values or labels: "适用人群: 孕妇、哺乳期妈妈" must not hide "哺乳期妈妈能用吗".
 - A name hides a cue only when it is longer than the cue: an alias that *is* a risk word hides nothing.
-- Names are built once per catalog version (``catalog_names``); ``Scoped.search`` behaves exactly like
+- Names are built once per catalog version (``names_of``, kept with the engine's indexes); ``Scoped.search`` behaves exactly like
   ``Gated.search`` when no name occurs in the text.
 """
 
 from __future__ import annotations
 
 import re
-import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from cohost.domain import Product
 from cohost.knowledge.literalgate import Gated
 from cohost.knowledge.text import normalize, title_parts
-
-_NAMES: dict[str, tuple[str, ...]] = {}  # catalog version → its product names (bounded: a few versions)
-_LOCK = threading.Lock()
 
 
 def names_of(products: Sequence[Product]) -> tuple[str, ...]:
@@ -35,19 +31,6 @@ def names_of(products: Sequence[Product]) -> tuple[str, ...]:
             if len(name) >= 2:
                 out.add(name)
     return tuple(sorted(out, key=len, reverse=True))
-
-
-def catalog_names(version: str, products: Callable[[], Sequence[Product]]) -> tuple[str, ...]:
-    """The names of the catalog at ``version``; ``products`` is read only when this version is new."""
-    hit = _NAMES.get(version)
-    if hit is not None:
-        return hit
-    names = names_of(products())
-    with _LOCK:
-        if len(_NAMES) >= 8:
-            _NAMES.clear()
-        _NAMES[version] = names
-    return names
 
 
 # a kind of goods named after whom or what it serves ("哺乳枕", "孕妇防辐射服", "乳头霜", "医院级"): a product's
