@@ -205,6 +205,8 @@ REPLAYS = [
      "independent 2: written without the code; **held out** (only these aggregates are ever printed)"),
     ("blind20", DATA / "blind20" / "live_blind20.jsonl",
      "independent 3: written without the code, six other products; **held out** from the start"),
+    ("blind28", DATA / "blind28" / "live_blind28.jsonl",
+     "independent 4: written without the code, seven other products (Kuaishou chat); tuned on after its first run"),
 ]
 FIRST_RUNS = DATA / "live_first_runs.json"
 
