@@ -132,6 +132,9 @@ SETS = [
     QASet("blind18", "independent shop 11, personal-care appliances (轻氧个护小家电旗舰店)", DATA / "blind18/shop_blind18.json",
           DATA / "blind18/qa_blind18.jsonl",
           "after its first run (written by an eleventh engineer who never read the code)", now=WRITERS_DAY),
+    QASet("blind25", "independent shop 12, gold and jewellery (金禧阁珠宝直播间)", DATA / "blind25/shop_blind25.json",
+          DATA / "blind25/qa_blind25.jsonl",
+          "after its first run (written by a twelfth engineer who never read the code)", now=WRITERS_DAY),
 ]
 FIRST_RUNS = DATA / "qa_first_runs.json"
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
