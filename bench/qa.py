@@ -135,6 +135,13 @@ SETS = [
     QASet("blind25", "independent shop 12, gold and jewellery (金禧阁珠宝直播间)", DATA / "blind25/shop_blind25.json",
           DATA / "blind25/qa_blind25.jsonl",
           "after its first run (written by a twelfth engineer who never read the code)", now=WRITERS_DAY),
+    QASet("blind23", "independent shop 13, fresh produce and regional food (held out)", DATA / "blind23/shop_blind23.json",
+          DATA / "blind23/qa_blind23.jsonl",
+          "no (written by a thirteenth engineer who never read the code; held out from the start: never read by "
+          "anyone tuning)", held_out=True, now=WRITERS_DAY),
+    QASet("blind24", "independent shop 14, bedding and furniture (云眠家居生活馆)", DATA / "blind24/shop_blind24.json",
+          DATA / "blind24/qa_blind24.jsonl",
+          "after its first run (written by a fourteenth engineer who never read the code)", now=WRITERS_DAY),
 ]
 FIRST_RUNS = DATA / "qa_first_runs.json"
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
