@@ -155,6 +155,13 @@ def _canon(n: str) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+def _contains(text: str, value: str) -> bool:
+    """A value that starts with a digit is found only as a whole number: "899元" is not inside "2899元"."""
+    if not value[0].isdigit():
+        return value in text
+    return re.search(r"(?<![\d.])" + re.escape(value), text) is not None
+
+
 class Checker:
     """Independent hallucination check, built from the catalog file."""
 
@@ -193,7 +200,7 @@ class Checker:
         text = answer["answer"]
         out = [f"number {n}" for n in {_canon(n) for n in NUMBER.findall(text)} - allowed]
         for value in self.all_values - own_values:
-            if value in text and value not in own_text:
+            if _contains(text, value) and value not in own_text:
                 out.append(f"value {value}")
         return out
 
