@@ -99,9 +99,11 @@ SETS = {"tuned": DATA / "compliance_cases.jsonl", "held-out": DATA / "compliance
         "blind15": DATA / "blind15" / "compliance_blind15.jsonl", "blind16": DATA / "blind16" / "compliance_blind16.jsonl",
         "blind19": DATA / "blind19" / "compliance_blind19.jsonl",
         "blind21": DATA / "blind21" / "compliance_blind21.jsonl",
-        "blind22": DATA / "blind22" / "compliance_blind22.jsonl"}
+        "blind22": DATA / "blind22" / "compliance_blind22.jsonl",
+        "blind26": DATA / "blind26" / "compliance_blind26.jsonl",
+        "blind27": DATA / "blind27" / "compliance_blind27.jsonl"}
 # blind1, blind2, blind3 and blind6 were written by engineers who never read the checker's code, rules or tests.
-BLIND = ("held-out", "fresh", "fresh2", "fresh3", "fresh4", "blind1", "blind2", "blind3", "blind6", "blind10", "blind13", "blind15", "blind16", "blind19", "blind21", "blind22")
+BLIND = ("held-out", "fresh", "fresh2", "fresh3", "fresh4", "blind1", "blind2", "blind3", "blind6", "blind10", "blind13", "blind15", "blind16", "blind19", "blind21", "blind22", "blind26", "blind27")
 # Held-out sets: scored, never listed case by case (the record keeps only their case ids).
 HELD_OUT = ("blind6", "blind15", "blind19")
 FIRST_RUN = DATA / "compliance_first_run.json"
@@ -504,6 +506,10 @@ def main() -> None:
                             "never read the code; first scored on 3302085); a tuning set after that first run",
                  "blind22": "no when first scored (507 cases, 66% violations, by an eleventh engineer who never read "
                             "the code; first scored on 127ca73); a tuning set after that first run",
+                 "blind26": "no when first scored (444 cases, 80% clean, long spoken host talk, by a twelfth engineer "
+                            "who never read the code; first scored on cddff3b); a tuning set after that first run",
+                 "blind27": "no when first scored (494 cases, 57% violations, live talk and copy, by a thirteenth "
+                            "engineer who never read the code; first scored on cddff3b); a tuning set after that first run",
                  }.get(name, "—")
         overview.append(
             f"| {name} | {tuned} | {s['violating']} / {s['clean']} | {_pct(b.get('recall'))} → **{_pct(s['recall'])}** | "
