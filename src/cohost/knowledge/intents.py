@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from cohost.knowledge.triggers import Triggers
+
 INTENTS = ("price", "attribute", "variant", "stock", "shipping", "returns", "usage", "promotion",
            "suitability", "comparison", "purchase", "complaint", "human", "greeting", "chitchat", "other")
 # tie-break order: the more specific, fact-answerable intent first
@@ -202,6 +204,9 @@ def core_of(text: str) -> str:
     return _TAIL.sub("", _LEAD.sub("", text))
 
 
+# every rule as (its intent's slot in ``_COMPILED`` order, weight, pattern), screened on trigger characters
+_FLAT_RULES = [(slot, w, p) for slot, rules in enumerate(_COMPILED.values()) for w, p in rules]
+_RULE_TRIGGERS = Triggers([p for _, _, p in _FLAT_RULES])
 _TOTALS: dict[str, tuple[float, ...]] = {}  # form → its rule totals per intent (pure; bounded, cleared when full)
 _TOTALS_SIZE = 50_000
 
@@ -211,13 +216,11 @@ def _totals(form: str) -> tuple[float, ...]:
     hit = _TOTALS.get(form)
     if hit is not None:
         return hit
-    out: list[float] = []
-    for rules in _COMPILED.values():
-        total: float = 0
-        for weight, pattern in rules:
-            if pattern.search(form):
-                total += weight
-        out.append(total)
+    out: list[float] = [0] * len(_COMPILED)
+    for index in _RULE_TRIGGERS.candidates(form):  # in rule order, so each total sums as before
+        slot, weight, pattern = _FLAT_RULES[index]
+        if pattern.search(form):
+            out[slot] += weight
     if len(_TOTALS) >= _TOTALS_SIZE:
         _TOTALS.clear()
     result = _TOTALS[form] = tuple(out)

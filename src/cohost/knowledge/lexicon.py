@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from cohost.knowledge.english import english_colours as english_colours  # re-exported (linking)
 from cohost.knowledge.english import english_nouns as english_nouns  # re-exported
+from cohost.knowledge.triggers import Triggers
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,8 +173,12 @@ _BY_NAME = {c.name: c for c in CONCEPTS}
 _OPENED = re.compile(r"(开了|开封|打开|拆封|开罐|开袋|拆开)(了)?(后|以后|之后)?.{0,3}(多久|几天|多长时间)")
 
 
+# the concepts whose ``ask`` can match a text (a pre-screen on trigger characters; it never decides a match)
+_ASK_TRIGGERS = Triggers([c.ask for c in CONCEPTS])
+
+
 def concepts_asked(text: str) -> list[Concept]:
-    found = [c for c in CONCEPTS if c.ask.search(text)]
+    found = [c for c in map(CONCEPTS.__getitem__, _ASK_TRIGGERS.candidates(text)) if c.ask.search(text)]
     if _OPENED.search(text):
         found = [c for c in found if c.name != "shelf_life"]
     return found
