@@ -92,6 +92,8 @@ def _attribute(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict
     fid = f"{view.sku}.attr:{attr.raw}"
     # 容量也从4.5升变成了5.5升: the value it has now is the one after the change (the one before is its previous model's)
     said = _ATTR_LEAD.sub("", _CHANGED_FROM.sub("", norm.text[claim.start + len(claim.subject or ""):claim.end]))
+    if _DELTA_SAID.match(said):
+        return Verdict("unsupported", note="说的是变化量，不是属性值")  # 充绒量多了20克: a difference, not the value
     whole = norm.text[claim.start:claim.end]
     if said and said in attr.value:
         return Verdict("supported", (fid,))
@@ -116,6 +118,9 @@ def _attribute(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict
     return Verdict("unsupported", note="属性描述无法核对")
 
 
+# a change said by its size (充绒量多了20克, 重量增加20g, 容量提升了30%): the difference from another model, not the value
+_DELTA_SAID = re.compile(r"(?:比[^,。!?;]{1,8}?)?(?:多了|少了|增加了?|减少了?|提升了?|提高了?|降低了?|加了|减了|轻了|重了|大了|小了|"
+                    r"涨了|高了|低了|增重|减重)(?!到|至|成)\s*[\d一二两三四五六七八九十百]")
 _CHANGED_FROM = re.compile(r"^(?:也|都|还|就)?从[^,。!?;]{1,12}?(?:变成|变为|升级到|升级成|升级为|增加到|增加至|提升到|提升至|"
                            r"扩大到|加大到|改成|换成|变到|到)了?")
 _LEAD_NUMBER = re.compile(r"\d+(?:\.\d+)?(?![\d.%])")

@@ -279,7 +279,8 @@ def _stock(norm: NormalizedText, seen: set[int]) -> list[Claim]:
     # (S3f); a vague one (二十几件) is read at its widest and a bound (剩不到三百台) only caps the stock
     out = [Claim("stock", m.start(), m.end(), "count", _upper(parse_number(m.group("n")), m.group("approx")),
                  unit=None if m.group("approx") else "exact")
-           for m in _STOCK_COUNT.finditer(text) if not text.startswith("限购", max(0, m.start() - 2))]
+           for m in _STOCK_COUNT.finditer(text) if not text.startswith("限购", max(0, m.start() - 2))
+           and not (text.startswith("最后", m.start()) and text.startswith("是", m.end()))]  # 最后一个是绘本: running order
     taken = [(c.start, c.end) for c in out]
     if "有" in text:
         out += [Claim("stock", m.start(), m.end(), "count", parse_number(m.group("n")), unit="exact")

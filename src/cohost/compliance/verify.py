@@ -118,8 +118,9 @@ def _price(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict:
                 return Verdict("supported", (fid_p,))
     for fid_p, _, begins, _ in (w for w in view.promotions_all() if w not in active):
         # 今晚九点有十分钟秒杀118 / 21:00-21:10 秒杀118元: a coming promotion's price, announced with its time
-        if _announced(norm, claim.start, begins, view.now) and any(
-                kind == "fixed" and _close(said, a) for kind, a, _ in view.facts.promo_terms.get(fid_p, ())):
+        if _announced(norm, claim.start, begins, view.now) and any(  # 九点以后立减20到手149: the cut price, announced
+                _close(said, a if kind == "fixed" else p.price - a) for kind, a, b in view.facts.promo_terms.get(fid_p, ())
+                if kind == "fixed" or (kind == "minus" and b == 1)):
             return Verdict("supported", (fid_p,))
     note = "；说的是原价（划线价），不是现价" if p.list_price is not None and _close(said, p.list_price) else ""
     return Verdict("contradicted", facts, expected, note)
@@ -128,7 +129,7 @@ def _price(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict:
 # a coming promotion announced (预告, 还没开始, 到时候, 定个闹钟) or named by its start (九点整, 21:00): not on sale now;
 # 现在就能拍 / 马上去抢 says it is, and stays a claim about now
 _PREVIEW = re.compile(r"预告|还没开始|没开始|未开始|待会|等会|稍后|到时候|届时|闹钟|敬请期待|提前(?:跟|和)?大家说")
-_BUY_NOW = re.compile(r"现在就|现在(?:拍|下单|抢|买|可以拍|能拍)|马上(?:拍|下单|去抢|抢|去拍)|立刻|立即|赶紧")
+_BUY_NOW = re.compile(r"现在就|现在(?:拍|下单|抢|买|可以拍|能拍)(?!是|还是|就是|没有|不|按|的话|也|单[件个饼瓶盒只支]|\d)|马上(?:拍|下单|去抢|抢|去拍)|立刻|立即|赶紧")
 _CLOCK = re.compile(r"(?P<h>[01]?\d|2[0-3])(?::[0-5]\d|点)|(?P<c>[一二两三四五六七八九十]{1,3})点")
 
 
@@ -200,7 +201,8 @@ def _promotion(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict
             return ("送" in text or "赠" in text) and wanted <= _numbers(text) | {None}
         # units in one spelling on both sides (两支5毫升小样 and 5ml小样2支 name the same gift)
         # a pack's name keeps its count (30片装 is the gift, 一瓶 only counts it)
-        core = re.sub(r"[一二两三四五六七八九十\d]+(?:支|个|件|份|瓶|盒|片|条)(?![\d.装])|同款|一份|一个|给你们|给大家|大家", "",
+        core = re.sub(r"[一二两三四五六七八九十\d]+(?:支|个|件|份|瓶|盒|片|条|袋|套|包|只|枚|双)(?![.装]|\d*装)|同款|一份|一个|给你们|给大家|大家|^的?就是",
+                      "",
                       canon(claim.subject or ""))
         core = re.sub(r"的?(?:活动|福利|优惠)(?:.*)$", "", core)  # 送硅胶垫的活动到11点: the gift is 硅胶垫
         # 送的品鉴杯今晚都有, 送的7袋装在店里单卖是19块9: 送的 names the gift, and what follows it is said about it
@@ -232,6 +234,8 @@ def _promotion(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict
     idle = [w for w in everything if matches(w[1])]
     if idle and all(w[3] is not None and w[3] <= view.now for w in idle) and _said_over(norm, claim.start):
         return Verdict("supported", tuple(w[0] for w in idle))  # 第二件半价的活动八点就结束了: it is over, and said so
+    if idle and all(_announced(norm, claim.start, w[2], view.now) for w in idle):
+        return Verdict("supported", tuple(w[0] for w in idle))  # 立减20九点才开始: a coming promotion, said as coming
     if idle:
         return Verdict("contradicted", tuple(w[0] for w in idle), _describe(idle), "活动不在进行中")
     return Verdict("unsupported", (), _describe(active) or None, "商品页没有这项活动")
@@ -335,7 +339,8 @@ def _window(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict:
     over = [w for fid, pr, text in view.promotions if pr.ends_at and pr.ends_at <= now
             for w in [(fid, text, pr.starts_at, pr.ends_at)] if _fits(claim, pr.ends_at.astimezone(CHINA_TZ), pr.ends_at)]
     coming = [w for w in view.promotions_all() if _announced(norm, claim.start, w[2], now)]
-    if coming and claim.detail in ("generic", "minutes"):
+    if coming and (claim.detail in ("generic", "minutes")  # 九点开始，十一点结束: the coming window's own end
+                   or any(w[3] and _fits(claim, w[3].astimezone(CHINA_TZ), w[3]) for w in coming)):
         return Verdict("supported", tuple(w[0] for w in coming))  # 21:00-21:10 限时秒杀: a coming window, announced
     if over and claim.detail == "hour" and _said_over(norm, claim.start):
         return Verdict("supported", tuple(w[0] for w in over))  # 活动八点就结束了: a past window, said as past
@@ -355,7 +360,7 @@ def _listed_mark(said: str, view: ProductView) -> str | None:
         return None
     for raw, value in view.product.attributes.items():
         if any(k in raw for k in _CERT_FIELDS):
-            listed = normalize_term(value).replace(" ", "").replace("3c", "ccc")
+            listed = normalize_term(raw + value).replace(" ", "").replace("3c", "ccc")  # CCC证书编号: 2026…
             if marks <= {m for m in marks if m in listed}:
                 return f"{view.sku}.attr:{raw}"
     return None
