@@ -9,10 +9,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from cohost.knowledge import segmenter
 from cohost.knowledge.lexicon import Concept, label_matches
+from cohost.knowledge.text import compact, normalize
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 FUNCTION_CHARS = frozenset("最多少什么啥怎样哪几吗呢吧啊呀哦嘛么了的地得着过和跟与或是否有没不能会可以要想很太挺还也都就才又再下个款件次一这那我你他她它们子儿去来到久用卖")
+
+# label words too general to say a question is about this label
+_GENERIC_LABEL_WORDS = frozenset(["时间", "方式", "类型", "范围", "建议", "方法", "规格", "主要", "信息", "说明", "数量", "标准",
+                                  "执行", "适用", "产品", "商品", "程度", "等级", "情况"])
 
 
 @dataclass(slots=True)
@@ -199,3 +205,29 @@ def longer_labels(labels: dict[str, str], scores: dict[str, float], key: str, le
             if over and scores[fid] >= max(over):
                 caps[fid] = max(over) - 0.1
     return caps
+
+
+def unnamed(key: str, naming: str, held: str) -> str:
+    """``key`` with every name of the product (two characters or more, "|"-joined ``naming``) blanked out:
+    a word inside "乳胶枕多大" names the pillow, it does not ask for the label 乳胶含量. A name an attribute
+    holds too (``held``: its labels and values; "绿茶" of 茶类: 绿茶) still tells about that attribute."""
+    for name in sorted({n for n in naming.split("|") if len(n) >= 2 and n in key and n not in held},
+                       key=len, reverse=True):
+        key = key.replace(name, "|")
+    return key
+
+
+def named_only(term: str, key: str, blanked: str) -> bool:
+    """Is a retrieval ``term`` of the question found only inside the product's names (``blanked`` is
+    ``unnamed(key, …)``)?"""
+    return term in key and term not in blanked
+
+
+def label_words(label: str) -> tuple[str, ...]:
+    """Dictionary words of a label plus, for a short CJK label, its two halves ("焙火程度" → 焙火, 程度)."""
+    norm = normalize(label)
+    words = [w for w in segmenter.subwords(norm) if len(w) >= 2]
+    key = compact(label)
+    if 3 <= len(key) <= 6 and all(CJK.match(c) for c in key):
+        words += [key[:2], key[-2:]]
+    return tuple(dict.fromkeys(w for w in words if w not in _GENERIC_LABEL_WORDS))

@@ -357,8 +357,8 @@ class ProductLinker:
         best_score = 0.0
         variants = self.variants.get(sku, [])
         # where a token may be found: the compact question, the question with its separators kept ("s/m"
-        # is s and m, not "sm") and the Chinese colour words of English ones ("black" → 黑色)
-        keys = [q.key, _SPACED.sub(" ", q.text)]
+        # is s and m, not "sm"; "150x200" is 150 and 200) and the Chinese colour words of English ones ("black" → 黑色)
+        keys = [q.key, _SPACED.sub(" ", re.sub(r"(?<=\d)\s*[x*×]\s*(?=\d)", " ", q.text))]
         if re.search(r"[a-z]{3}", q.text):
             keys.append(" ".join(english_colours(q.text)))
         names = self._names.get(sku, "")

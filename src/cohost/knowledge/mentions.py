@@ -32,7 +32,9 @@ _VALUE_PARTS = re.compile(r"[、,，;；/|]+")
 # a quantity in a title ("全8册", "24支装", "2人", "400g") is no word of the product's name
 _QUANTITY = re.compile(r"[全共约]?\d+(?:\.\d+)?(?:[-~]\d+)?\s*(?:[a-z]{1,3}|[册支条包袋片只个件瓶盒双套本枚粒人寸罐斤张页抽卷斤])?装?")
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]")
+_CJK_NAME = re.compile(r"[\u4e00-\u9fff]{3,}")
 _PACKAGING = frozenset("盒袋瓶罐箱包桶盆筒")
+_DIMENSION = re.compile(r"\d+(?:\.\d+)?\s*[×x*]\s*\d+(?:\.\d+)?")  # a size given as two numbers: 180×220
 
 
 def _head_of(part: str) -> str | None:
@@ -134,6 +136,7 @@ def build_forms(products: Sequence[Product]) -> tuple[list[tuple[str, dict[str, 
     raw = _Forms()
     generic_forms: list[tuple[str, str]] = []
     tail_forms: list[tuple[str, str]] = []
+    modifier_forms: list[tuple[str, str]] = []
     for p in products:
         title = compact(p.title)
         core = compact(re.sub(r"【[^】]*】|\[[^\]]*\]|（[^）]*）|\([^)]*\)", " ", p.title))
@@ -151,6 +154,10 @@ def build_forms(products: Sequence[Product]) -> tuple[list[tuple[str, dict[str, 
             raw.add(compact(token), p.sku, 2.5 if token in heads else 1.2)
         for head in heads - set(tokens):
             raw.add(compact(head), p.sku, 2.5)
+        for name in [*heads, *(compact(a) for a in p.aliases)]:  # "椰棕" of 椰棕床垫, "乳胶" of 乳胶枕: the modifier
+            if _CJK_NAME.fullmatch(name) and any(h[-1] == name[-1] for h in heads):  # of the kind (not "清洗" of 清洗液)
+                modifier_forms += [(name[:i], p.sku) for i in range(2, len(name)) if (
+                    segmenter.is_word(name[i:]) if i < len(name) - 1 else segmenter.is_word(name[:i]))]
         for head in heads:  # "座椅" names a 安全座椅, "沙发" a 懒人沙发: the head's last word, where it is one
             if len(head) >= 3 and _CJK_WORD.match(head[-2]) and segmenter.is_word(head[-2:]):
                 tail_forms.append((head[-2:], p.sku))
@@ -173,6 +180,8 @@ def build_forms(products: Sequence[Product]) -> tuple[list[tuple[str, dict[str, 
                     raw.add(key, p.sku, 1.5)
         for variant in p.variants:
             raw.add(compact(variant.name), p.sku, 1.0)
+            for size in _DIMENSION.findall(normalize(variant.name)):  # "180x220" names 180×220cm: said without unit
+                raw.add(compact(size), p.sku, 1.0)
             main, extra = variant_tokens(variant.name)
             for token in (*main, *extra):
                 if len(token) >= 2 and not re.fullmatch(r"[\d.]+[a-z]{0,2}", token):
@@ -188,6 +197,12 @@ def build_forms(products: Sequence[Product]) -> tuple[list[tuple[str, dict[str, 
     for form, owners in tails.items():  # unless a title word or alias already, or the tail of several heads
         if form not in taken and len(owners) == 1:
             raw.add(form, next(iter(owners)), 2.0)
+    modifiers: dict[str, set[str]] = defaultdict(set)
+    for form, sku in modifier_forms:
+        modifiers[form].add(sku)
+    for form, owners in modifiers.items():  # weakly, and only a modifier no other form or product has
+        if form not in taken and len(owners) == 1:
+            raw.add(form, next(iter(owners)), WEAK + 0.2)
     taken = set(raw.weights)
     for form, sku in generic_forms:  # unless a merchant uses the word as an alias or title word already
         if form not in taken:

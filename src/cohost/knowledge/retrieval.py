@@ -32,7 +32,6 @@ from cohost.domain import ProductFact
 from cohost.knowledge import segmenter
 from cohost.knowledge.clauses import alternatives_left, other_clause_left, sounds_like_label, subject_missing
 from cohost.knowledge.coverage import (
-    CJK,
     Asked,
     Doc,
     Term,
@@ -42,10 +41,13 @@ from cohost.knowledge.coverage import (
     content_chars,
     dimension_covered,
     firmly_covered,
+    label_words,
     longer_labels,
+    named_only,
     shorthand,
     spec_word,
     unit_given,
+    unnamed,
 )
 from cohost.knowledge.lexicon import Concept, label_matches
 from cohost.knowledge.linking import title_heads
@@ -54,7 +56,7 @@ from cohost.knowledge.spellings import pinyin_spellings
 from cohost.knowledge.terms import asked_of, content_terms, measures_asked
 from cohost.knowledge.terms import circumstances as circumstances  # re-exported (quantities, tests)
 from cohost.knowledge.text import Question, compact, normalize
-from cohost.knowledge.typos import near_name
+from cohost.knowledge.typos import near_name, short_name
 from cohost.providers.base import Embedder
 
 ANSWER_AT = 3.0  # least retrieval score that lets a fact answer an open question (set on the dev sets)
@@ -67,9 +69,6 @@ _VARIANT_PARTS = re.compile(r"[\s/\-·,，+、|#（）()]+")
 _TITLE_PARTS = re.compile(r"[\s【】\[\]（）()、,，/|+·]+")
 _VALUE_SPLIT = re.compile(r"[/、,，;；|+\s]+|和|及|或")
 _K1, _B = 1.2, 0.75
-# label words too general to say a question is about this label
-_GENERIC_LABEL_WORDS = frozenset(["时间", "方式", "类型", "范围", "建议", "方法", "规格", "主要", "信息", "说明", "数量", "标准",
-                                  "执行", "适用", "产品", "商品", "程度", "等级", "情况"])
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _LATIN_RUN = re.compile(r"[a-z][a-z0-9]{2,}")
 # shop policy kinds by the word a viewer uses for them (formats: any kind name a merchant chose)
@@ -86,16 +85,6 @@ class Hit:
     fact_id: str
     score: float
     why: str
-
-
-def _label_words(label: str) -> tuple[str, ...]:
-    """Dictionary words of a label plus, for a short CJK label, its two halves ("焙火程度" → 焙火, 程度)."""
-    norm = normalize(label)
-    words = [w for w in segmenter.subwords(norm) if len(w) >= 2]
-    key = compact(label)
-    if 3 <= len(key) <= 6 and all(CJK.match(c) for c in key):
-        words += [key[:2], key[-2:]]
-    return tuple(dict.fromkeys(w for w in words if w not in _GENERIC_LABEL_WORDS))
 
 
 class FactIndex:
@@ -135,7 +124,7 @@ class FactIndex:
             terms = Counter(segmenter.terms(text))
             i = len(self._docs)
             parts = tuple(p for p in (compact(x) for x in _VALUE_SPLIT.split(normalize(value))) if 2 <= len(p) <= 12)
-            words = () if faq else _label_words(label)
+            words = () if faq else label_words(label)
             value_key = compact(value)
             # an evidence's label ("证明材料") says nothing: its claim is what it is about
             concept_text = "证明|" + value_key if fact.field.startswith("evidence:") else compact(label)
@@ -196,8 +185,13 @@ class FactIndex:
         naming = self._naming.get(sku, "") if sku else ""
         variants = self._variant_words.get(sku, set()) if sku else set()
         terms = content_terms(text, naming, variants, words)
-        # a name typed with a homophone ("米份几个月可以吃") names the product as the name does
-        return [t for t in terms if not near_name(t.text, naming)] if naming else terms
+        # a name typed with a homophone ("米份几个月可以吃") or the short way ("枕头" of 乳胶枕; not "刷头", a part
+        # an attribute names) names the product as the name does
+        return [t for t in terms if not near_name(t.text, naming) and not (short_name(t.text, naming) and not any(
+            t.text in d.label + d.value_key for d in self._attrs(sku)))] if naming else terms
+
+    def _attrs(self, sku: str | None) -> list[Doc]:
+        return [self._docs[i] for i in self._by_sku.get(sku, []) if self._docs[i].field.startswith("attr:")]
 
     def asked(self, q: Question, sku: str | None, words: list[str] | None = None) -> Asked:
         return asked_of(q, tuple(self._terms(q.text, sku, words)))
@@ -249,7 +243,9 @@ class FactIndex:
         if not allowed:
             return []
         words = segmenter.cut(q.text)
-        bm25 = self._bm25(segmenter.terms_of(words), allowed)
+        blanked = unnamed(q.key, self._naming.get(sku, ""), "|".join(d.label + "|" + d.value_key for d in self._attrs(
+            sku))) if sku else q.key  # the product's names ask nothing
+        bm25 = self._bm25([t for t in segmenter.terms_of(words) if not named_only(t, q.key, blanked)], allowed)
         asked = self.asked(q, sku, words)
         concepts = asked.concepts
         specific = asked.specific()
@@ -298,7 +294,7 @@ class FactIndex:
                 score += 4.0  # "震动频率" ↔ 振动频率: the label typed with a homophone
                 why.append("label-sound")
                 strong = True
-            elif any(w in q.key for w in doc.words):
+            elif any(w in blanked for w in doc.words):
                 score += 3.0
                 why.append("label-word")
             elif attr:  # the question's own word is (mostly) in the label: "线多长" ↔ 线长, "多少页" ↔ 页数

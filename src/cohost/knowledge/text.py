@@ -167,6 +167,7 @@ def title_parts(title: str) -> list[str]:
 
 
 _DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
+_TIMES = re.compile(r"(?<=\d)x(?=\d)")  # "180x220" is typed for 180×220: the sign between two numbers drops
 
 
 class _KeyTable(dict[int, "int | None"]):
@@ -183,8 +184,9 @@ _KEY_TABLE = _KeyTable()
 
 
 def key_of(normal: str) -> str:
-    """Letters and digits only (a decimal point between digits is kept): the form substrings match on."""
-    return _DECIMAL_POINT.sub("\u2024", normal).translate(_KEY_TABLE)
+    """Letters and digits only (a decimal point between digits is kept; "x" between digits is a times sign,
+    dropped like ×): the form substrings match on."""
+    return _TIMES.sub("", _DECIMAL_POINT.sub("\u2024", normal)).translate(_KEY_TABLE)
 
 
 def compact(text: str) -> str:
