@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from cohost.domain import ProductFact
-from cohost.knowledge.comparands import compared_facts
+from cohost.knowledge.comparands import compared_facts, label_named
 from cohost.knowledge.lexicon import (
     DIMENSION_LABELS,
     SIZE_ADVICE,
@@ -35,7 +35,7 @@ from cohost.knowledge.views import ProductFacts, VariantFacts, money
 
 _LIST_PRICE = re.compile(r"原价|划线价|以前|之前|平时|日常|原来|(便宜|优惠|省|降|少)了?(多少|几)|打几折|几折|reference price|original price")
 # "大衣和羽绒服哪个长": two products compared by one measure, the shared label that holds its character
-_COMPARED_BY = re.compile(r"哪(个|款|件)(更|比较)?([长短高矮厚薄宽窄重轻大小])")
+_COMPARED_BY = re.compile(r"哪(个|款|件)(更|比较)?([长短高矮厚薄宽窄重轻大小软硬])")
 # how a product's sizes run against the usual ones: a label that says so ("尺码偏差", "尺码偏大偏小")
 _PRICE_COMPARED = re.compile(r"贵|便宜|价|钱|划算|实惠")
 _DEVIATION_LABEL = re.compile(r"偏差|偏大|偏小|尺码偏|码数偏|尺码标准")
@@ -361,7 +361,7 @@ class Composer(FactComposer):
         m = _COMPARED_BY.search(q.text)
         measured = [label for label in labels if m is not None and m.group(3) in label]
         labels = measured[:1] if len(measured) == 1 else labels[:2]  # "哪个长": the one shared label of length
-        priced = _PRICE_COMPARED.search(q.text) is not None
+        priced = _PRICE_COMPARED.search(q.text) is not None and not label_named(q.text, items)  # "工费哪个便宜"
         own = None if priced else compared_facts(q.text, m.group(3) if m is not None else None, items)
         parts: list[str] = []
         for k, pf in enumerate(items[:3]):

@@ -162,10 +162,13 @@ def closed_list(text: str, attributes: Sequence[tuple[str, str]]) -> ClosedList 
     return ClosedList(best[1], best[2], asked.kind) if best is not None else None
 
 
-# "有哪些颜色", "有几个颜色", "有哪些码", "有几种", "几款": the options of one kind listed
-_LISTING = re.compile(r"(哪些|哪几|几个|几种|几款|什么|啥)(颜色|色|码|尺码|尺寸|规格|口味|味|图案|款|种|型号|容量)|有几[种款个]|几种")
+# "有哪些颜色", "有几个颜色", "有哪些码", "有几种", "几款": the options of one kind listed; the kind may come
+# first: "颜色有几个", "尺寸都有哪些"
+_KINDS = r"颜色|色|码|尺码|尺寸|规格|口味|味|图案|款|种|型号|容量"
+_LISTING_KIND = re.compile(rf"(哪些|哪几|几个|几种|几款|什么|啥)({_KINDS})|({_KINDS})(?:都|一共|总共|共)?有(?:哪些|哪几|几个|几种|几款|多少种)")
+_LISTING = re.compile(r"有几[种款个]|几种")
 _LISTING_LABELS = {
-    "colour": ("颜色", "色号", "配色"), "size": ("尺码", "码"), "flavour": ("口味", "味道"),
+    "colour": ("颜色", "色号", "配色"), "size": ("尺码", "码", "尺寸", "规格"), "flavour": ("口味", "味道"),
     "pattern": ("图案",), "scent": ("香型",),
 }
 
@@ -174,10 +177,10 @@ def listing_attribute(text: str, attributes: Sequence[tuple[str, str]], variant_
     """The attribute a question listing the options of one kind ("有哪些颜色", "有几种") is answered from,
     beside the variants' names: the attribute of the kind named, or (no kind named: "帐篷有几种") the one
     whose value names every variant."""
-    m = _LISTING.search(text)
-    if m is None:
+    m = _LISTING_KIND.search(text)
+    if m is None and not _LISTING.search(text):
         return None
-    word = m.group(2) or ""
+    word = (m.group(2) or m.group(3) or "") if m is not None else ""
     kind = next((k for k, words in (("colour", ("颜色", "色")), ("size", ("码", "尺码", "尺寸")),
                                     ("flavour", ("口味", "味")), ("pattern", ("图案",)))
                  if word in words), None)

@@ -1,5 +1,6 @@
 """What two compared products are compared by: "推车和安全座椅哪个重" ↔ 车重 / 座椅重量, "冲锋衣和速干衣都是男女同款吗"
-↔ 版型 (whose value says 男女同款), "冲锋衣跟速干T恤哪个是福建产的" ↔ 产地, "推车和座椅哪个保修时间长" ↔ 保修.
+↔ 版型 (whose value says 男女同款), "冲锋衣跟速干T恤哪个是福建产的" ↔ 产地, "推车和座椅哪个保修时间长" ↔ 保修,
+"床垫和榻榻米哪个软" ↔ 硬度.
 
 ``compared_facts`` picks, for each product, its own attribute answering the comparison — by the measure the
 question names (哪个重: a label of weight, whatever each merchant called it), else by the words the question
@@ -21,6 +22,7 @@ from cohost.knowledge.views import ProductFacts
 _MEASURE_LABELS: dict[str, tuple[str, ...]] = {
     "重": ("重",), "轻": ("重",), "长": ("长",), "短": ("长",), "高": ("高",), "矮": ("高",),
     "厚": ("厚",), "薄": ("厚",), "宽": ("宽",), "窄": ("宽",), "大": ("尺寸", "容量", "大小"), "小": ("尺寸", "容量", "大小"),
+    "软": ("硬度", "软硬"), "硬": ("硬度", "软硬"),  # "哪个软" ↔ 硬度 / 软硬度: one scale, said from either end
 }
 _FILLER = set("哪个款件是都的吗呢和跟与还比更较有能可以")
 
@@ -51,7 +53,7 @@ def compared_facts(text: str, measure: str | None, items: Sequence[ProductFacts]
     rest = text[cut.end():] if cut is not None else text
     # "哪个功率大" ↔ 额定功率 / 功率, "哪个声音小" ↔ 噪音: a concept or a word the question names, before its
     # measure word (大, 小 alone would read as a size)
-    named = _label_run(rest, items)
+    named = _label_run(rest, items) or _full_label(text, items)  # "工费哪个便宜": the label said before 哪
     if named is not None:
         return named
     for concept in concepts_asked(rest):
@@ -88,4 +90,25 @@ def _label_run(text: str, items: Sequence[ProductFacts]) -> list[ProductFact] | 
     return None
 
 
-__all__ = ["compared_facts"]
+def _named_labels(text: str, items: Sequence[ProductFacts]) -> list[str]:
+    """The labels (two characters or more) every compared product has that the question names in full, longest
+    first."""
+    key = compact(text)
+    shared = set.intersection(*[{compact(a.label) for a in pf.attributes} for pf in items]) if items else set()
+    return sorted((label for label in shared if len(label) >= 2 and label in key), key=len, reverse=True)
+
+
+def label_named(text: str, items: Sequence[ProductFacts]) -> bool:
+    """Does the question name, in full, a label every compared product has ("工费哪个便宜" ↔ 工费)? Then a price
+    word in it ("便宜", "贵") compares that attribute, not the products' prices."""
+    return bool(_named_labels(text, items))
+
+
+def _full_label(text: str, items: Sequence[ProductFacts]) -> list[ProductFact] | None:
+    labels = _named_labels(text, items)
+    if not labels:
+        return None
+    return [next(a for a in pf.attributes if compact(a.label) == labels[0]) for pf in items]
+
+
+__all__ = ["compared_facts", "label_named"]
