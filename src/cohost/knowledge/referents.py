@@ -35,7 +35,15 @@ _ASKS = re.compile(r"吗|么|嘛|多少|几|怎么|如何|什么|哪|不[^\s]{0,
 # "跟茅台比", "和医美比", "比好孩子的推车好在哪", "雅萌和这个哪个好": the other side of a comparison
 _AGAINST = re.compile(r"(^|这个|这款|它|你们的?|你家的?)(跟|和|与|同|比)(?P<x>[^\s,，。!！?？]{2,8}?)(的)?(比|相比|对比|比较|哪个|谁|好在|效果|差在|有什么区别|区别)")
 _AGAINST_FIRST = re.compile(r"^(?P<x>[^\s,，。!！?？]{2,8}?)(和|跟|与|比)(这个|这款|你们的?|你家的?)(比)?(哪个|谁|怎么样|好|差|区别)")
+# "莫桑石和cvd培育钻哪个好": both sides named, the first one of this shop's
+_BOTH = re.compile(r"^(?P<a>[^\s,，。!！?？]{2,8}?)(和|跟|与)(?P<x>[^\s,，。!！?？]{2,8}?)(的)?(比|相比|对比|比较|哪个|谁|有什么区别|区别)")
 _PRONOUN = re.compile(r"这|那|它|你|我|他|她|哪|两|几|一")
+
+
+def _unknown(other: str, cat: Catalogued) -> bool:
+    """No two characters of ``other`` in a row occur anywhere in the catalog's text (a typo of a name it
+    knows shares some)."""
+    return not any(other[i:i + 2] in cat.text for i in range(len(other) - 1))
 
 
 def _property_asked(text: str) -> list[Concept]:
@@ -72,5 +80,10 @@ def foreign_comparand(text: str, link: Link, cat: Catalogued) -> Risk | None:
                 or any(other[:2] in title for title in cat.titles.values()):
             continue  # a maker's or a kind's name comes first: one in a title is a product of this shop
         return Risk("no_fact", "comparison", other)
+    if (m := _BOTH.search(text)) is not None:
+        own, other = m.group("a"), m.group("x")
+        if any(own[:2] in title for title in cat.titles.values()) and len(other) >= 3 \
+                and not _PRONOUN.search(other) and not any(ch.isdigit() for ch in other) and _unknown(other, cat):
+            return Risk("no_fact", "comparison", other)
     return None
 
