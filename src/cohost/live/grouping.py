@@ -10,10 +10,14 @@ What else makes two wordings one question, or two:
 - One concept asked about one product is one question whether the reading said ``attribute``, ``variant``,
   ``suitability``, ``usage`` or ``other`` ("成分是啥" / "主要成分有哪些", "多重" / "重不重"); the group reports
   its first comment's intent.
+- Paraphrases the reading split are recast first (:mod:`cohost.live.paraphrase`): "N号是X吗" is the
+  purchase question, a bare "N号多少" the price, a size choice with any body figure the size chart
+  ("fit"), one colour asked the colour list.
 - Sub-questions with different answers split a group: shipping to remote regions vs abroad vs postage,
   courier, arrival, dispatch; return cost vs warranty vs policy; the size worn on screen vs the size to
   pick; stock of a deal vs stock; flash sales vs other promotions; suitability for pregnancy, blood sugar,
-  allergies, a child's age, elderly, safety, illness, skin, body size.
+  allergies, a child's age, elderly, safety, illness, skin, a body figure ("figure": whether the cut suits
+  it, not the size chart).
 - A price, stock or promotion question naming a version that understanding did not resolve to a variant
   ("2万毫安的多少钱", "240的", "2斤装", "大的那个") is not the plain question; link numbers, counts,
   prices and thresholds are not versions.
@@ -46,6 +50,7 @@ from typing import Any
 
 from cohost.events import ClassifiedComment, End, QuestionGroup, Tick
 from cohost.knowledge.text import key_of
+from cohost.live.paraphrase import recast
 from cohost.live.pipeline import Stage
 
 _AVAILABILITY = frozenset({"other", "variant", "stock"})
@@ -73,7 +78,7 @@ _SUBTOPICS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
                     ("safety", re.compile(r"安全|着火|起火|爆炸|辐射|漏电|整晚|一夜|通宵|烫伤")),
                     ("health", re.compile(r"治|咳嗽|感冒|高血压|胃|失眠|病")),
                     ("skin", re.compile(r"敏感肌|干皮|油皮|痘|混油|混干|肤质|皮肤")),
-                    ("fit", re.compile(r"\d+斤|\d+cm|身高|体重|胖|瘦|个子|腿长|拖地|\d{3}(?!\d)")),
+                    ("figure", re.compile(r"\d+斤|\d+cm|身高|体重|胖|瘦|个子|腿长|拖地|\d{3}(?!\d)")),
                     ("bed", re.compile(r"单人床|双人床|\d米\d?的?床|床"))),
 }
 # what names one version of the product in a price, stock or promotion question that understanding did not
@@ -120,6 +125,9 @@ def group_key(item: ClassifiedComment) -> GroupKey:
 @lru_cache(maxsize=16_384)
 def asked(intent: str, topic: str | None, norm: str) -> tuple[str, str | None]:
     """The (intent, topic) part of the key for one reading of one text (cached: rooms repeat themselves)."""
+    same = recast(intent, topic, norm)
+    if same is not None:  # a paraphrase the reading split ("31号多少" is the price; size choices; "1号是精华吗")
+        return same
     if topic and topic.startswith("variant:"):
         if intent in _AVAILABILITY:
             intent = "stock"  # "有M码吗" / "M码还有吗" / "M码呢": one question about one size

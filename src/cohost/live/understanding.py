@@ -49,7 +49,9 @@ from typing import Any, Protocol
 from cohost.events import ClassifiedComment, Comment, ProductSwitch, RoomEvent
 from cohost.knowledge.escalation import is_identity_question
 from cohost.knowledge.text import key_of
+from cohost.live.confirmation import Confirmations
 from cohost.live.mentions import Choices, choices_of, resolve_variant
+from cohost.live.paraphrase import tag_question
 from cohost.live.pipeline import Stage
 from cohost.live.smalltalk import smalltalk
 from cohost.live.wire import meta_text
@@ -87,12 +89,23 @@ _ANCHOR_TWICE = re.compile(r"^(?:主播[\s,，~～!！。:：]*){2,}")
 _EXCLAMATION = re.compile(r"[\s呀啊哈啦哦噢诶~～!！。.,，]+$")
 
 
+# the size a room names in words, as the catalog names it ("中码有没有" → "m码有没有")
+_SIZE_WORD = re.compile(r"(?<![加特超])([中小])码")
+_SIZE_LETTERS = {"中": "m", "小": "s"}
+
+
+def _size_letter(m: re.Match[str]) -> str:
+    return _SIZE_LETTERS[m.group(1)] + "码"
+
+
 def canonical(norm: str) -> str:
     """The form the reader asks the core about: ``norm`` without the decorations above ("宝子们这个多少钱呀"
-    → "这个多少钱"), so a room's many decorated copies of one question are one reading. Question cues are
+    → "这个多少钱"), so a room's many decorated copies of one question are one reading; a tag question is
+    asked as the core reads it ("能用不" → "能用吗", ``paraphrase.tag_question``) and a size named in words
+    as the catalog names it ("中码" → "m码", "小码" → "s码"). Question cues are
     read on the whole line (``live_reading``), so "请问" still makes a line a question."""
-    text = _EXCLAMATION.sub("", _ANCHOR_TWICE.sub("主播", _VOCATIVE.sub("", norm)))
-    return text or norm
+    text = _SIZE_WORD.sub(_size_letter, _EXCLAMATION.sub("", _ANCHOR_TWICE.sub("主播", _VOCATIVE.sub("", norm))))
+    return tag_question(text) if text else norm
 
 _SHOP_LEVEL = frozenset({"shipping", "returns", "human", "greeting", "chitchat", "complaint"})
 
@@ -128,7 +141,7 @@ def live_reading(u: Any, text: str) -> tuple[Reading, Linked]:
     """The Q&A core's ``Understanding`` of (the canonical form of) ``text`` in the live room's terms, with
     the live-only rules of the module docstring (is it a question, an order remark, the grouping topic)."""
     intent, risk = u.intent, u.risk
-    cue = _CUE.search(text) is not None
+    cue = _CUE.search(text) is not None or tag_question(text) != text  # "有黑色的没", "带线不"
     if risk in PERSONAL:
         question = False
     elif risk is not None:
@@ -180,7 +193,8 @@ class EngineReader:
     (``PinnedFacts.pinned``) holds the engine's fact reads to that version while it reads a new text, so
     reading comments never goes to the store for facts more than once per catalog version. ``products``
     (the engine source's ``products`` by default) gives the variant names a room's mentions are resolved
-    against (``choices_of``), read once per catalog version: one entry per product, nothing else grows.
+    against (``choices_of``) and the attribute values a confirmation names (``Confirmations``: "是316吗" asks
+    the material), read once per catalog version: one entry per product, nothing else grows.
     Not thread-safe (one room, one task).
     """
 
@@ -193,6 +207,7 @@ class EngineReader:
         # the catalog's products (``FactSource.products``), read once per catalog version for variant names
         self._products = products if products is not None else getattr(getattr(engine, "source", None), "products", None)
         self._choices: dict[str, Choices | None] | None = None
+        self._confirmations: Confirmations | None = None
         self._pin = pin
         self._recheck = recheck
         self._size = cache_size
@@ -213,6 +228,7 @@ class EngineReader:
                 self._lines.clear()
                 self._understood.clear()
                 self._choices = None
+                self._confirmations = None
                 self._seen = version
         return self._seen
 
@@ -241,6 +257,11 @@ class EngineReader:
                     self._choices[p.sku] = choices_of(p.title, [(v.sku, v.name) for v in p.variants])
         return self._choices.get(sku)
 
+    def _confirmed(self) -> Confirmations:
+        if self._confirmations is None:
+            self._confirmations = Confirmations(self._products() if self._products is not None else ())
+        return self._confirmations
+
     def _named_variant(self, u: Any, text: str, context_sku: str | None) -> Any:
         """``u``, or the core's reading of ``text`` with a variant mention it missed ("2万毫安的", "P20",
         "大瓶的") put in the words of the catalog, when the core then names that one variant."""
@@ -267,6 +288,13 @@ class EngineReader:
             self._lines.move_to_end(key)
             return hit
         reading = live_reading(self.understand(norm, context_sku), norm)
+        topic, sku = reading[0].topic, reading[1].sku
+        if topic is not None and topic[:5] == "text:" and sku is not None:
+            # "是316吗", "是内蒙的吗": a value of the product named, the attribute asked (``confirmation``)
+            concept = self._confirmed().concept(sku, canonical(norm))
+            if concept is not None:
+                r = reading[0]
+                reading = (Reading(r.intent, r.confidence, r.risk, r.question, concept), reading[1])
         self._lines[key] = reading
         if len(self._lines) > self._size:
             self._lines.popitem(last=False)
