@@ -37,7 +37,7 @@ from pathlib import Path
 
 from cohost.compliance.categories import CategoryMap, has_ad_approval
 from cohost.compliance.claims import Claim, extract
-from cohost.compliance.context import excused, near
+from cohost.compliance.context import BOUNDED_SCOPE, BOUNDED_TIME, excused, near, said_with_scope
 from cohost.compliance.findings import ClaimCheck, _Item, _Safe, finish
 from cohost.compliance.lru import LRU
 from cohost.compliance.matcher import Hit, Matcher
@@ -51,8 +51,6 @@ from cohost.domain.catalog import CHINA_TZ
 from cohost.errors import ConfigError, InputError
 
 _CUE = re.compile(r"\[[^\[\]\n]{1,12}\]")
-_BOUNDED_TIME = re.compile(r"20\d\d|19\d\d|\d{1,2}月|双11|双十一|双12|618|上半年|下半年|季度|年度|本月|去年|今年|q[1-4]")
-_BOUNDED_SCOPE = re.compile(r"天猫|京东|淘宝|抖音|拼多多|快手|唯品会|类目|品类|榜|据|来源|数据来自|统计")
 _FIRST_SENTENCE = re.compile(r"[^。!?\n]{1,120}")
 _EVIDENCE_TAGS = frozenset({"ranking", "evidence"})
 
@@ -196,8 +194,9 @@ class Checker:
         supported_spans: list[tuple[int, int]] = []
         for claim, verdict in self._claim_verdicts(norm, view, stats, check, digest):
             if verdict.verdict == "supported":
-                if claim.kind in ("ranking", "award", "test", "sales"):
-                    supported_spans.append(norm.clause(claim.start))
+                if claim.kind in ("award", "test", "sales") or (claim.kind == "ranking"
+                                                                and said_with_scope(norm, claim.start, claim.end)):
+                    supported_spans.append(norm.clause(claim.start))  # ABS-6(6): a ranking said with its scope
                 continue
             if inside(unsaid, claim.start):
                 continue
@@ -258,7 +257,7 @@ class Checker:
             elif "ranking" in trigger.tags:
                 sentence = norm.text[slice(*near(norm, hit.start, hit.end))]
                 bounded = self._by_key.get("ABS-6#ranking_bounded")
-                if bounded is not None and _BOUNDED_TIME.search(sentence) and _BOUNDED_SCOPE.search(sentence):
+                if bounded is not None and BOUNDED_TIME.search(sentence) and BOUNDED_SCOPE.search(sentence):
                     return _Item(bounded, bounded.severity, hit.start, hit.end, values, bounded.suggestion)
         if rule.family == "absolute" and view is not None and view.evidence and not trigger.tags & _EVIDENCE_TAGS:
             c_start, c_end = norm.clause(hit.start)

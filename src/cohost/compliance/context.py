@@ -97,6 +97,17 @@ def near(norm: NormalizedText, start: int, end: int, before: int = REACH, after:
     return max(s_start, start - before), min(s_end, end + after)
 
 
+# ABS-6(6): a ranking is a fact bounded by time and place only when the line says the period or the scope
+BOUNDED_TIME = re.compile(r"20\d\d|19\d\d|\d{1,2}月|双11|双十一|双12|618|上半年|下半年|季度|年度|本月|去年|今年|q[1-4]")
+BOUNDED_SCOPE = re.compile(r"天猫|京东|淘宝|抖音|拼多多|快手|唯品会|类目|品类|榜|据|来源|数据来自|统计")
+
+
+def said_with_scope(norm: NormalizedText, start: int, end: int) -> bool:
+    """Whether the sentence around a ranking says its period or its scope (销量第① alone says neither)."""
+    window = norm.text[slice(*near(norm, start, end))]
+    return BOUNDED_TIME.search(window) is not None or BOUNDED_SCOPE.search(window) is not None
+
+
 def negated(norm: NormalizedText, start: int, end: int) -> bool:
     c_start, c_end = norm.clause(start)
     if _DENIED_AFTER.match(norm.text, end, min(c_end, end + 14)):  # 祛痘祛斑它都做不到: the effect is denied
@@ -140,6 +151,19 @@ def _in_idiom(window: str, pos: int) -> bool:
     return False
 
 
+# the host's own answer after a reported question (问我是不是真人，我当然是真人): a clause opened by the speaker
+# affirming is said, not asked
+_ANSWER_OPEN = re.compile(r"\s*(?:是的|对|没错|那)?[,]?\s*(?:我|主播|人家)(?:当然|肯定|绝对|确实|真的|就|可)")
+
+
+def _reported(norm: NormalizedText, w_start: int, start: int) -> bool:
+    m = _REPORTED.search(norm.text, w_start, start)
+    if m is None:
+        return False
+    c_start, _ = norm.clause(start)
+    return not (m.start() < c_start and _ANSWER_OPEN.match(norm.text, c_start) is not None)
+
+
 def question(norm: NormalizedText, start: int, end: int) -> bool:
     _, s_end = norm.sentence(start)
     w_start, w_end = near(norm, start, end)
@@ -148,7 +172,7 @@ def question(norm: NormalizedText, start: int, end: int) -> bool:
     asked = (norm.text[max(w_start, s_end - 6):s_end].rstrip(" ~!。").endswith("?")
              or _QUESTION_END.search(norm.text[c_start:c_end]) is not None
              or _QUESTION_IN_CLAUSE.search(norm.text, c_start, end) is not None  # 孕妇能不能用: asked, not said
-             or _REPORTED.search(norm.text, w_start, start) is not None)
+             or _reported(norm, w_start, start))
     if not asked or _RHETORICAL.search(norm.text, w_start, w_end):
         return False
     return _AFFIRM.match(norm.text, s_end, s_end + 12) is None
@@ -182,7 +206,24 @@ def self_comparison(norm: NormalizedText, start: int, end: int) -> bool:
     # a global scope said only to be denied (…里唯一的香型，不是说全网唯一) does not widen the comparison
     if any(not negated(norm, m.start(), m.end()) for m in _GLOBAL.finditer(norm.text, w_start, w_end)):
         return False
-    return _SELF.search(norm.text, w_start, start) is not None
+    return any(_own_scope(norm, m, start) for m in _SELF.finditer(norm.text, w_start, start))
+
+
+# 里面/之中/当中 bound a comparison to the seller's own range only after an own-range word (这几款里面, 我们家的
+# 产品当中); after a category (猫粮里面营养最全面, 防晒里面) they compare with the whole market. 这批 (this batch)
+# bounds only its own clause.
+_SCOPE_WORDS = ("里面", "之中", "当中")
+_OWN_BEFORE = re.compile(r"这几|这些|这两|这三|我们|咱们|我家|咱家|店|款|直播间|今天|系列|色号|颜色|口味|链接")
+
+
+def _own_scope(norm: NormalizedText, m: re.Match[str], start: int) -> bool:
+    word = m.group(0)
+    if word in _SCOPE_WORDS:
+        c_start, _ = norm.clause(m.start())
+        return _OWN_BEFORE.search(norm.text, max(c_start, m.start() - 8), m.start()) is not None
+    if word == "这批":
+        return norm.clause(m.start()) == norm.clause(start)
+    return True
 
 
 def caution(norm: NormalizedText, start: int, end: int) -> bool:

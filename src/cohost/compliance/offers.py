@@ -14,6 +14,7 @@ Constraints:
   same goods or of a size (同款800克) must be the listing's gift; a bundle's price (四瓶才59.8) is what that many
   cost under the buy-A-get-B offer on now (a pack's name, 2盒装29.9, is not a count of packs).
 - A promotion said to be still on (立减还有, 券还有最后十分钟) while its window is closed is not on (PRICE-20).
+- A promotion said to run later than it does (立减一直到十二点都有 when it ends at nine) is ``late`` (windows.py).
 - A price rise forecast (明天就涨价, 下播就涨价, 金价明天暴涨) is true only while a price-cutting promotion is on;
   hedged (可能, 不一定) or denied (不会涨) forecasts are not claims.
 - Supply said to end (就这一批了, 最后一批, 明年也没了, 不再补货) rests on the listing: a one-off (stock ≤ 1) or a
@@ -38,6 +39,7 @@ from cohost.compliance.numbers import parse_number
 from cohost.compliance.patterns import _QTY_UNITS, N
 from cohost.compliance.text import NormalizedText, normalize_term
 from cohost.compliance.verify import verify
+from cohost.compliance.windows import late
 
 __all__ = ["revise"]
 
@@ -92,6 +94,7 @@ def revise(found: list[Pair], norm: NormalizedText, view: ProductView | None) ->
     if view is not None:
         out += _arithmetic(norm, view) + _bogo(norm, view) + _bundle(norm, view, taken) + _still_on(norm, view)
         out += _rises(norm, view) + _supply(norm, view) + _plenty(norm, view) + _minors(norm, view)
+        out += late(norm, view)  # a promotion said to run longer than it does (windows.py)
     return out
 
 
