@@ -228,16 +228,20 @@ class MetricsStage(Stage):
         self._next_advice: float | None = None
 
     def process(self, event: Any) -> Iterable[Any]:
-        self.metrics.observe(event)
-        now = self.metrics.now
-        out: list[Any] = [event]
+        metrics = self.metrics
+        metrics.observe(event)
+        now = metrics.now
+        out: list[Any] | None = None  # built only when something is added: most events pass on alone
         if self._next_report is None and now > 0:
             self._next_report = now + self.interval
             self._next_advice = now + self.advise_every
         if self._next_advice is not None and self.advisor is not None and now >= self._next_advice:
             self._next_advice = now + self.advise_every
-            out.extend(self.advisor.advise(self.metrics, now))
+            out = [event]
+            out.extend(self.advisor.advise(metrics, now))
         if isinstance(event, End) or (self._next_report is not None and now >= self._next_report):
             self._next_report = now + self.interval
-            out.append(self.metrics.snapshot(now))
-        return out
+            if out is None:
+                out = [event]
+            out.append(metrics.snapshot(now))
+        return (event,) if out is None else out

@@ -129,6 +129,10 @@ _FLOOD = re.compile("(.)\\1{9,}|([\u2600-\u27bf\U0001f000-\U0001faff])\\2{5,}|(.
 _EMAIL = re.compile(r"[\w.*+%-]*@[\w.-]+")  # a (masked) e-mail's domain is not a link
 _VARIATION = re.compile("[\ufe0e\ufe0f\u200d]|\U0001f3fb|\U0001f3fc|\U0001f3fd|\U0001f3fe|\U0001f3ff")
 
+_LEXICON_HALF = 25_000
+_NO_HITS: frozenset[str] = frozenset()
+
+
 @dataclass(frozen=True, slots=True)
 class Verdict:
     label: Moderation
@@ -160,7 +164,10 @@ class Moderator:
         self.flood_limit = flood_limit
         self.max_users = max_users
         self._users: OrderedDict[str, _UserWindow] = OrderedDict()  # least recently active first
+        # lexicon hits per text, in two generations (young, old) of at most _LEXICON_HALF texts each: a text
+        # seen in the last two generations is not scanned again, and memory stays bounded
         self._lexicon: dict[str, frozenset[str]] = {}
+        self._lexicon_old: dict[str, frozenset[str]] = {}
 
     def _repeats(self, user_id: str, key: str, ts: float) -> str | None:
         if not user_id:
@@ -201,6 +208,10 @@ class Moderator:
 
     def _scan(self, text: str, norm: str) -> frozenset[str]:
         found = self._lexicon.get(text)
+        if found is None:
+            found = self._lexicon_old.get(text)
+            if found is not None:
+                self._keep(text, found)
         if found is None:  # one scan for every lexicon, remembered per text (rooms repeat themselves)
             if "@" in norm:
                 norm = _EMAIL.sub(" ", norm)
@@ -217,17 +228,24 @@ class Moderator:
                 hits.add("promo")
             if len(text) - len(set(text)) >= 5 and _flooded(text):
                 hits.add("flood")
-            found = frozenset(hits)
-            if len(self._lexicon) >= 50_000:
-                self._lexicon.clear()
-            self._lexicon[text] = found
+            found = _NO_HITS if not hits else frozenset(hits)
+            self._keep(text, found)
         return found
+
+    def _keep(self, text: str, found: frozenset[str]) -> None:
+        if len(self._lexicon) >= _LEXICON_HALF:
+            self._lexicon_old = self._lexicon
+            self._lexicon = {}
+        self._lexicon[text] = found
 
     def judge(self, text: str, norm: str, *, user_id: str = "", ts: float = 0.0,
               pii: tuple[str, ...] = ()) -> Verdict:
         """Label one comment. ``text`` is the (masked) display text, ``norm`` its matching form, ``pii`` the
         kinds the PII stage masked."""
         found = self._scan(text, norm)
+        if not found and not pii:  # the common case: no lexicon hit, nothing masked; only repetition can label it
+            repeated = self._repeats(user_id, norm, ts)
+            return _OK if repeated is None else Verdict("spam", (repeated,))
         flags: list[str] = []
         if "negative" in found:
             flags.append("negative")
@@ -259,6 +277,7 @@ class Moderator:
 
 
 _CONTACTS = frozenset({"wechat", "qq", "email"})
+_OK = Verdict("ok")  # frozen: one shared instance for the verdict most comments get
 
 
 def _own_contact(norm: str, pii: tuple[str, ...]) -> bool:

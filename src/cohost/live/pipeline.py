@@ -123,7 +123,14 @@ class LivePipeline:
                 stage = stages[index]
                 batch = []
                 try:
-                    batch.extend(stage.process(item))
+                    result = stage.process(item)
+                    # a tuple (what most stages return) is taken as it is; any other iterable is drained into
+                    # a fresh list as before, so a generator that raises half-way still passes on what it
+                    # yielded, then the error event
+                    if type(result) is tuple:
+                        batch = result  # type: ignore[assignment]
+                    else:
+                        batch.extend(result)
                 except Exception as exc:  # a failing stage becomes an error event; the stream goes on
                     batch.extend(self._failed(stage, item, exc))
             else:
@@ -142,6 +149,8 @@ class LivePipeline:
             if not batch:
                 break
             index += 1
+        if type(batch) is not list:
+            batch = list(batch)
         for observer in self.observers:
             for item in batch:
                 observer(item)

@@ -199,8 +199,13 @@ class WireReader:
                 problems.append(_problem(ref, now, "out_of_order",
                                          f"line {ref}: ts {ts_value} is {ts - ts_value:.1f}s behind the stream"))
 
-        platform = _ident(doc.get("platform"))
-        user_id = _ident(doc.get("user_id"))
+        # ``_ident`` inline for the common case (a short printable string, returned as it is)
+        platform = doc.get("platform")
+        if type(platform) is not str or len(platform) > MAX_ID or not platform.isprintable():
+            platform = _ident(platform)
+        user_id = doc.get("user_id")
+        if type(user_id) is not str or len(user_id) > MAX_ID or not user_id.isprintable():
+            user_id = _ident(user_id)
         if kind == "chat":
             text = doc.get("text")
             if not isinstance(text, str) or not text.strip():
@@ -215,7 +220,10 @@ class WireReader:
                 text = _clean(text, MAX_TEXT)
             elif not text.isascii():
                 text = _clean(text, MAX_TEXT)
-            return Comment(ref, ts, room, user_id, text, _ident(doc.get("nickname")), platform, "", (), "ok",
+            nickname = doc.get("nickname")
+            if type(nickname) is not str or len(nickname) > MAX_ID or not nickname.isprintable():
+                nickname = _ident(nickname)
+            return Comment(ref, ts, room, user_id, text, nickname, platform, "", (), "ok",
                            flags), problems
         meta_in = doc.get("meta", {})
         if not isinstance(meta_in, dict):
