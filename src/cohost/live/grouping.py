@@ -13,11 +13,14 @@ What else makes two wordings one question, or two:
 - Paraphrases the reading split are recast first (:mod:`cohost.live.paraphrase`): "N号是X吗" is the
   purchase question, a bare "N号多少" the price, a size choice with any body figure the size chart
   ("fit"), one colour asked the colour list.
+- A property asked in everyday words the core read no concept in takes the concept those words name
+  (:mod:`cohost.live.vernacular`: "弹不弹" is "elastic", "我妈牙口不好能嚼动吗" the elderly question); a
+  setting sharper than the concept the core read replaces it ("可以放洗碗机洗吗" is "dishwasher", not "washing").
 - Sub-questions with different answers split a group: shipping to remote regions vs abroad vs postage,
   courier, arrival, dispatch; return cost vs warranty vs policy; the size worn on screen vs the size to
   pick; stock of a deal vs stock; flash sales vs other promotions; suitability for pregnancy, blood sugar,
-  allergies, a child's age, elderly, safety, illness, skin, a body figure ("figure": whether the cut suits
-  it, not the size chart).
+  sensitive skin (a rash, eczema) vs food allergies, a child's age, elderly, safety, illness, skin type, a
+  body figure ("figure": whether the cut suits it, not the size chart).
 - A price, stock or promotion question naming a version that understanding did not resolve to a variant
   ("2万毫安的多少钱", "240的", "2斤装", "大的那个") is not the plain question; link numbers, counts,
   prices and thresholds are not versions.
@@ -52,6 +55,7 @@ from cohost.events import ClassifiedComment, End, QuestionGroup, Tick
 from cohost.knowledge.text import key_of
 from cohost.live.paraphrase import recast
 from cohost.live.pipeline import Stage
+from cohost.live.vernacular import concept_of
 
 _AVAILABILITY = frozenset({"other", "variant", "stock"})
 # sub-questions that get different answers although intent and product are the same
@@ -72,13 +76,14 @@ _SUBTOPICS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     "promotion": (("flash", re.compile(r"秒杀|限时|抢购|几点(开|结束|截止)|倒计时|限量")),),
     "suitability": (("pregnancy", re.compile(r"孕妇|怀孕|孕期|哺乳|备孕|坐月子|月子")),
                     ("sugar", re.compile(r"糖尿病|血糖|控糖|减肥|减脂|控卡")),
+                    ("sensitive", re.compile(r"敏感|敏肌|泛红|刺痛|刺激|湿疹|红疹|疹子|起疹|红屁|皮肤过敏|过敏肌")),
                     ("allergy", re.compile(r"过敏|花生|坚果过敏|乳糖")),
-                    ("child", re.compile(r"\d+岁|几岁|\d+个月|几个月|新生儿|(宝宝|婴儿|孩子|小孩|儿童|学生)(能|可以)(吃|喝|用|穿)")),
-                    ("elderly", re.compile(r"老人|老年|爸妈|长辈")),
+                    ("child", re.compile(r"\d+岁|几岁|\d+个月|几个月|新生儿|刚出生|初生|满月|(宝宝|婴儿|孩子|小孩|儿童|学生)(能|可以)(吃|喝|用|穿)")),
+                    ("elderly", re.compile(r"老人|老年|爸妈|长辈|牙口|嚼(得|的)?动|咬(得|的)?动")),
                     ("safety", re.compile(r"安全|着火|起火|爆炸|辐射|漏电|整晚|一夜|通宵|烫伤")),
                     ("health", re.compile(r"治|咳嗽|感冒|高血压|胃|失眠|病")),
                     ("skin", re.compile(r"敏感肌|干皮|油皮|痘|混油|混干|肤质|皮肤")),
-                    ("figure", re.compile(r"\d+斤|\d+cm|身高|体重|胖|瘦|个子|腿长|拖地|\d{3}(?!\d)")),
+                    ("figure", re.compile(r"\d+斤|\d+cm|身高|体重|胖|瘦|个子|腿长|腿粗|大腿|胯|梨形|苹果型|拖地|\d{3}(?!\d)")),
                     ("bed", re.compile(r"单人床|双人床|\d米\d?的?床|床"))),
 }
 # what names one version of the product in a price, stock or promotion question that understanding did not
@@ -91,6 +96,7 @@ _SPEC = re.compile(
 )
 _SPEC_INTENTS = frozenset({"price", "stock", "promotion"})
 _INFO = frozenset({"attribute", "variant", "suitability", "usage"})
+_VERNACULAR = _INFO | {"other"}
 INFO = "info"  # the key's intent for those four; a group reports the intent of its first comment
 
 
@@ -136,6 +142,12 @@ def asked(intent: str, topic: str | None, norm: str) -> tuple[str, str | None]:
             if cue.search(norm):
                 topic = name
                 break
+        if intent in _VERNACULAR and (topic is None or topic[:5] == "text:"):
+            # a property asked in everyday words the core read no concept in ("沾杯吗", "弹不弹", "我妈牙口不好能嚼动吗")
+            topic = concept_of(norm) or topic
+        elif intent in _VERNACULAR and topic is not None and ":" not in topic and topic not in _SUBTOPIC_NAMES:
+            # a setting sharper than the concept the core read ("可以放洗碗机洗吗" is not "怎么洗")
+            topic = concept_of(norm, sharp=True) or topic
     if intent in _SPEC_INTENTS and (topic is None or topic in _SUBTOPIC_NAMES):
         spec = spec_of(norm)
         if spec is not None:  # "2万毫安的多少钱" is not "充电宝多少钱"; "两斤装参加半价吗" is not "第二件半价吗"

@@ -10,8 +10,8 @@ emoji) without asking the core.
 What this module adds, because only a live room needs it:
 
 - Whether a line asks anything at all (a question is grouped and answered; a remark is not): a question
-  cue (吗, 多少, 怎么, ?, …), an intent that only a question has (price, stock, …), or a question about the
-  anchor's identity. "拍了", "已付款" are order remarks (``purchase``), not questions; a remark the core
+  cue (吗, 多少, 怎么, ?, "多久" / "多辣", an alternative "A还是B" but not "我还是喜欢", …), an intent that
+  only a question has (price, stock, …), or a question about the anchor's identity. "拍了", "已付款" are order remarks (``purchase``), not questions; a remark the core
   could not place ("other", no cue) is chit-chat.
 - Moderated lines (spam, abuse, diversion) are not read, except those flagged ``negative``: a complaint
   is never hidden, it is escalated as ``complaint``.
@@ -31,7 +31,10 @@ What this module adds, because only a live room needs it:
   parcel is or about a refund (``shipping`` / ``returns`` stand). Shop-service questions (invoices,
   customer-service hours) and questions about the show itself ("下次直播什么时候") are ``other`` and
   about no product.
-- Shop-level questions ("什么时候发货") are about no product, whatever is on screen.
+- Shop-level questions ("什么时候发货") are about no product, whatever is on screen; so is tonight's lineup
+  ("今晚上啥货", topic "lineup", apart from the next show's "show"), unless it names one ("卸妆油啥时候上").
+- The core is asked in its own words: old numerals of link numbers and durations asked as lengths are
+  rewritten first ("卅一号" → "31号", "保温时间多长" → "保温多久"; ``vernacular.spoken``).
 - The product on screen is the ``current_sku`` of the latest platform ``stats`` (formats.md §2) or an
   operator ``ProductSwitch``; the first stats with a new one emits a ``ProductSwitch``.
 """
@@ -54,12 +57,15 @@ from cohost.live.mentions import Choices, choices_of, resolve_variant
 from cohost.live.paraphrase import tag_question
 from cohost.live.pipeline import Stage
 from cohost.live.smalltalk import smalltalk
+from cohost.live.vernacular import lineup, spoken
 from cohost.live.wire import meta_text
 
 PERSONAL = frozenset({"self_harm", "complaint", "dispute", "minor", "injection"})
 _ASKING = frozenset({"price", "attribute", "variant", "stock", "shipping", "returns", "usage", "promotion",
                      "suitability", "comparison", "human"})
-_CUE = re.compile(r"[?？]|吗|么|嘛|呢|多少|几|什么|啥|怎么|咋|如何|哪|能不能|可不可以|可以.{0,8}吗|有没有|有木有|是不是|"
+_CUE = re.compile(r"[?？]|吗|么|嘛|呢|多少|多(?:久|长|大|重|高|宽|厚|远|深|辣)|几|"
+                  r"(?<=[\u4e00-\u9fffa-z0-9])(?<![我你他她但可那就也])还是(?!算了|不了|喜欢|觉得|挺|很|蛮|太|有点|可以|不错|好|爱|那么|这么|没)"
+                  r"(?=[\u4e00-\u9fffa-z0-9])|什么|啥|怎么|咋|如何|哪|能不能|可不可以|可以.{0,8}吗|有没有|有木有|是不是|"
                   r"([\u4e00-\u4e0c\u4e0e-\u9fff])不\1|(?:能|可以|会|有|是|要).{0,10}不$|"
                   r"会不会|要不要|行不行|好不好|对不对|求|蹲|想问|请问|问下|问一下|还有|有货|链接|\b(how|what|which|where|when|"
                   r"can|do|does|is|are|any)\b")
@@ -104,7 +110,7 @@ def canonical(norm: str) -> str:
     asked as the core reads it ("能用不" → "能用吗", ``paraphrase.tag_question``) and a size named in words
     as the catalog names it ("中码" → "m码", "小码" → "s码"). Question cues are
     read on the whole line (``live_reading``), so "请问" still makes a line a question."""
-    text = _SIZE_WORD.sub(_size_letter, _EXCLAMATION.sub("", _ANCHOR_TWICE.sub("主播", _VOCATIVE.sub("", norm))))
+    text = spoken(_SIZE_WORD.sub(_size_letter, _EXCLAMATION.sub("", _ANCHOR_TWICE.sub("主播", _VOCATIVE.sub("", norm)))))
     return tag_question(text) if text else norm
 
 _SHOP_LEVEL = frozenset({"shipping", "returns", "human", "greeting", "chitchat", "complaint"})
@@ -159,11 +165,13 @@ def live_reading(u: Any, text: str) -> tuple[Reading, Linked]:
     variant = variants[0] if len(variants) == 1 and u.sku is not None else None
     sku, via = u.sku, u.via
     concept = u.concepts[0] if u.concepts else None
-    if risk is None and (concept in _SHOP_CONCEPTS or _SHOW.search(text)) and variant is None:
-        # invoices, customer-service hours, the next show: about the shop, whatever is on screen
+    show = "show" if _SHOW.search(text) else "lineup" if intent in _OPEN_INTENTS and lineup(text) else None
+    if risk is None and (concept in _SHOP_CONCEPTS or show) and variant is None:
+        # invoices, customer-service hours, the next show, tonight's lineup: about the shop, whatever is on
+        # screen (a product named stays: "卸妆油啥时候上")
         intent, question = "other", question or cue
         if concept not in _SHOP_CONCEPTS:
-            concept = "show"
+            concept = show
         if via in ("context", "attribute"):
             sku, via = None, "none"
         return (Reading(intent, u.confidence, risk, question, concept), Linked(sku, tuple(u.candidates), None, via))
