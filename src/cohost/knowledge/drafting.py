@@ -40,6 +40,7 @@ from cohost.knowledge.shop_rules import detail_rule
 from cohost.knowledge.sources import FactSource
 from cohost.knowledge.text import Question, compact
 from cohost.knowledge.unknowable import subject_words
+from cohost.knowledge.variants import unlinked
 from cohost.knowledge.views import ProductFacts, VariantFacts
 
 if TYPE_CHECKING:
@@ -186,7 +187,7 @@ class Drafter(MatterDrafts):
             return rule  # "运费险赔多少钱": the money a shop rule names, not a product's price
         if link.via in ("ambiguous", "unknown_link") or pf is None:
             return "ambiguous_product"
-        intent, named = self.named_by_core(intent, q, pf, named)  # "二人帐篷还有多少", "25的有货不"
+        intent, named = self.named_by_core(intent, q, pf, named, link.link_number)  # "二人帐篷还有多少", "25的有货不"
         draft: Draft | None
         closed = self._closed(q, pf, named) if intent in ("other", "attribute", "variant", "stock", "suitability") else None
         if closed is not None and not closed.present:  # "有46码吗" ↔ 尺码范围: 36-45码, "有红色吗" ↔ 颜色 — no, these are there
@@ -195,7 +196,8 @@ class Drafter(MatterDrafts):
             draft = c.price(q, pf, named)
         elif intent == "stock":
             draft = c.stock(q, pf, named)
-            if draft is not None and not named and pf.variants and _UNRESOLVED_VARIANT.search(q.text):
+            said = q.text if link.link_number is None else unlinked(q.text, link.link_number)
+            if draft is not None and not named and pf.variants and _UNRESOLVED_VARIANT.search(said):
                 return "no_fact"  # "大号地毯有货吗", "情侣款还有吗": one variant asked, none found — never the total
         elif intent == "variant":
             draft = c.variant(q, pf, named, hits)

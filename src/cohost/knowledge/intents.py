@@ -116,6 +116,8 @@ _RULES: dict[str, list[tuple[float, str]]] = {
         (3, r"怎么买|怎么拍|在哪(里|儿)?(买|拍|下单)|哪(里|儿)(买|拍)|去哪(里|儿)?(买|拍|下单)|怎么下单|如何下单|怎么购买|哪个链接|几号链接|链接在哪|上链接|求链接|要链接"),
         # "颈枕链接几", "牙刷链接多少号", "红酒几号连结", "龙井几号来着": which link number the product has
         (5, r"(?<![\d一二三四五六七八九十零两百号个#])(链接|连结)(是|在)?第?(几|多少)(号|个)?(?!钱|元|块|毫|克|米|寸|斤|度|天|年|g|ml|mah|w)|(几|多少)号(链接|连结)|几号来着|是几号(链接)?[?？]*$"),
+        # "平安扣是1号吗", "口红是几号": which link the product named is
+        (4, r"是\d{1,3}号(链接)?(吗|么|嘛|不|呀|啊|[?？])*$"),
         (3, r"发链接|链接呢|有链接吗|小黄车|购物车|怎么付款|能拍吗|拍哪个|拍几号|点哪个|点几号|选哪个链接|在几号|几号$|已拍|拍了|下单了|买了|已下单|已买|付款了"),
         (2, r"蹲(?!.{0,3}(直播|福袋|开播|抽奖|红包))|想要|我要|要一(个|件|单)|下单|\+1|加1"),
         (3, r"how (to|do i|can i) (buy|order)|where (to|can i) buy|\blink\b|\bbuy\b|ordered"),
@@ -131,6 +133,9 @@ _RULES: dict[str, list[tuple[float, str]]] = {
         (3, r"(几|多少)度(?![假])|度数|几几年|哪一?年(的|产)"),
         # "开了能放几天", "开封后存多久": how long it keeps (保质期 / 储存方法)
         (4, r"(能|可以)?(放|存|保存)(几天|多久|多长时间)"),
+        # a quality asked as A-not-A: "弹不弹", "重不重", "干不干嘴", "显不显白" (not a modal or an act:
+        # 是不是, 能不能, 有没有, 买不买, 发不发, 退不退 belong to the intents that ask those)
+        (2, r"([^\x00-\u4dff是有能会要可行对在买拍发退换送去来走到用吃喝穿戴装])不\1(?!(?<=好不好)[看听])"),
     ],
     "greeting": [
         # "你好可爱", "你好厉害" praise the host: not a greeting
@@ -178,6 +183,9 @@ _REMARK = re.compile(
     r"(我家|我们家|我).{0,8}也(是|在用|用的|有)(这个|这款|这种)|(我|我爸|我妈|我老公|我老婆|我家那位|我婆婆)(就|最|特别|超|一直)?(爱|喜欢)(喝|吃|用|穿)|"
     r"也(来|在)看|坐等(收货|发货|到货|快递)|^(这|今天|最近)(的)?天气")
 _ASKING = re.compile(r"[?？吗么嘛呢]|什么|啥|怎么|咋|多少|多久|几|哪|谁|能不能|可不可以|有没有|是不是|会不会|要不要|请问|想问|求")
+# a bare quality asked with 吗 ("滋润吗", "沾杯吗"); not a modal, a state or an act ("是吗", "能吗", "真的吗",
+# "到了吗", "发了吗", "拍了吗")
+_BARE_QUALITY = re.compile(r"(?![是有能会要可行对在真好来去到发拍买退换送今明昨前后这那哪什怎为谁几多你我他她它])[\u4e00-\u9fff]{1,3}(?<![了的过啊呀哦嗯])(吗|么|嘛)")
 _RETURN_POSTAGE = re.compile(r"(退|换)(货|回|的)?.{0,5}(运费|邮费)|(寄回|退回).{0,4}(运费|邮费)|运费险")
 
 
@@ -258,6 +266,8 @@ def classify(text: str) -> IntentGuess:
         elif _MEASURED_MUCH.search(text):
             del scores["price"]
             scores["attribute"] = max(scores.get("attribute", 0.0), 3.0)
+    if not scores and _BARE_QUALITY.fullmatch(core):
+        scores["attribute"] = 1.0  # "滋润吗", "沾杯吗", "持久吗": a quality of the product, nothing else asked
     if not scores:
         return IntentGuess("other", 0.0, 0.3, {})
     best = max(scores, key=lambda i: (scores[i], -_ORDER.index(i)))

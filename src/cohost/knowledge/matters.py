@@ -29,7 +29,7 @@ from cohost.knowledge.shop_rules import exchange_asked, place_asked, policy_cove
 from cohost.knowledge.sources import FactSource
 from cohost.knowledge.suitability import suited
 from cohost.knowledge.text import Question, compact
-from cohost.knowledge.variants import compared_variants, variant_named
+from cohost.knowledge.variants import compared_variants, unlinked, variant_named, variants_numbered
 from cohost.knowledge.views import ProductFacts, VariantFacts
 
 if TYPE_CHECKING:
@@ -102,18 +102,21 @@ class MatterDrafts:
         return None
 
     @staticmethod
-    def named_by_core(intent: str, q: Question, pf: ProductFacts,
-                      named: list[VariantFacts]) -> tuple[str, list[VariantFacts]]:
+    def named_by_core(intent: str, q: Question, pf: ProductFacts, named: list[VariantFacts],
+                      link_number: int | None = None) -> tuple[str, list[VariantFacts]]:
         """The variant a stock or price question names by its name's core ("二人帐篷还有多少" ↔ 2人款, "25的有货不"
         ↔ 25mm) when none was found by its whole name; such a question of another intent asks its stock."""
         stocked = intent in ("other", "variant") and _STOCK_ASKED.search(q.text) is not None
         if named or not pf.variants or not (intent in ("stock", "price") or stocked):
             return intent, named
-        own = variant_named(q.text, [(v.sku, str(v.name.value)) for v in pf.variants])
-        one = pf.variant(own) if own is not None else None
-        if one is None:
-            return intent, named
-        return ("stock" if stocked else intent), [one]
+        names = [(v.sku, str(v.name.value)) for v in pf.variants]
+        own = variant_named(q.text, names)
+        said = q.text if link_number is None else unlinked(q.text, link_number)  # "5号还有吗": the link, not 5号色
+        skus = [own] if own is not None else variants_numbered(said, names)  # "58的还有吗" ↔ 圈口58mm
+        found = [v for v in (pf.variant(s) for s in skus) if v is not None]
+        if not found or len(found) == len(names) > 1:
+            return intent, named  # a number every variant holds names none of them
+        return ("stock" if stocked else intent), found
 
     def _attribute(self, q: Question, pf: ProductFacts, fact: ProductFact | None) -> Draft | None:
         if fact is None:

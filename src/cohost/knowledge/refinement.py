@@ -98,6 +98,9 @@ class _Unread:
 _UNREAD = _Unread()
 
 
+_POINTER_PRICED = re.compile(r"(这个|这款|那个|那款|\d{1,3}号(链接)?|链接\d{1,3})多少[呀啊呢哇哈~～?？!！]*")
+
+
 def names_priced(text: str, pf: ProductFacts, named: list[VariantFacts]) -> bool:
     """The bare 多少 asks the price of what the question names just before it: the product (its title's head,
     an alias: "厚底运动鞋多少") or a variant ("薄绒的多少"); "加厚的比薄绒贵多少" asks two variants' prices."""
@@ -172,6 +175,8 @@ def refine(guess: IntentGuess, q: Question, r: LazyReading, facts: Callable[[], 
         return "promotion"  # "买两条怎么算", "大衣能分期吗": an offer of that kind is there
     # a strong FAQ keeps an attribute or variant question as it is: only the rules below that would
     # change the intent ask for it (a variant question is never changed by them), so those alone retrieve
+    if intent == "price" and _POINTER_PRICED.fullmatch(q.text):
+        return "price"  # "4号多少", "这个多少": a product pointed at and 多少 — nothing but the product to measure
     if intent == "price" and guess.scores.get("price", 0) <= 2:
         hits = r.hits
         named_fact = bool(hits) and hits[0].score >= ANSWER_AT and any(

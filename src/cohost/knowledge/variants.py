@@ -237,3 +237,64 @@ def uncombined(text: str, variants: Sequence[tuple[str, str]], picked: Sequence[
         if not kept:
             kept = [named.pop()]
     return kept
+
+
+# a measure said aloud: "1米5" is 1.5 m, "2米" 2 m (also 150 / 200 cm in a name), "6斤" is 3 kg
+_SPOKEN_METRE = re.compile(r"(?<![\d.])(\d)(?:米|m)(?!m)(\d)?(?![\d.])")
+_SPOKEN_JIN = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)斤")
+_NUMBER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])\s*([a-z]+|[\u4e00-\u9fff%])?")
+_SAME_UNIT = {"克": "g", "公斤": "kg", "千克": "kg", "毫升": "ml", "厘米": "cm", "毫米": "mm"}
+# a count, a price, an age, a time or a link ("3个", "99元", "2岁", "5号"): names a variant only when its name
+# holds the number with that very word ("2盒装", "港码12号")
+_COUNTED = set("元块岁个件天次%只条对包瓶盒袋罐支片双套张箱份桶杯粒颗周月年人号码折")
+
+
+def _numbers(text: str) -> list[tuple[float, str]]:
+    return [(float(m.group(1)), _SAME_UNIT.get(m.group(2) or "", m.group(2) or "")) for m in _NUMBER.finditer(text)]
+
+
+def _spoken_numbers(low: str) -> list[tuple[set[float], str]]:
+    """The numbers a question says, each as the values it can stand for and the word after it."""
+    said: list[tuple[set[float], str]] = []
+    for m in _SPOKEN_METRE.finditer(low):
+        metres = float(f"{m.group(1)}.{m.group(2) or 0}")
+        said.append(({metres, round(metres * 100, 1)}, ""))
+    low = _SPOKEN_METRE.sub(" ", low)
+    for m in _SPOKEN_JIN.finditer(low):
+        said.append(({round(float(m.group(1)) / 2, 2)}, "kg"))  # 1斤 is 500 g
+    low = _SPOKEN_JIN.sub(" ", low)
+    return said + [({value}, unit) for value, unit in _numbers(low)]
+
+
+def _holds(name: list[tuple[float, str]], values: set[float], unit: str) -> bool:
+    for value, own in name:
+        if value not in values:
+            continue
+        if unit in _COUNTED or own in _COUNTED:
+            if unit == own:
+                return True
+        elif not (unit.isascii() and unit and own.isascii() and own) or unit == own or {unit, own} == {"m", "cm"}:
+            return True  # "58的" ↔ 58mm; "20g" ↔ 约20g, not 20cm
+    return False
+
+
+def variants_numbered(text: str, variants: Sequence[tuple[str, str]]) -> list[str]:
+    """The variants (sku, name) a question names by the numbers inside their names: "58的还有吗" ↔ 圈口58mm,
+    "20g 56的有货吗" ↔ 约20g·圈口56mm (the variant holding the most of the numbers said), "1米5的" ↔ 150×200cm,
+    "6斤的" ↔ 3kg. A price, a count, an age or a link number ("3个", "99元", "5号") names none unless the name
+    says it with that word (港码12号); [] when no number fits."""
+    said = _spoken_numbers(text.lower().replace(" ", "").translate(_NUMERALS))
+    if not said:
+        return []
+    scores: dict[str, int] = {}
+    for sku, name in variants:
+        held = _numbers(name.lower().replace(" ", "").translate(_NUMERALS))
+        scores[sku] = sum(1 for values, unit in said if _holds(held, values, unit))
+    best = max(scores.values(), default=0)
+    return [sku for sku, score in scores.items() if score == best] if best > 0 else []
+
+
+def unlinked(text: str, number: int) -> str:
+    """``text`` without the link number that picked its product ("5号还有吗", "链接5的价格"): that number names
+    the link, not a variant holding it (5号色)."""
+    return re.sub(rf"(?<![\d.])(?:{number}号(?:链接)?|(?:链接|#){number}(?![\d.]))", " ", text)
