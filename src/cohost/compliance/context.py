@@ -76,7 +76,13 @@ _DENIED_AFTER = re.compile(r"[^,。!?;]{0,6}?(?:它|这个|这款|我们|咱们)
 # doctor decides, not what the goods do; a result in the sentence (三天就好了) keeps the claim
 _AUDIENCE_BEFORE = re.compile(r"(?:自己|本身|家里人|孩子)(?:在|正在|有|是|得了?)?$|(?:^|[,。!?;\s])(?:正在|在)$")
 _AUDIENCE_AFTER = re.compile(r"(?:期|阶段|的时候)?的?(?:宝子|宝宝们|宝妈|姐妹|朋友|家人|人|小伙伴|观众|粉丝|宝贝)")
-_REDIRECT = re.compile(rf"{_DOCTOR}|医院|皮肤科|专科|门诊|药店|说明书")
+_REDIRECT = re.compile(rf"{_DOCTOR}|医院|皮肤科|专科|门诊|药店|说明书|"
+                       # or told to pause (烂脸期的姐妹先停用所有新东西，等皮肤稳定了再试): care advice, not an effect
+                       r"先停用|停用|暂停使用|先停掉|先别用|先不要用|别再用|稳定了?再|恢复了?再")
+# a change in the user that calls for adjusting the goods (孩子长个儿了往上调, 长高了换大一码): the user grows, the
+# goods do not make them
+_ADJUSTED = re.compile(r"^了?[^,。!?;]{0,3}?(?:就|再|可以|只要|要)?(?:往上|往高|往大|往后|调高|调大|调节|调一下|调一调|换大|换个大|"
+                       r"升档|加长|放长|放宽|升级)")
 _RESULT = re.compile(r"就好|好了|消了|没了|治好|能治|管用|有效|改善|缓解|就能|立马|见效|退了")
 # the viewer's wish sent to other goods (想美白的宝子去看隔壁那支): this product is not said to do it
 _WISH_BEFORE = re.compile(r"(?:想|想要|要)$")
@@ -248,6 +254,21 @@ def redirect(norm: NormalizedText, start: int, end: int) -> bool:
     return _REDIRECT.search(norm.text, end, s_end) is not None and _RESULT.search(norm.text, s_start, s_end) is None
 
 
+def adjusted(norm: NormalizedText, start: int, end: int) -> bool:
+    return _ADJUSTED.search(norm.text[end:end + 12]) is not None
+
+
+# a crisis answered as the rules ask (热线12356, 已经通知工作人员联系你, 先不聊产品了) with no selling in the text
+# (the host's actions: a viewer's own comment that names a hotline is still a crisis signal)
+_HELP = re.compile(r"(?:请|可以|马上|记得)(?:拨打|打)[^,。!?;]{0,8}?(?:热线|援助电话)|工作人员(?:会|马上|已经)?(?:联系你|私信你|找你)|"
+                   r"(?:已经|马上)(?:帮你)?(?:通知|转给?)(?:了)?(?:后台|工作人员|客服|人工)|先不聊产品|先不卖货|暂停(?:一下)?(?:讲解|卖货|带货)")
+_SELLING = re.compile(r"拍|下单|买|链接|优惠|库存|抢|秒杀|价|划算|囤|上车")
+
+
+def helped(norm: NormalizedText, start: int, end: int) -> bool:
+    return _HELP.search(norm.text) is not None and _SELLING.search(norm.text) is None
+
+
 def inner_negation(norm: NormalizedText, start: int, end: int) -> bool:
     return _INNER_NEGATION.search(norm.text, start, end) is not None
 
@@ -255,7 +276,8 @@ def inner_negation(norm: NormalizedText, start: int, end: int) -> bool:
 GUARD_FUNCTIONS: dict[str, Guard] = {
     "negation": negated, "question": question, "quotation": quotation, "meta": meta,
     "aspiration": aspiration, "self_comparison": self_comparison, "caution": caution,
-    "inner_negation": inner_negation, "redirect": redirect,
+    "inner_negation": inner_negation, "redirect": redirect, "adjusted": adjusted,
+    "helped": helped,
 }
 
 

@@ -79,10 +79,18 @@ _KEY_NOUNS = re.compile(r"(?<![a-z0-9])(ccc|sgs|cma|cnas|fda|ce|fcc|rohs|reach|i
                         r"金奖|银奖|铜奖|冠军|榜首|一等奖|特等奖|优秀奖|入围|推荐奖|专利|(?<![a-z])gb(?=[\s/\d])")
 
 
+_RANK_WORD = re.compile(r"第([二两三四五六七八九十]{1,3})(?=名|位)")  # 第五名 = 第5名; 第一 stays a key word
+
+
+def _rank_digits(m: re.Match[str]) -> str:
+    value = parse_number(m.group(1))
+    return m.group(0) if value is None else f"第{value}"
+
+
 def _canon_evidence(text: str) -> str:
     for pattern, repl in _EVIDENCE_SYNONYMS:
         text = pattern.sub(repl, text)
-    return text
+    return _RANK_WORD.sub(_rank_digits, text)
 
 
 def _evidence_keys(text: str) -> frozenset[str]:
@@ -113,10 +121,33 @@ def report_codes(text: str) -> frozenset[str]:
 
 
 def cited(records: Sequence[_Evidence], sentence: str, now: datetime) -> tuple[str, bool] | None:
-    """(fact id, expired) of the record whose report number is read out in ``sentence`` (第三方检测报告GZ-2026-0815)."""
+    """(fact id, expired) of the record whose report number is read out in ``sentence`` (第三方检测报告GZ-2026-0815),
+    or whose tester is named beside every figure the record states (SGS的报告，除螨率99.2%: the mark
+    alone is in the record's source, the figure in its claim)."""
     said = report_codes(sentence)
     for ev in records:
         if said & ev.codes:
+            return ev.fid, ev.expires_at is not None and ev.expires_at < now
+    canon = _canon_evidence(sentence)
+    marks, amounts = _evidence_keys(canon), quantities(canon)
+    for ev in records:
+        if ev.quantities and marks and marks <= ev.keys and all(
+                any(q.judge(a) == "supported" for a in amounts) for q in ev.quantities):
+            return ev.fid, ev.expires_at is not None and ev.expires_at < now
+    return _restated(records, canon, marks, now)
+
+
+def _restated(records: Sequence[_Evidence], canon: str, marks: frozenset[str], now: datetime) -> tuple[str, bool] | None:
+    """The record a sentence reads out with its scope (新品榜第2名…是2026年双11抖音挂烫机类目的新品销量榜): most
+    of the record's wording is said, every rank the sentence names is the record's, no mark it lacks."""
+    ranks = {parse_number(m.group(1)) if not m.group(1).isdigit() else Decimal(m.group(1))
+             for m in re.finditer(r"第([\d一二两三四五六七八九十]{1,3})(?=名|位)", canon)}
+    grams = _bigrams(_FILLERS.sub("", canon))
+    for ev in records:
+        wording = _bigrams(ev.text)
+        if not ranks or not ranks <= ev.numbers or not marks <= ev.keys or len(wording) < 8:
+            continue
+        if len(wording & grams) / len(wording) >= 0.6:
             return ev.fid, ev.expires_at is not None and ev.expires_at < now
     return None
 
@@ -129,6 +160,9 @@ def match_evidence(records: Sequence[_Evidence], core: str, now: datetime) -> tu
     """(fact id, expired) of the evidence record that states ``core``, or ``None``; an unexpired
     record is preferred to an expired one that states the same thing."""
     said = _canon_evidence(_FILLERS.sub("", core))
+    lead = re.match(r"\d+", said)
+    if lead and any(str(n) != lead.group(0) and str(n).endswith(lead.group(0)) for ev in records for n in ev.numbers):
+        said = said[lead.end():]  # the claim's window cut a record's figure (…6年11月 of 2026年11月)
     keys = _evidence_keys(said)
     numbers = _claim_numbers(said)
     amounts = quantities(said)

@@ -34,9 +34,11 @@ from dataclasses import replace
 from decimal import Decimal
 
 from cohost.compliance.claim import Claim
+from cohost.compliance.composition import composition_claims
 from cohost.compliance.facts import ProductView, Verdict
 from cohost.compliance.numbers import parse_number
 from cohost.compliance.patterns import _QTY_UNITS, N
+from cohost.compliance.readings import remeasure, retract
 from cohost.compliance.text import NormalizedText, normalize_term
 from cohost.compliance.verify import verify
 from cohost.compliance.windows import late
@@ -95,7 +97,9 @@ def revise(found: list[Pair], norm: NormalizedText, view: ProductView | None) ->
         out += _arithmetic(norm, view) + _bogo(norm, view) + _bundle(norm, view, taken) + _still_on(norm, view)
         out += _rises(norm, view) + _supply(norm, view) + _plenty(norm, view) + _minors(norm, view)
         out += late(norm, view)  # a promotion said to run longer than it does (windows.py)
-    return out
+        out += composition_claims(norm, view)  # 纯羊毛, 零添加 against the listed composition (composition.py)
+    out = remeasure(out, norm, view)  # a tested figure held to its evidence record (readings.py)
+    return retract(out, norm, view)  # denied, taken back, or only looking like a claim (readings.py)
 
 
 def _money(value: Decimal) -> str:

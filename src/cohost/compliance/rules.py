@@ -27,7 +27,7 @@ SEVERITY_OF: dict[str, Severity] = {"S1": "critical", "S2": "high", "S3": "mediu
 RANK: dict[str, int] = {"critical": 4, "high": 3, "medium": 2, "low": 1}
 CHECKS = frozenset({"TEXT", "LIVE", "CMT"})
 GUARDS = frozenset({"negation", "question", "quotation", "aspiration", "self_comparison", "meta",
-                    "caution", "inner_negation", "redirect"})
+                    "caution", "inner_negation", "redirect", "adjusted", "helped"})
 CLAIM_KINDS = frozenset({"price", "reference_price", "promotion", "gift_value", "stock", "window",
                          "ranking", "award", "test", "sales", "origin", "attribute", "numeric", "audience",
                          "ranking_bounded", "evidence_expired", "spec"})

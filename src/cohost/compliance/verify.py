@@ -269,9 +269,9 @@ def _stock_of(claim: Claim, norm: NormalizedText, view: ProductView) -> tuple[li
 
 
 # the whole stock said as a figure (一共40箱, 库存就8床, 这批就40箱): scarcity words beside it rest on that figure
-_TOTAL_SAID = re.compile(rf"(?:一共|总共|共|库存|现货|这批|这一批)(?:就|只有|仅|只|才|也就)?(?:有)?\s*(?P<n>{N})\s*(?:{_QTY_UNITS})")
-# a sell-out said as the consequence of selling what is there (拍完这8床就没货了, 卖完就下架): not a claim it is gone now
-_WHEN_SOLD = re.compile(r"(?:拍完|卖完|抢完|售完|卖光|抢光)[^,。!?;]{0,8}?$")
+_TOTAL_SAID = re.compile(rf"(?:一共|总共|共|库存|现货|这批|这一批)(?:就|只有|仅|只|才|也就|只剩|就剩|还剩|剩)?(?:有)?\s*(?P<n>{N})\s*(?:{_QTY_UNITS})")
+# a sell-out said as the consequence of selling what is there, or as a maybe (拍完这8床就没货了, 可能就卖完了): not gone now
+_WHEN_SOLD = re.compile(r"(?:拍完|卖完|抢完|售完|卖光|抢光|可能|也许|说不定)[^,。!?;]{0,8}?$")
 
 
 def _total_said(norm: NormalizedText, total: int) -> bool:
