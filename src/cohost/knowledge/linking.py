@@ -22,7 +22,7 @@ from cohost.knowledge.kinds import not_inside, unsold_word
 from cohost.knowledge.lexicon import english_colours, english_nouns
 from cohost.knowledge.mentions import NAMING as NAMING  # the weights links are judged by, re-exported
 from cohost.knowledge.mentions import WEAK as WEAK
-from cohost.knowledge.mentions import build_forms, variant_pieces
+from cohost.knowledge.mentions import build_forms, maximal, variant_pieces
 from cohost.knowledge.mentions import title_heads as title_heads  # re-exported (drafting, tests)
 from cohost.knowledge.spellings import loose as _loose
 from cohost.knowledge.spellings import present as _present
@@ -91,28 +91,6 @@ def _before_name(short: str, key: str, names: str) -> bool:
 
 _COLOUR_ASKED = re.compile(r"([黑白灰蓝红绿粉紫黄橙棕咖银金青杏米驼])(色|的)")
 _FUZZY_FORM = re.compile(r"[\u4e00-\u9fff]{2,8}")
-def _spans(form: str, key: str) -> list[tuple[int, int]]:
-    out, start = [], key.find(form)
-    while start >= 0:
-        out.append((start, start + len(form)))
-        start = key.find(form, start + 1)
-    return out
-
-
-def _maximal(found: list[tuple[str, dict[str, float]]], key: str) -> list[tuple[str, dict[str, float]]]:
-    """Longest match wins: a form found only inside a longer form found in the question is not a mention of
-    its own ("茶几垫" names the mat, not also the tea table; "护手霜" is not also every "护手…")."""
-    spans = {f: _spans(f, key) for f, _ in found if not f.startswith("en:")}
-    longer = [(f, s) for f, ss in spans.items() for s in ss]
-    out = []
-    for form, by_sku in found:
-        own = spans.get(form)
-        if own and all(any(len(g) > len(form) and s[0] <= a and b <= s[1] for g, s in longer) for a, b in own):
-            continue
-        out.append((form, by_sku))
-    return out
-
-
 _FLAVOUR_ASKED = re.compile(r"([\u4e00-\u9fff]{1,3}?)子?味")
 _NOT_FLAVOUR = re.compile(r"[什啥哪几么种有的]|原")
 
@@ -181,7 +159,7 @@ class ProductLinker:
                  if _present(f, key) or (spaced and (f.startswith("en:") or (f.isascii() and _present(f, spaced))))]
         found += self._fuzzy.find(key, [f for f, _ in found])
         found = not_inside(found, text, self._raw, self._kinds, self._all_vocab)
-        kept = _maximal(found, key)  # a word the product on screen lacks names another product: its own words
+        kept = maximal(found, key)  # a word the product on screen lacks names another product: its own words
         # count for it too ("座椅isofix的吗" with a pram on screen that has a 座椅 of its own)
         told = {sku for form, by_sku in kept if not (vocab and form in vocab) for sku in by_sku if sku != context}
         for form, by_sku in kept:

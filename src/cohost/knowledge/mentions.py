@@ -214,3 +214,31 @@ def build_forms(products: Sequence[Product]) -> tuple[list[tuple[str, dict[str, 
         forms.append((form, {sku: w / share for sku, w in by_sku.items()}))
     forms.sort(key=lambda item: -len(item[0]))
     return forms, unshared
+
+
+def _spans(form: str, key: str) -> list[tuple[int, int]]:
+    out, start = [], key.find(form)
+    while start >= 0:
+        out.append((start, start + len(form)))
+        start = key.find(form, start + 1)
+    return out
+
+
+def maximal(found: list[tuple[str, dict[str, float]]], key: str) -> list[tuple[str, dict[str, float]]]:
+    """Longest match wins: a form found only inside a longer form found in the question is not a mention of
+    its own ("茶几垫" names the mat, not also the tea table; "护手霜" is not also every "护手…"). Two names
+    that share characters ("莫桑钻戒指": 莫桑钻 and 钻戒) are one name read two ways: the longer one, when it
+    names a product, is the one said, and the shorter name crossing it is no mention of its own."""
+    spans = {f: _spans(f, key) for f, _ in found if not f.startswith("en:")}
+    weights = dict(found)
+    longer = [(f, s) for f, ss in spans.items() for s in ss]
+    naming = [(f, s) for f, s in longer if max(weights[f].values(), default=0.0) >= NAMING]
+    out = []
+    for form, by_sku in found:
+        own = spans.get(form)
+        if own and all(any(len(g) > len(form) and s[0] <= a and b <= s[1] for g, s in longer)
+                       or any(len(g) > len(form) and (s[0] < a < s[1] < b or a < s[0] < b < s[1])
+                              and set(weights[g]) != set(by_sku) for g, s in naming) for a, b in own):
+            continue
+        out.append((form, by_sku))
+    return out

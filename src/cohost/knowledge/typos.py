@@ -124,13 +124,13 @@ _NOUN_SUFFIX = "子头儿"  # "枕头" for a 枕, "被子" for a 被, "垫子" f
 
 def short_name(word: str, naming: str) -> bool:
     """Is ``word`` one of the "|"-joined ``naming`` words said the short way: the one-character kind a name
-    ends in with a noun suffix ("枕头" ↔ 乳胶枕), or a name of four or more characters with one inner
-    character left out ("椰棕垫" ↔ 椰棕床垫; first and last characters kept)."""
+    ends in with a noun suffix ("枕头" ↔ 乳胶枕), or a name of three or more characters with one inner
+    character left out ("椰棕垫" ↔ 椰棕床垫, "银链" ↔ 银项链; first and last characters kept)."""
     if not _CJK_RUN.fullmatch(word):
         return False
     names = [n for n in naming.split("|") if _CJK_RUN.fullmatch(n)]
     if len(word) == 2 and word[1] in _NOUN_SUFFIX:
         return any(n[-1] == word[0] for n in names)
-    return len(word) >= 3 and any(
+    return len(word) >= 2 and any(
         len(n) == len(word) + 1 and n[0] == word[0] and n[-1] == word[-1]
         and any(n[:i] + n[i + 1:] == word for i in range(1, len(n) - 1)) for n in names)
