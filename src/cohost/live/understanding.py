@@ -26,9 +26,12 @@ What this module adds, because only a live room needs it:
   :mod:`cohost.live.mentions`) are re-read by the core with the variant's name in its place, so the
   core's refinement (price of a variant, its stock) is applied once, by the core. Only when the core
   then names that variant is its reading used.
-- A request about one order (changing an address, a line with the viewer's phone, address, e-mail…) is
-  an order-service line: intent ``other``, a person in private, no product — unless it asks where a
-  parcel is or about a refund (``shipping`` / ``returns`` stand). Shop-service questions (invoices,
+- A request about one order (changing an address, a line with the viewer's phone, address, e-mail… or an
+  order number) is an order-service line: a person in private, no product; its words say which service
+  (``cohost.live.orderservice``: a refund card is ``returns``, where a parcel is ``shipping``, else
+  ``other``; a grievance keeps the complaint). A late parcel asked after without a grievance is ``shipping``.
+- A cue-less opinion ("这个版型不错", "算了不买了") is small talk, and a paraphrase the grouping reads as one
+  question carries that question's intent ("米多少" price, "腰2尺2拍啥码" variant; ``cohost.live.remarks``). Shop-service questions (invoices,
   customer-service hours) and questions about the show itself ("下次直播什么时候") are ``other`` and
   about no product.
 - Shop-level questions ("什么时候发货") are about no product, whatever is on screen; so is tonight's lineup
@@ -54,8 +57,10 @@ from cohost.knowledge.escalation import is_identity_question
 from cohost.knowledge.text import key_of
 from cohost.live.confirmation import Confirmations
 from cohost.live.mentions import Choices, choices_of, resolve_variant
+from cohost.live.orderservice import late_parcel, service_intent, service_line
 from cohost.live.paraphrase import tag_question
 from cohost.live.pipeline import Stage
+from cohost.live.remarks import asked_intent, not_buying, remark
 from cohost.live.smalltalk import smalltalk
 from cohost.live.vernacular import lineup, spoken
 from cohost.live.wire import meta_text
@@ -76,8 +81,6 @@ _PERSONAL_DATA = frozenset({"mobile", "id_card", "bank_card", "address", "name",
 _ORDER_SERVICE = re.compile(r"(?:改|换|修改|更改)(?:一?下|个|一个)?(?:收货|收件|寄件)?(?:地址|电话|手机号?|收货人|收件人)|"
                             r"(?:地址|电话|手机号?)(?:写|填|留)?错|地址改成|改成.{0,4}地址|帮我(?:备注|查下?订单|改)|"
                             r"(?:打|回)我电话|发(?:到|给)?我(?:的)?邮箱")
-# what a line with the viewer's data still asks about a parcel or a refund ("我叫…帮我查下快递到哪了", "退款到这张卡")
-_PARCEL_OR_REFUND = re.compile(r"快递|物流|发货|能发|到哪|退款|退差价|退钱|退到")
 _WARRANTY = re.compile(r"保修|质保|维修|坏了")
 # shop-service concepts of the core: about the shop, whatever is on screen
 _SHOP_CONCEPTS = frozenset({"invoice", "service_hours"})
@@ -152,6 +155,8 @@ def live_reading(u: Any, text: str) -> tuple[Reading, Linked]:
         question = False
     elif risk is not None:
         question = True  # health, safety, a person asked for: grouped, the holding reply goes to a person
+    elif not cue and (remark(intent, text) or (intent in ("purchase", "other") and not_buying(text))):
+        intent, question = "chitchat", False  # "这个版型不错", "算了不买了": an opinion, not a question (``remarks``)
     elif intent in ("purchase", "other", "chitchat") and _DONE.search(text) and not _ORDER_QUESTION.search(text):
         # "拍了", "已付款", "问下已下单，期待~", "买了两个呢": an order remark, even with a chat cue
         intent, question = "purchase", False
@@ -185,6 +190,9 @@ def live_reading(u: Any, text: str) -> tuple[Reading, Linked]:
         topic = "text:" + key_of(u.core or u.text)
     else:
         topic = None
+    asked = asked_intent(intent, topic, text) if question and risk is None and variant is None else None
+    if asked is not None:  # "米多少" is the price question (no topic), "腰2尺2拍啥码" a variant one
+        intent, topic = asked, None if asked == "price" else topic
     return (Reading(intent, u.confidence, risk, question, topic),
             Linked(u.sku, tuple(u.candidates), variant, u.via))
 
@@ -337,7 +345,7 @@ class UnderstandStage(Stage):
             return (ClassifiedComment(comment, "other", None, 1.0, question=False),)
         personal_data = bool(set(comment.pii) & _PERSONAL_DATA)
         order_change = _ORDER_SERVICE.search(comment.norm) is not None
-        personal_data = personal_data or order_change
+        personal_data = personal_data or order_change or service_line(comment.norm)
         if self.use_first_tier and not negative and not personal_data:
             small = smalltalk(comment.norm) if "redacted" not in comment.flags else None
             if small is not None:
@@ -352,12 +360,15 @@ class UnderstandStage(Stage):
             escalate = None  # "帮我改下收货地址": a change to one order (order service below), not a dispute
         if negative and escalate is None and (not question or intent == "other"):
             escalate, intent, question = "complaint", "complaint", False  # a negative line nothing else explains
-        if escalate is None and personal_data:
-            escalate, question = "other", False  # an order-service request: a person, in private (T47)
-            if order_change or intent not in ("shipping", "returns") or _PARCEL_OR_REFUND.search(comment.norm) is None:
-                # "收货人李四 电话150…", "手机号…订单地址写错了", "寄到北京市…": the viewer's own order, not a
-                # product question nor small talk; "我叫…帮我查下快递到哪了", "退款到这张卡" stay what they ask
-                intent, order_change = "other", True
+        if personal_data and escalate not in ("self_harm", "injection", "minor"):
+            # the viewer's own order (data or an order number): a person, in private; which service its words
+            # ask (``orderservice``); a grievance keeps the complaint
+            service = service_intent(comment.norm, changes_order=order_change)
+            if service is not None:
+                intent, order_change = service, order_change or service == "other"
+            escalate, question = escalate or "other", False
+        elif escalate == "complaint" and intent == "complaint" and late_parcel(comment.norm):
+            intent = "shipping"  # "拍了没发货 都三天了": a late parcel asked after, the person still sees it
         if comment.moderation != "ok":
             question = False
             escalate = escalate or "complaint"
