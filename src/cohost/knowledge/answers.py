@@ -34,6 +34,11 @@ from cohost.knowledge.variants import Grid, grid_of, spoken
 from cohost.knowledge.views import ProductFacts, VariantFacts, money
 
 _LIST_PRICE = re.compile(r"原价|划线价|以前|之前|平时|日常|原来|(便宜|优惠|省|降|少)了?(多少|几)|打几折|几折|reference price|original price")
+# the reference price named as what is asked ("原价多少", "划线价是多少", "衣柜原价"), and that phrase itself
+_REFERENCE_ASKED = re.compile(r"(有|的)?(原价|划线价|吊牌价|专柜价|原来的价格?|original price|reference price)"
+                              r"(是|有|大概|一般)?(多少钱?|几块钱?|好多钱?|几钱|多钱|吗|么|嘛|呢|啊|呀|[?？])*")
+# the price of today asked beside it ("原价多少 现在多少", "有原价吗 现在多少钱"): today's price answers that part
+_CURRENT_ASKED = re.compile(r"多少|几块|价|钱|how much|price|cost")
 # "大衣和羽绒服哪个长": two products compared by one measure, the shared label that holds its character
 _COMPARED_BY = re.compile(r"哪(个|款|件)(更|比较)?([长短高矮厚薄宽窄重轻大小软硬])")
 # how a product's sizes run against the usual ones: a label that says so ("尺码偏差", "尺码偏大偏小")
@@ -109,6 +114,9 @@ class Composer(FactComposer):
         lang, d, price = q.lang, Draft(lang=q.lang), pf.get("price")
         if price is None:
             return None
+        if pf.get("list_price") is None and (asked := _REFERENCE_ASKED.search(q.text)) is not None \
+                and not _CURRENT_ASKED.search(q.text[:asked.start()] + " " + q.text[asked.end():]):
+            return None  # "原价多少" with no reference price: held, never today's price said in its place
         if named:
             for v in named[:3]:
                 if v.price is not None:

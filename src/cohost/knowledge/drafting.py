@@ -28,7 +28,7 @@ from cohost.knowledge.cues import (
 )
 from cohost.knowledge.inclusions import included_asked, included_fields
 from cohost.knowledge.instructions import instructed
-from cohost.knowledge.intents import core_of
+from cohost.knowledge.intents import APPLIANCE_USE, core_of
 from cohost.knowledge.lexicon import DIMENSION_LABELS, colour_settled, concepts_asked, label_matches
 from cohost.knowledge.linking import Link, title_heads
 from cohost.knowledge.matters import MatterDrafts
@@ -67,8 +67,7 @@ _VAGUE = re.compile(r"^\s*([a-z0-9\u4e00-\u9fff+-]{1,10}?)的那(?:个|款|件|�
 
 
 class Drafter(MatterDrafts):
-    """Composes one intent's answer from facts. ``indexes`` and ``product`` are the engine's (the indexes of
-    the current catalog version; a product's facts valid at a time)."""
+    """Composes one intent's answer from facts; ``indexes`` and ``product`` are the engine's."""
 
     def __init__(self, composer: Composer, source: FactSource, indexes: Callable[[], _Indexes],
                  product: Callable[[str | None, datetime], ProductFacts | None]) -> None:
@@ -85,8 +84,7 @@ class Drafter(MatterDrafts):
         return any("满" in t for t in said) or bool(offers_of("threshold", said))  # "任选3件减30元" too
 
     def _texts(self) -> tuple[str, dict[str, str]]:
-        """The whole catalog's words (names, facts, shop rules) and each product's, compacted; rebuilt when
-        the catalog changes."""
+        """The whole catalog's words (names, facts, shop rules) and each product's, compacted; rebuilt on change."""
         version = self.source.version()
         if self._catalog_cache is None or self._catalog_cache[0] != version:
             per = {p.sku: compact(" ".join([p.title, p.brand or "", p.category, *p.aliases,
@@ -192,6 +190,8 @@ class Drafter(MatterDrafts):
         closed = self._closed(q, pf, named) if intent in ("other", "attribute", "variant", "stock", "suitability") else None
         if closed is not None and not closed.present:  # "有46码吗" ↔ 尺码范围: 36-45码, "有红色吗" ↔ 颜色 — no, these are there
             return self._listed(q, pf, closed.index, "closed.no")
+        if intent == "usage" and re.search(APPLIANCE_USE, q.text) and not c.care(q, pf, hits) and not self._instructed(q, pf):
+            intent = "attribute"  # "能放微波炉吗" no care text names: a property (可微波, 洗涤方式) or held, not the how-to
         if intent == "price":
             draft = c.price(q, pf, named)
         elif intent == "stock":

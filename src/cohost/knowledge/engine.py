@@ -34,19 +34,20 @@ from cohost.knowledge.guard import rewrite
 from cohost.knowledge.intents import IntentGuess, classify
 from cohost.knowledge.lexicon import Concept, concepts_asked
 from cohost.knowledge.linking import Link, ProductLinker
+from cohost.knowledge.orderjobs import order_job
 from cohost.knowledge.ownnames import names_of
 from cohost.knowledge.phrasing import Phrasebook
 from cohost.knowledge.record import AnswerRecord
-from cohost.knowledge.referents import foreign_comparand, unnamed_product
+from cohost.knowledge.referents import bare_variant, foreign_comparand, unnamed_product
 from cohost.knowledge.refinement import LazyReading, refine
 from cohost.knowledge.refinement import names_priced as names_priced  # re-exported
 from cohost.knowledge.retrieval import ANSWER_AT, FactIndex, Hit
-from cohost.knowledge.runon import asks_of
+from cohost.knowledge.runon import asks_of, price_ask_of
 from cohost.knowledge.semantic import SemanticIndex
 from cohost.knowledge.sources import FactSource, StoreFactSource
 from cohost.knowledge.text import Question, normalize_question
 from cohost.knowledge.understanding import Reading, Understanding
-from cohost.knowledge.unknowable import ANCHOR, UNKNOWABLE, bulk_unanswered, effect_unstated
+from cohost.knowledge.unknowable import ANCHOR, UNKNOWABLE, bulk_unanswered, effect_unstated, time_bound
 from cohost.knowledge.views import ProductFacts
 from cohost.providers.base import LLM, Embedder
 from cohost.providers.offline import HashingEmbedder
@@ -131,7 +132,7 @@ class QAEngine:
         the same refinement ``answer`` applies (a named variant, a fact the question names, a bare "3号呢"),
         the product and variants it is about, the concept asked and its core words. The live path calls
         this instead of keeping its own copy of the rules; ``answer`` goes through the same steps."""
-        q = normalize_question(text)
+        q = self._question(text, context_sku)
         key = (q.text, context_sku, self.source.version())
         with self._cache_lock:
             hit = self._understood.get(key)
@@ -145,6 +146,15 @@ class QAEngine:
                 self._understood.popitem(last=False)
         return u
 
+    def _question(self, text: str, context_sku: str | None) -> Question:
+        """``text`` normalised; a bare price ask without the remark after it that asks nothing ("精华多少 老铁"),
+        unless the whole message carries a risk (the remark is then read as it is)."""
+        q = normalize_question(text)
+        head = price_ask_of(text)
+        if head == text or self._read(q, context_sku, complete=False).risk is not None:
+            return q
+        return normalize_question(head)
+
     def _read(self, q: Question, context_sku: str | None, *, complete: bool = True) -> Reading:
         """One reading of ``q``. ``complete`` (``answer``) reads the product's facts, the variants named and
         the retrieval hits whatever the intent; otherwise (``understand``) only what the refinement of this
@@ -154,9 +164,11 @@ class QAEngine:
         asked_all: list[Concept] | None = None
         link = idx.linker.link(q, context_sku)
         risk = detect_risk(q.text, idx.names, idx.audiences.get(link.sku or "")) \
+            or order_job(q.text) or time_bound(q.text) \
             or absence(q.text, link, idx.held) \
             or foreign_comparand(q.text, link, idx.held) \
-            or unnamed_product(q.text, link, idx.facts.concept_owners)  # a link, goods or a product not there
+            or unnamed_product(q.text, link, idx.facts.concept_owners) \
+            or bare_variant(q.text, link, idx.held)  # a link, goods or a product not there
         reading = Reading(q, link, risk)
         if risk is not None:
             reading.intent, reading.stop = risk.intent, "risk"
@@ -205,7 +217,7 @@ class QAEngine:
 
     # answering ------------------------------------------------------------------------------------------
     def answer(self, question: str, *, context_sku: str | None = None, id: str | int | None = None) -> AnswerRecord:
-        q = normalize_question(question)
+        q = self._question(question, context_sku)
         r = self._read(q, context_sku, complete=True)
         link = r.link
         if r.risk is not None:  # goods nobody here sells: no "which product?" (``Link.unsold``)

@@ -37,3 +37,19 @@ def asks_of(text: str) -> list[str]:
         out.extend(p for p in _CUT.split(piece) if p)
     asks = [p for p in out if _ASKS.search(p)]
     return asks if len(asks) > 1 else [text]
+
+
+# a bare price ask ("精华多少", "充电宝多少钱", "米多少") and, after a space or a comma, a remark that asks nothing
+# ("扣1的老铁都想知道", "老铁", "刚来"): the remark is no second ask and must not drown the first
+_PRICE_HEAD = re.compile(r"^[^\s,，。!！]{1,12}?(多少|多少钱|几块钱?|啥价|什么价)[呀啊呢哇~～?？]*$")
+_ASKS_TRADITIONAL = re.compile(r"[嗎麼幾]|什麼|怎麼|有沒有|能不能")  # the raw text is not yet normalised
+_HEAD_TAIL = re.compile(r"^(?P<h>[^\s,，。!！]+)[\s,，。!！]+(?P<t>\S.*)$")
+
+
+def price_ask_of(text: str) -> str:
+    """``text`` without a trailing remark that asks nothing, when what comes first is a bare price ask;
+    otherwise ``text`` itself."""
+    m = _HEAD_TAIL.match(text.strip())
+    if m is None or not _PRICE_HEAD.match(m.group("h")) or _ASKS.search(m.group("t")) or _ASKS_TRADITIONAL.search(m.group("t")):
+        return text
+    return m.group("h")
