@@ -89,6 +89,8 @@ def _money(norm: NormalizedText) -> list[Claim]:
             continue
         if group == "b" and m.group("j"):
             value += Decimal(str(parse_number(m.group("j")) or 0)) / 10
+        elif group == "c" and m.group("cj"):  # 只要39块9: the 9 after 块 is jiao
+            value += Decimal(str(parse_number(m.group("cj")) or 0)) / 10
         elif group == "b" and m.group("b") in _COUNT_WORDS and m.group(0).endswith("块"):
             continue  # 原装电池一块，充电线一根: 一块/两块 alone counts a piece; money says 一块钱 or 一块五
         c_start, _ = norm.clause(m.start())

@@ -23,6 +23,9 @@ starts with a character class (the lookbehinds follow the first character), so t
 jumps straight to digits and numerals instead of trying every position."""
 
 _ARABIC = re.compile(r"^(\d+(?:,\d{3})*(?:\.\d+)?)([万千亿w]?)\+?$")
+# digits said straight after 百/千/万 with no 零 between fill the places below it (一万二 = 12000, 一万二八 = 12800,
+# 三千五 = 3500, 两百五 = 250); 一百零二 keeps its 零 and is 102
+_TRAILING = re.compile(r"^(?P<head>.*[百佰千仟万萬])(?P<d>[一二两三四五六七八九壹贰叁肆伍陆柒捌玖]{1,2})$")
 
 
 def parse_number(text: str) -> Decimal | None:
@@ -49,6 +52,12 @@ def parse_number(text: str) -> Decimal | None:
 
 
 def _chinese_integer(text: str) -> int | None:
+    trailing = _TRAILING.match(text)
+    if trailing and not trailing.group("head").endswith("零"):
+        head = _chinese_integer(trailing.group("head"))
+        unit: int = {**_UNITS, **_BIG}[trailing.group("head")[-1]]
+        if head is not None:
+            return head + int(sum(DIGITS[c] * unit // 10 ** (i + 1) for i, c in enumerate(trailing.group("d"))))
     if not text or any(c not in DIGITS and c not in _UNITS and c not in _BIG for c in text):
         return None
     if all(c in DIGITS for c in text) and len(text) > 1:  # 一二三 read digit by digit (e.g. a year)
