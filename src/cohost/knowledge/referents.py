@@ -33,11 +33,13 @@ _SHOP_MATTER = re.compile(r"发货|快递|物流|运费|包邮|寄|送到|送货
 _VARIANT_WORD = re.compile(r"(^|有|要)(黑|白|灰|红|粉|蓝|绿|黄|紫|棕|咖|米|卡其|银|金)色|(?<![a-z])(xs|s|m|l|xl|xxl|xxxl|2xl|3xl)(码|号|的)")
 _ASKS = re.compile(r"吗|么|嘛|多少|几|怎么|如何|什么|哪|不[^\s]{0,2}$|\?|？|有没有")
 # "跟茅台比", "和医美比", "比好孩子的推车好在哪", "雅萌和这个哪个好": the other side of a comparison
-_AGAINST = re.compile(r"(^|这个|这款|它|你们的?|你家的?)(跟|和|与|同|比)(?P<x>[^\s,，。!！?？]{2,8}?)(的)?(比|相比|对比|比较|哪个|谁|好在|效果|差在|有什么区别|区别)")
+_AGAINST = re.compile(r"(^|这个|这款|它|你们的?|你家的?)(跟|和|与|同|比)(?P<x>[^\s,，。!！?？]{2,8}?)(的)?(比|相比|对比|比较|哪个|谁|好在|效果|差在|有什么区别|区别|便宜|贵|划算|实惠)")
 _AGAINST_FIRST = re.compile(r"^(?P<x>[^\s,，。!！?？]{2,8}?)(和|跟|与|比)(这个|这款|你们的?|你家的?)(比)?(哪个|谁|怎么样|好|差|区别)")
 # "莫桑石和cvd培育钻哪个好": both sides named, the first one of this shop's
 _BOTH = re.compile(r"^(?P<a>[^\s,，。!！?？]{2,8}?)(和|跟|与)(?P<x>[^\s,，。!！?？]{2,8}?)(的)?(比|相比|对比|比较|哪个|谁|有什么区别|区别)")
-_PRONOUN = re.compile(r"这|那|它|你|我|他|她|哪|两|几|一")
+_PRONOUN = re.compile(r"这|那|它|你|我|他|她|哪|两|几|一|"
+                      # the product's own earlier or marked price ("比原价便宜吗", "比平时贵吗"): the facts answer that
+                      r"原价|平时|平常|之前|以前|上次|昨天|日常|划线|吊牌|标价|单买|单独|活动前|直播间")
 
 
 def _unknown(other: str, cat: Catalogued) -> bool:
@@ -64,6 +66,24 @@ def unnamed_product(text: str, link: Link, owners: Callable[[Sequence[Concept]],
     if m := _VARIANT_WORD.search(text):
         return Risk("ambiguous_product", "variant", m.group(0))
     return None
+
+
+# a plain colour said alone with a bare ask and nothing else named: "白色的多少钱", "灰色有吗", "粉色还有吗". Many
+# products come in a plain colour; a distinctive option ("黑陶款", "补光灯款") or a size code one product alone has
+# ("L码有没有货" in a shop where only the nappies have sizes) names that product and is answered
+_BARE_VARIANT = re.compile(r"^(那个|请问)?(有)?(?P<w>[黑白灰红粉蓝绿黄紫棕咖米银金橙青]色|卡其色?)"
+                           r"(的)?(多少钱|多少|什么价|还有吗|有吗|有货吗|还有没|有没有货?|还有货吗|呢|没了)$")
+
+
+def bare_variant(text: str, link: Link, cat: Catalogued) -> Risk | None:
+    """``ambiguous_product`` for a plain colour said alone with nothing on screen ("白色的多少钱"), even when one
+    product alone has it: the writers ask back which product. A colour in a product's title names that product."""
+    if link.context is not None or link.via in ("link_number", "ambiguous", "unknown_link"):
+        return None
+    m = _BARE_VARIANT.match(text)
+    if m is None or _PRONOUN.search(m.group("w")) or any(m.group("w") in title for title in cat.titles.values()):
+        return None
+    return Risk("ambiguous_product", "variant", m.group("w"))
 
 
 def foreign_comparand(text: str, link: Link, cat: Catalogued) -> Risk | None:

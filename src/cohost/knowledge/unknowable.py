@@ -2,12 +2,14 @@
 discount for buying several that no promotion counts, the anchor's own height or pick, an effect on the viewer's
 own looks no fact names (显黑, 挑肤色), and a bare 多少 that
 asks for a named thing rather than the price. The engine holds these for a person instead of answering a
-different question with today's price, stock or promotion."""
+different question with today's price, stock or promotion; a delivery day the viewer chooses and a
+restock date (``time_bound``) are held before any intent is read."""
 
 from __future__ import annotations
 
 import re
 
+from cohost.knowledge.escalation import Risk
 from cohost.knowledge.retrieval import FactIndex
 from cohost.knowledge.text import Question
 
@@ -76,3 +78,19 @@ def subject_words(index: FactIndex, q: Question, sku: str) -> list[str]:
 
 
 _PRICE_WORD = re.compile(r"钱|价|元|块|米|费|贵|便宜|折|券|优惠|单价|一共|总共")
+
+
+# a day chosen by the viewer for the goods to leave or arrive ("能指定下周发货吗", "沙发能指定哪天送吗"), and a
+# restock asked with no noun after it ("56圈口什么时候有"): the facts speak of today, never of a chosen day
+_CHOSEN_DAY = re.compile(r"(指定|约|预约|选)(个|一个)?(在)?(哪天|日期|时间|下周|下个?星期|周[一二三四五六日末天]|星期[一二三四五六日天]|几号|明天|后天|"
+                         r"\d{1,2}(号|日)|[一二三四五六七八九十]{1,3}号|\d{1,2}月).{0,6}(发货|发|送|到|配送|上门)")
+_WHEN_BACK = re.compile(r"(什么时候|啥时候|何时|哪天|几时)(才|能|会|可以|还)?(再)?有(吗|么|呢|啊|呀|了)?$")
+
+
+def time_bound(text: str) -> Risk | None:
+    """A ``no_fact`` hold for a chosen delivery day or a restock date, which no fact of today says, or None."""
+    if m := _CHOSEN_DAY.search(text):
+        return Risk("no_fact", "shipping", m.group(0))
+    if m := _WHEN_BACK.search(text):
+        return Risk("no_fact", "stock", m.group(0))
+    return None
