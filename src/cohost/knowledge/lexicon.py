@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from cohost.knowledge.english import english_colours as english_colours  # re-exported (linking)
 from cohost.knowledge.english import english_nouns as english_nouns  # re-exported
+from cohost.knowledge.text import with_a_not_a
 from cohost.knowledge.triggers import Triggers
 
 
@@ -28,13 +29,18 @@ class Concept:
 
 
 def _c(name: str, ask: str, labels: str, units: str | None = None) -> Concept:
-    return Concept(name, re.compile(ask), tuple(labels.split("|")), re.compile(units) if units else None)
+    return Concept(name, re.compile(with_a_not_a(ask)), tuple(labels.split("|")), re.compile(units) if units else None)
 
 
 def _syn(name: str, ask: str, words: str) -> Concept:
     """A viewer's word and the words a merchant writes for it anywhere (usage, cautions, FAQ answers)."""
-    return Concept(name, re.compile(ask), (), None, re.compile(words))
+    return Concept(name, re.compile(with_a_not_a(ask)), (), None, re.compile(words))
 
+
+# what names a span of time: a length asked right after it is a duration
+_NOT_DURATION = r"(?<!时间)(?<!时间有)(?<!时间是)(?<!期)(?<!期有)(?<!期是)(?<!时长)(?<!寿命)(?<!寿命有)"
+# "能放多长时间", "保存多长时间": how long it keeps, asked with the duration word
+_KEEPS = r"(能|可以)?(放|存|保存|存放|储存)(多久|多长时间|几天|几个月)"
 
 # Cues are written for *normalised* questions: traditional → simplified, lower case, and "X不X" → "X吗".
 CONCEPTS: tuple[Concept, ...] = (
@@ -43,7 +49,8 @@ CONCEPTS: tuple[Concept, ...] = (
     _c("size", r"尺寸|(?<!功率)多大(?!的?(孩子|宝宝|小孩|年龄|岁|月))|多宽|多高|宽度|高度|大小|几寸|多少寸|多少cm|多少厘米|直径|口径|size|dimension",
        "尺寸|长度|宽度|高度|大小|直径|口径|径|株高|规格|尺码|最高|最宽"),
     # "袖子多长", "有多长": a length label (袖长, 带长, 线长…) before a size chart
-    _c("length", r"多长(?!时间)|长度|有多长|多少米长|多少cm长|长(是|有)?(多少|几)(米|cm|厘米|公分)?|(卷|根|条)(多少|几)(米|cm|厘米)|how long|length",
+    # a time's length is a duration ("保温时间多长", "保质期多长", "时长多少"), never the thing's length
+    _c("length", _NOT_DURATION + r"(多长(?!时间)|长度|有多长|多少米长|多少cm长|(?<![时期])长(是|有)?(多少|几)(米|cm|厘米|公分)?)|(卷|根|条)(多少|几)(米|cm|厘米)|how long|length",
        "长度|衣长|裙长|裤长|袖长|线长|杆长|全长|绳长|带长|身长|总长|最长|尺寸|规格"),
     # measurement nouns a label names and the question forms that ask them (重量↔多重, 承重↔能承受, 数量↔几根 …)
     _c("body_weight", r"多重的|多沉的|(几|多少)(斤|公斤|kg|千克)(的|以内|以下|以上)(猫|狗|宠物|宝宝|孩子|小孩|人|大人)|体重",
@@ -64,7 +71,7 @@ CONCEPTS: tuple[Concept, ...] = (
     _c("ingredients", r"成分|配料|原料|添加|含不含|含有|有没有添加|防腐剂|香精|酒精|糖|ingredient|"
        r"(什么|啥|哪种|哪些)(肉|鱼|粮|料|东西)(做|制|作)|(是)?(什么|啥|哪种)肉|肉源|纯肉|里面(是|有|装的?是?)(啥|什么)",
        "成分|配料|原料|配方|添加|主要成分"),
-    _c("shelf_life", r"保质期|过期|有效期|能放多久|放多久|保存多久|多久过期|生产日期|新鲜|shelf life|expire", "保质期|有效期|生产日期|保存期"),
+    _c("shelf_life", r"保质期|过期|有效期|" + _KEEPS + r"|多久过期|生产日期|新鲜|shelf life|expire", "保质期|有效期|生产日期|保存期"),
     _c("origin", r"产地|哪里产|哪产|哪里生产|哪生产|哪里的货|(哪里|哪儿|哪国|什么地方|哪个国家)(的|来的|进口)|国产|进口|原产|哪里做的|[\u4e00-\u9fff]国(的|产|进口)(吗|么|嘛|呀|$)|made in|origin",
        "产地|原产地|生产地|产区|国别|原产国"),
     _c("year", r"哪年|哪一年|年份|几几年|多少年的|年代|vintage", "年份|年代|生产日期"),
@@ -86,7 +93,7 @@ CONCEPTS: tuple[Concept, ...] = (
     # everyday words a viewer uses for what merchants write otherwise (world knowledge, no shop's words)
     _syn("sun", r"太阳|晒|阳光|日照", r"阳光|日晒|暴晒|晒|直射"),
     _syn("driving", r"开车|行车|驾驶|开的时候|路上", r"行驶|驾驶|开车|行车"),
-    _syn("continuous", r"一直|连续|长时间|很久|一整天|不停", r"连续|长时间|持续"),
+    _syn("continuous", r"一直|连续|(?<!多)长时间|很久|一整天|不停", r"连续|长时间|持续"),
     _syn("pet_hair", r"[猫狗]毛|宠物毛|[猫狗]的毛", r"宠物毛|宠物|毛发"),
     _syn("ebike", r"电瓶车|电动车|电驴|摩托", r"电动车|电瓶车"),
     _syn("winter", r"冬天|冬季|零下|结冰|北方|冻", r"防冻|冬季|零下|严寒|-\d+℃"),
@@ -102,7 +109,7 @@ CONCEPTS: tuple[Concept, ...] = (
     _c("view_angle", r"视角|广角|角度|拍多宽|viewing angle", "视角|角度|广角"),
     _c("suction", r"吸力|多少帕|几帕|(?<![a-z])pa(?![a-z])|吸得?(干净|动|起)|suction", "吸力|气压|功率"),
     _c("pressure", r"气压|压力|psi|(?<![a-z])bar(?![a-z])|胎压|打多少压|pressure", "气压|压力|胎压|压强"),
-    _c("speed", r"多快|速度|快吗|快不快|要多久|多长时间|几分钟|speed|how fast", "速度|时间|时长|效率"),
+    _c("speed", r"多快|速度|快吗|快不快|要多久|(?<!放)(?<!存)(?<!期)多长时间|几分钟|speed|how fast", "速度|时间|时长|效率"),
     _c("connect", r"wifi|无线连接|连手机|手机(上)?(看|连|控制|查看)|app|蓝牙|联网|连接|bluetooth", "连接|wifi|app|蓝牙|互联|无线"),
     _c("fits", r"通用|我的车|什么车|哪些车|车型|装得上|能装吗|能不能装|(?<![a-z])model ?[a-z0-9]|款(的)?车|适配|fit my",
        "适用车型|适用机型|适用型号|适用|通用|兼容|适配|安装"),
@@ -127,7 +134,8 @@ CONCEPTS: tuple[Concept, ...] = (
     # breathing is its own property: a fabric or a thickness does not say it
     _c("breathable", r"透气|闷不闷|闷脚|闷汗|捂汗|捂脚|breathab", "透气|透湿"),  # 透湿量: how breathing is measured
     _c("fit", r"版型|宽松|修身|偏大|偏小|正码|尺码偏|偏码|码偏|显瘦|fit", "版型|尺码建议|尺码|码数|建议"),
-    _c("washing", r"机洗|手洗|怎么洗|洗涤|干洗|能洗|wash", "洗涤|洗护|洗涤方式|保养|水洗"),
+    # a dishwasher or microwave is a setting of its own (cautions and usage answer it), not laundering
+    _c("washing", r"(?<!碗)机洗|手洗|怎么洗|洗涤|干洗|能洗(?!碗)|(?<!dish)wash(?!er)", "洗涤|洗护|洗涤方式|保养|水洗"),
     _c("pilling", r"起球|起毛|pilling", "起球"),
     _c("fading", r"掉色|褪色|串色|染色", "掉色|褪色|色牢度"),
     _c("shrink", r"缩水|shrink", "缩水"),

@@ -22,7 +22,7 @@ from cohost.knowledge.kinds import not_inside, unsold_word
 from cohost.knowledge.lexicon import english_colours, english_nouns
 from cohost.knowledge.mentions import NAMING as NAMING  # the weights links are judged by, re-exported
 from cohost.knowledge.mentions import WEAK as WEAK
-from cohost.knowledge.mentions import build_forms, maximal, variant_pieces
+from cohost.knowledge.mentions import build_forms, maximal, used_with, variant_pieces
 from cohost.knowledge.mentions import title_heads as title_heads  # re-exported (drafting, tests)
 from cohost.knowledge.spellings import loose as _loose
 from cohost.knowledge.spellings import present as _present
@@ -160,6 +160,8 @@ class ProductLinker:
         found += self._fuzzy.find(key, [f for f, _ in found])
         found = not_inside(found, text, self._raw, self._kinds, self._all_vocab)
         kept = maximal(found, key)  # a word the product on screen lacks names another product: its own words
+        if context:  # "能泡茶叶吗", "送数据线吗": what the product on screen is used on or comes with
+            kept = [(f, w) for f, w in kept if context in w or not used_with(f, key)]
         # count for it too ("座椅isofix的吗" with a pram on screen that has a 座椅 of its own)
         told = {sku for form, by_sku in kept if not (vocab and form in vocab) for sku in by_sku if sku != context}
         for form, by_sku in kept:

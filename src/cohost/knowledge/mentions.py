@@ -242,3 +242,27 @@ def maximal(found: list[tuple[str, dict[str, float]]], key: str) -> list[tuple[s
             continue
         out.append((form, by_sku))
     return out
+
+
+# With a product on screen, a thing named as what it is used on ("能泡茶叶吗", "可以装咖啡不" of a cup) or as
+# what comes with it ("送数据线吗" of a power bank) is not the product asked about: the one on screen is.
+_USE_VERB = r"(?:泡|装|放|盛|煮|冲|洗|烧|热|加热|炖|存|收纳|充|晾|挂|夹|插|接|连)"
+_USE = re.compile(rf"(?:^|能|可以|可不可以|能不能|能否|用来|拿来|适合|可以用来|能用来)(?:给)?{_USE_VERB}(?:个|一个|点|些)?$")
+_GIFT = re.compile(r"(?:送|赠|赠送|附送|附赠|送不送|配|配不配|带不带)(?:个|一个|一根|一条|根|条|只)?$")
+_GIFT_END = re.compile(r"^(?:吗|么|嘛|不|没|没有|呢|吧|的吗|啊|$)")
+
+
+def used_with(form: str, key: str) -> bool:
+    """Is ``form`` (a hanzi word) said in ``key`` only as what the product on screen is used on or comes
+    with: right after a use verb ("能泡茶叶不") or in a gift question ("送数据线吗")?"""
+    spans = _spans(form, key)
+    if not spans or not _CJK_WORD.search(form):
+        return False
+    for start, end in spans:
+        before = key[:start]
+        if _USE.search(before):
+            continue
+        if _GIFT.search(before) and _GIFT_END.match(key[end:end + 3]):
+            continue
+        return False
+    return True

@@ -74,7 +74,8 @@ _LATIN_RUN = re.compile(r"[a-z][a-z0-9]{2,}")
 # shop policy kinds by the word a viewer uses for them (formats: any kind name a merchant chose)
 _POLICY_NAMES = {"installation": "安装", "install": "安装", "invoice": "发票", "customer_service": "客服", "service": "客服",
                  "exchange": "换货", "price_protection": "保价", "gift_wrap": "包装", "packaging": "包装",
-                 "membership": "会员", "member": "会员", "delivery": "配送", "after_sales": "售后"}
+                 "membership": "会员", "member": "会员", "delivery": "配送", "after_sales": "售后",
+                 "trade_in": "以旧换新", "tradein": "以旧换新", "gold_price": "金价"}
 # an FAQ that compares two products: the words of its answer are about either of them
 _COMPARING = re.compile(r"区别|不同|差别|哪个|比较|对比|还是|vs|difference")
 _WHERE_FROM = frozenset(["origin"])  # concepts no other kind of fact answers, whatever words it shares
@@ -118,7 +119,8 @@ class FactIndex:
             faq = fact.field.startswith("faq:")
             label = fact.context if faq and fact.context else fact.label
             if fact.field.startswith("policy:"):  # a policy kind named in English ("installation") is asked in Chinese
-                label = _POLICY_NAMES.get(fact.field[7:], label)
+                kind = fact.field[7:].lower()  # "large_item_delivery": a compound kind is named by its last word
+                label = _POLICY_NAMES.get(kind) or _POLICY_NAMES.get(kind.rsplit("_", 1)[-1], label)
             value = str(fact.value)
             text = normalize(f"{label} {value}")
             terms = Counter(segmenter.terms(text))

@@ -51,6 +51,13 @@ _SPACES = re.compile(r"\s+")
 _REPEAT_PUNCT = re.compile(r"([?？!！~～。，,.…])\1+")
 _A_NOT_A_SPACED = re.compile(r"([\u4e00-\u9fff])不\1(?=\s)")
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1(?=$|[?？!！。,，啊呀呢嘛哈])")  # 闷不闷 → 闷吗
+_A_NOT_A_CUE = re.compile(r"([\u4e00-\u9fff])不\1")
+
+
+def with_a_not_a(pattern: str) -> str:
+    """A cue regex that also matches what ``normalize_question`` makes of its "X不X" words: "闷不闷" is
+    read as "闷吗" when a clause ends there, so a cue "闷不闷" must accept both."""
+    return _A_NOT_A_CUE.sub(lambda m: f"(?:{m.group(0)}|{m.group(1)}吗)", pattern)
 
 # chat shorthand: pinyin initials (bounded by non-letters) and frequent misspellings
 _ABBREVIATIONS = {
@@ -68,6 +75,9 @@ _TYPOS = {
     "米有": "没有", "么有": "没有", "伐": "吗", "不咯": "不", "莫得": "没有",
 }
 _TYPO_RE = re.compile("|".join(sorted(map(re.escape, _TYPOS), key=len, reverse=True)))
+# "床垫多后", "有多搞": a one-character measure typed as its homophone, where it ends the question ("最多后天到" is no
+# typo: a word follows)
+_MEASURE_HOMOPHONE = re.compile(r"(?<![最差])多(?:(?P<thick>[后候])|(?P<high>[搞告]))(?=$|[?？!！,，。~～ 吗啊呀呢嘛哈的])")
 
 
 def chinese_to_int(text: str) -> int | None:
@@ -138,14 +148,21 @@ def _clean_chars(text: str) -> tuple[str, int]:
     return (out.replace(_EMOJI_MARK, " ") if emoji else out), emoji
 
 
+# the first characters of zhconv's zh-cn keys that change something: it writes each key it matches as its
+# value and every other character as it is, so a text holding none of these characters comes back unchanged
+_ZH_FIRST = frozenset(key[0] for key, value in zhconv.zhconv.getdict("zh-cn").items() if key and key != value)
+
+
 def normalize(text: str) -> str:
     """The shared normal form of questions and catalog terms."""
     text = unicodedata.normalize("NFKC", text[: MAX_CHARS * 2])
     text, _ = _clean_chars(text)
-    converted = zhconv.convert(text, "zh-cn")
-    if "幺" in converted and "幺" not in text:  # zhconv reads "怎么喝" as 吆喝 and writes 怎幺喝
-        converted = converted.replace("幺", "么")
-    text = converted.lower()
+    if not _ZH_FIRST.isdisjoint(text):  # else zhconv would match no key and return ``text`` as it is
+        converted = zhconv.convert(text, "zh-cn")
+        if "幺" in converted and "幺" not in text:  # zhconv reads "怎么喝" as 吆喝 and writes 怎幺喝
+            converted = converted.replace("幺", "么")
+        text = converted
+    text = text.lower()
     text = _numerals(text)
     if _DIGIT.search(text):  # every unit rule needs a digit
         for words, pattern, repl in _UNIT_RULES:
@@ -238,6 +255,8 @@ def normalize_question(raw: str) -> Question:
     text = normalize(cleaned)
     text = _REPEAT_PUNCT.sub(r"\1", text)
     text = _TYPO_RE.sub(lambda m: _TYPOS[m.group(0)], text)
+    if "多" in text:
+        text = _MEASURE_HOMOPHONE.sub(lambda m: "多厚" if m.group("thick") else "多高", text)
     if "不" in text:
         text = _A_NOT_A.sub(r"\1吗", text)
     text = _ABBR_RE.sub(lambda m: _ABBREVIATIONS[m.group(1)], text)
