@@ -41,6 +41,7 @@ from cohost.compliance.context import BOUNDED_SCOPE, BOUNDED_TIME, excused, near
 from cohost.compliance.findings import ClaimCheck, _Item, _Safe, finish
 from cohost.compliance.lru import LRU
 from cohost.compliance.matcher import Hit, Matcher
+from cohost.compliance.mirrors import resolve_mirrors
 from cohost.compliance.offers import revise
 from cohost.compliance.rules import CHECK_OF_MODE, RANK, Rule, check_unique, load_rule_file
 from cohost.compliance.scope import disowned, inside
@@ -79,7 +80,7 @@ def _registered_efficacy(product: Product, word: str) -> bool:
 class Checker:
     def __init__(self, rules: Sequence[Rule], categories: CategoryMap) -> None:
         check_unique(rules)
-        self.rules = tuple(rules)
+        self.rules = tuple(resolve_mirrors(rules))  # a rule matching another's words on its own goods
         self.categories = categories
         self._matcher = Matcher([r for r in self.rules if r.triggers])
         self._policies: dict[tuple[str, str], Rule] = {(r.claim, r.lang): r for r in self.rules if r.claim}

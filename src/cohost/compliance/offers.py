@@ -33,6 +33,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
+from cohost.compliance.capabilities import capability_claims
 from cohost.compliance.claim import Claim
 from cohost.compliance.composition import composition_claims
 from cohost.compliance.facts import ProductView, Verdict
@@ -99,6 +100,7 @@ def revise(found: list[Pair], norm: NormalizedText, view: ProductView | None) ->
         out += _rises(norm, view) + _supply(norm, view) + _plenty(norm, view) + _minors(norm, view)
         out += late(norm, view)  # a promotion said to run longer than it does (windows.py)
         out += composition_claims(norm, view)  # 纯羊毛, 零添加 against the listed composition (composition.py)
+        out += capability_claims(norm, view)  # 完全防水, 质保五年, 充满五次 against the listing (capabilities.py)
     out = remeasure(out, norm, view)  # a tested figure held to its evidence record (readings.py)
     return retract(out, norm, view)  # denied, taken back, or only looking like a claim (readings.py)
 

@@ -90,8 +90,22 @@ def retract(found: list[Pair], norm: NormalizedText, view: ProductView | None) -
             continue
         if claim.kind in _FIGURES and verdict.verdict == "contradicted" and _OUTSIDE.search(norm.text[claim.end:]):
             continue
+        if claim.kind == "test" and verdict.verdict == "needs_evidence" and view is not None:
+            verdict = _certified(claim, norm, view) or verdict
         out.append((claim, verdict))
     return out
+
+
+# a certification said without naming it (通过认证, 有认证, 过了认证): it names no body or standard the record could
+# contradict, so any certification record on file (通过ECE R129认证, 认证: 3C) backs it
+_BARE_CERT = re.compile(r"^(?:通过了?|有|过了|拿到了?|取得了?)(?:相关|正规|国家)?认证$")
+
+
+def _certified(claim: Claim, norm: NormalizedText, view: ProductView) -> Verdict | None:
+    if not _BARE_CERT.match(norm.text[claim.start:claim.end]):
+        return None
+    records = [fid for fid, text in view.corpus if "认证" in text and (".evidence:" in fid or ".attr:" in fid)]
+    return Verdict("supported", tuple(records)) if records else None
 
 
 _MEASURED = re.compile(r"实测|测得|测出|测试结果|检测结果|检测值|实验室测")

@@ -105,6 +105,7 @@ class Rule:
     approval: str = "ignore"  # gates: fire when an ad-review approval is "missing" / "present"
     pii: str | None = None  # a kind of personal data (cohost.live.pii) reported wherever it is found
     follow_on: frozenset[str] = frozenset()  # a follower: only beside findings of these claim kinds or trigger tags
+    mirror: str | None = None  # matches the words of the rule with this id on its own goods (mirrors.py)
     source: str = field(default="", compare=False)
 
     def severity_for(self, trigger: Trigger | None, kinds: frozenset[str] | None) -> Severity:
@@ -117,7 +118,8 @@ class Rule:
 _RULE_KEYS = {"id", "family", "title", "severity", "law", "checks", "message", "message_en", "suggestion",
               "guards", "critical_in", "applies_to", "not_in", "when_unknown", "terms", "patterns", "allow",
               "allow_patterns", "unless_sentence", "rewrites", "claim", "gate", "unverified", "examples",
-              "clean_examples", "lang", "approval", "unverified_message", "unverified_message_en", "follows", "pii"}
+              "clean_examples", "lang", "approval", "unverified_message", "unverified_message_en", "follows", "pii",
+              "mirror"}
 _TERM_KEYS = {"words", "severity", "suggestion", "applies_to", "not_in", "when_unknown", "guards", "tags"}
 _PATTERN_KEYS = {"regex", "needs", "severity", "suggestion", "applies_to", "not_in", "when_unknown", "guards",
                  "tags", "extend", "validate"}
@@ -253,10 +255,12 @@ class _Reader:
         gate = self.kind_set("gate")
         follows = self.text("follows")
         pii = self.text("pii")
+        mirror = self.text("mirror")
         if pii is not None and pii not in PII_KINDS:
             raise self.fail("pii", f"unknown personal-data kind {pii!r} (one of {sorted(PII_KINDS)})")
-        if not triggers and claim is None and not gate and follows is None and pii is None:
-            raise self.fail("terms", "a rule needs terms, patterns, a claim kind, a gate, follows or pii")
+        if not triggers and claim is None and not gate and follows is None and pii is None \
+                and mirror is None:
+            raise self.fail("terms", "a rule needs terms, patterns, a claim kind, a gate, follows, mirror or pii")
         lang = self.text("lang") or ("*" if follows else "zh")
         approval = self.text("approval") or "ignore"
         if lang not in ("zh", "en", "*") or approval not in ("ignore", "missing", "present"):
@@ -265,8 +269,9 @@ class _Reader:
         if not isinstance(rewrites, dict) or not all(isinstance(v, str) for v in rewrites.values()):
             raise self.fail("rewrites", "must be a table of word = suggestion")
         return Rule(
-            id=rule_id, key=f"{rule_id}#{claim}" if claim else f"{rule_id}@{follows}" if follows else rule_id,
-            family=family, follows=follows, pii=pii,
+            id=rule_id, key=f"{rule_id}#{claim}" if claim else f"{rule_id}@{follows}" if follows
+            else f"{rule_id}~{mirror}" if mirror else rule_id,
+            family=family, follows=follows, pii=pii, mirror=mirror,
             title=cast(str, self.text("title", required=True)),
             severity=cast(Severity, self.severity("severity") or self._missing("severity")),
             law=cast(str, self.text("law", required=True)), checks=checks,
