@@ -53,6 +53,7 @@ from typing import Any
 
 from cohost.events import ClassifiedComment, End, QuestionGroup, Tick
 from cohost.knowledge.text import key_of
+from cohost.live.equivalence import equivalent
 from cohost.live.paraphrase import recast
 from cohost.live.pipeline import Stage
 from cohost.live.vernacular import concept_of
@@ -94,6 +95,8 @@ _SPEC = re.compile(
     r"(?<![\d.a-z号第满减买送])(?P<long>\d{3,})(?![\d.]|号|件|个|元|块|减|折)|"
     r"(?P<big>大瓶|大号|大杯|大包|大的|大容量|大份|大袋|大盒)|(?P<small>小瓶|小号|小杯|小包|小的|小容量|小份|小袋|小盒)"
 )
+# a difference asked between two things, or which to pick, that the reading left as "other"
+_COMPARE = re.compile(r"差在哪|差别|区别|有啥不同|有什么不同|不一样在哪|(?:推荐|选)(?:哪个|哪一?款|哪种)|哪个(?:好|更|划算|合算)")
 _SPEC_INTENTS = frozenset({"price", "stock", "promotion"})
 _INFO = frozenset({"attribute", "variant", "suitability", "usage"})
 _VERNACULAR = _INFO | {"other"}
@@ -134,6 +137,8 @@ def asked(intent: str, topic: str | None, norm: str) -> tuple[str, str | None]:
     same = recast(intent, topic, norm)
     if same is not None:  # a paraphrase the reading split ("31号多少" is the price; size choices; "1号是精华吗")
         return same
+    if intent == "other" and (topic is None or topic[:5] == "text:") and _COMPARE.search(norm) is not None:
+        return "comparison", None  # "pro和普通版差在哪", "推荐哪个味" ask what "X和Y有啥区别" asks
     if topic and topic.startswith("variant:"):
         if intent in _AVAILABILITY:
             intent = "stock"  # "有M码吗" / "M码还有吗" / "M码呢": one question about one size
@@ -143,11 +148,13 @@ def asked(intent: str, topic: str | None, norm: str) -> tuple[str, str | None]:
                 topic = name
                 break
         if intent in _VERNACULAR and (topic is None or topic[:5] == "text:"):
-            # a property asked in everyday words the core read no concept in ("沾杯吗", "弹不弹", "我妈牙口不好能嚼动吗")
-            topic = concept_of(norm) or topic
+            # a property asked in everyday words the core read no concept in ("沾杯吗", "弹不弹", "我妈牙口不好能嚼动吗"),
+            # or the same fact asked in other words ("能听几个小时" is the runtime, "安卓能用吗" compatibility)
+            topic = concept_of(norm) or equivalent(norm) or topic
         elif intent in _VERNACULAR and topic is not None and ":" not in topic and topic not in _SUBTOPIC_NAMES:
-            # a setting sharper than the concept the core read ("可以放洗碗机洗吗" is not "怎么洗")
-            topic = concept_of(norm, sharp=True) or topic
+            # a setting sharper than the concept the core read ("可以放洗碗机洗吗" is not "怎么洗", "第一次用要充满吗"
+            # is not how long it runs)
+            topic = concept_of(norm, sharp=True) or equivalent(norm, topic) or topic
     if intent in _SPEC_INTENTS and (topic is None or topic in _SUBTOPIC_NAMES):
         spec = spec_of(norm)
         if spec is not None:  # "2万毫安的多少钱" is not "充电宝多少钱"; "两斤装参加半价吗" is not "第二件半价吗"
