@@ -35,6 +35,8 @@ from cohost.knowledge.views import ProductFacts, VariantFacts, money
 
 _LIST_PRICE = re.compile(r"原价|划线价|以前|之前|平时|日常|原来|(便宜|优惠|省|降|少)了?(多少|几)|打几折|几折|reference price|original price")
 # the reference price named as what is asked ("原价多少", "划线价是多少", "衣柜原价"), and that phrase itself
+# a price per unit of what is made to measure ("衣柜一平米多少钱", "窗帘每米多少"): the pricing rule says it
+_PER_UNIT = re.compile(r"(一|每|1)(平米|平方米?|平|㎡|延米|米)(要|大概)?(多少钱|多少|几块|啥价|什么价)")
 _REFERENCE_ASKED = re.compile(r"(有|的)?(原价|划线价|吊牌价|专柜价|原来的价格?|original price|reference price)"
                               r"(是|有|大概|一般)?(多少钱?|几块钱?|好多钱?|几钱|多钱|吗|么|嘛|呢|啊|呀|[?？])*")
 # the price of today asked beside it ("原价多少 现在多少", "有原价吗 现在多少钱"): today's price answers that part
@@ -117,6 +119,10 @@ class Composer(FactComposer):
         if pf.get("list_price") is None and (asked := _REFERENCE_ASKED.search(q.text)) is not None \
                 and not _CURRENT_ASKED.search(q.text[:asked.start()] + " " + q.text[asked.end():]):
             return None  # "原价多少" with no reference price: held, never today's price said in its place
+        rule = next((a for a in pf.attributes if "计价" in a.label), None) if _PER_UNIT.search(q.text) else None
+        if rule is not None:
+            self.say_fact(d, rule, pf, lang)
+            return d
         if named:
             for v in named[:3]:
                 if v.price is not None:

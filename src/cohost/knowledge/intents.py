@@ -83,7 +83,7 @@ _RULES: dict[str, list[tuple[float, str]]] = {
     "returns": [
         (3, r"退货|退换|换货|无理由|售后|保修|质保|保换|能退|可以退|退吗|包退|包换|运费险|退款|坏了怎么办"),
         # "能换码吗" asks the policy; "能换滤芯吗" asks about a part of the product
-        (3, r"(能|可以|可不可以|能不能)换(?=$|[吗么嘛不呢?？!！。,，~]|货|码|尺码|大|小|色|颜色|个|一|款|新)"),
+        (3, r"(能|可以|可不可以|能不能)换(?=$|[吗么嘛不呢?？!！。,，~]|货|码|尺码|尺寸|规格|大|小|色|颜色|个|一|款|新)"),
         (2, r"(退|换)(货|回|的)?.{0,5}(运费|邮费)|(寄回|退回).{0,4}(运费|邮费|谁出)"),
         (3, r"质量(有)?问题|有质量问题|出(了)?问题(怎么办)?|坏了(包换|保修|能换|管吗)"),
         # "收到坏的怎么办", "碎了的管吗": what the after-sales rule says about a defect
@@ -104,6 +104,10 @@ _RULES: dict[str, list[tuple[float, str]]] = {
         # washing and use with an appliance or a content (the live labelling convention: care is usage):
         # "能机洗吗", "可以丢洗衣机吗", "能进洗碗机吗", "能放微波炉吗", "能装茶吗"; "防水吗" stays an attribute
         (4, APPLIANCE_USE),
+        # when or in what order it is used: "早上能用还是只能晚上", "用在水乳前面还是后面", "要先充满再用吗"
+        (4, r"(早上|早晨|白天|晚上|夜间|睡前|饭前|饭后|空腹).{0,6}还是.{0,6}(早上|早晨|白天|晚上|夜间|睡前|饭前|饭后|空腹)"
+            r"|(前面|后面|之前|之后|前|后)还是(在)?(前面|后面|之前|之后|前|后)(用|涂|抹|擦)?[吗呢?？]*$|先.{1,6}再(用|涂|抹|戴|穿|吃|喝|洗|充|装|上)"
+            r"|(第一次|初次|新买的|刚买的|头一次).{0,6}(要|需要|得|用)(先)?(充满|充电|清洗|洗|泡|煮|开锅|激活)"),
     ],
     "promotion": [
         (3, r"优惠|活动|券|满减|满\d+减|赠品|送什么|有送|送不送|赠送|送吗|折扣|打折|几折|便宜点|便宜一点|能便宜|少点|降价"),
@@ -203,6 +207,9 @@ _ASKING = re.compile(r"[?？吗么嘛呢]|什么|啥|怎么|咋|多少|多久|�
 # a bare quality asked with 吗 ("滋润吗", "沾杯吗"); not a modal, a state or an act ("是吗", "能吗", "真的吗",
 # "到了吗", "发了吗", "拍了吗")
 _BARE_QUALITY = re.compile(r"(?![是有能会要可行对在真好来去到发拍买退换送今明昨前后这那哪什怎为谁几多你我他她它])[\u4e00-\u9fff]{1,3}(?<![了的过啊呀哦嗯])(吗|么|嘛)")
+# the fee of a service done to the product ("五斗柜上门安装多少钱", "安装费多少"): a shop rule, not its price
+_SERVICE_FEE = re.compile(r"(安装|组装|上门|测量|搬运|上楼|送装|拆旧)(费|的费用|的话)?(要|需要|收|另外|另收|大概)?"
+                          r"(多少钱|多少|几块钱|几块|怎么收费|怎么算|收费|收钱|要钱)")
 _RETURN_POSTAGE = re.compile(r"(退|换)(货|回|的)?.{0,5}(运费|邮费)|(寄回|退回).{0,4}(运费|邮费)|运费险")
 
 
@@ -275,6 +282,9 @@ def classify(text: str) -> IntentGuess:
     # "退货运费谁出" asks the returns policy: the postage of a return is not shipping
     if "shipping" in scores and "returns" in scores and _RETURN_POSTAGE.search(text):
         del scores["shipping"]
+    if "price" in scores and _SERVICE_FEE.search(text):
+        del scores["price"]
+        scores["usage"] = max(scores.get("usage", 0.0), 3.0)
     # "一天喂几块", "钙磷比多少": the 多少/几 counts what is used or measured, not money
     if "price" in scores and not _MONEY.search(text):
         if _USAGE_FRAME.search(text):

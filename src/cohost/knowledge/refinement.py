@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from cohost.knowledge.answers import Composer
 from cohost.knowledge.care import care_asked, care_fields
 from cohost.knowledge.choices import contained
-from cohost.knowledge.intents import IntentGuess
+from cohost.knowledge.intents import IntentGuess, core_of
 from cohost.knowledge.lexicon import SIZE_ADVICE, has_size_info
 from cohost.knowledge.linking import Link, title_heads
 from cohost.knowledge.offers import offers_of, promotion_kind
@@ -42,6 +42,14 @@ _PRICE_GAP = re.compile(r"(贵|便宜|差)(了)?多少")
 _COMPARE = re.compile(r"哪(个|款|一个|件)|都(是|能|有|可以|支持)|区别|差别|不同|差多少|比较")
 _JOINED = re.compile(r"和|跟|与|还是|比|vs", re.I)
 _HAS = re.compile(r"有没有|有吗|有.{0,8}(吗|么|嘛|没)|还有|do you have|is there")
+# the variant said first, then whether there is one: "灰色有吗", "XXL有没有", "中码有没" ask its stock;
+# "有红色吗" (有 first) asks whether the product comes in it
+# a quality of the product on screen asked with no concept word: "啥料子的", "有多辣", "是九分的还是长裤",
+# "冷不冷", "会不会跑绒"; not goods, a link, a service or the host asked ("有X吗", "X卖吗", "能开发票吗")
+_QUALITY_ASKED = re.compile(r"(吗|么|嘛|不)$|啥|什么|有多[\u4e00-\u9fff]|([\u4e00-\u9fff])不\2|的还是")
+_NOT_QUALITY = re.compile(r"有没有|^有(?!多)|^我|有.{0,8}(吗|么|嘛|没|不)$|卖|发票|客服|播|上新|链接|\d+号|(是|叫)(啥|什么)$|办法|下一个"
+                          r"|(啥|什么)(时候|时间)|你|主播|店|人工|谁")
+_NAMED_THEN_HAS = re.compile(r"^(?!有).{1,12}?有(没有|没|吗|么|嘛|不)[?？~～!！]*$")
 
 
 class LazyReading:
@@ -195,6 +203,8 @@ def refine(guess: IntentGuess, q: Question, r: LazyReading, facts: Callable[[], 
         if (has_size_info([(a.label, str(a.value)) for a in pf.attributes], [str(v.name.value) for v in pf.variants],
                           [f.context or "" for f in pf.faq]) or len(r.named) > 1) and not strong_faq():
             return "variant"  # "我165 110斤 m还是l": which size fits, not whether S and M are in stock
+    if intent in ("other", "attribute", "variant") and r.named and _NAMED_THEN_HAS.match(q.text) and not strong_faq():
+        return "stock"
     if intent in ("other", "attribute") and r.named and _HAS.search(q.text) and not strong_faq():
         return "variant"
     if intent == "other" and r.named and not _ASKS_MORE.search(q.text):
@@ -207,4 +217,7 @@ def refine(guess: IntentGuess, q: Question, r: LazyReading, facts: Callable[[], 
         return "attribute"
     if intent == "other" and r.pf is not None and re.fullmatch(r"(这个|这款|那个|\d+号(链接)?)?(呢|吗)?\??", q.text):
         return "price"  # "3号呢" / "这个呢": in a live room a bare product pointer asks its price
+    if intent == "other" and r._link.sku is not None and (core := core_of(q.text)) and _QUALITY_ASKED.search(core) \
+            and not _NOT_QUALITY.search(core):
+        return "attribute"
     return intent

@@ -117,6 +117,9 @@ _RULE_ASKED: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("price_protection", re.compile(r"补差价|退差价|保价|价保|差价(能|可以)?(补|退)|(买|拍)(完|了|之后|后).{0,6}降价|降价了?(怎么办|咋办|能|可以|补|退)|"
                                     r"买贵了|price protection")),
     ("invoice", re.compile(r"发票|开票|invoice")),
+    # installation as a service the shop gives ("包安装吗", "上门安装多少钱", "能上门装吗"), not how to assemble it
+    ("installation", re.compile(r"包(安装|组装|上门)|(上门|师傅|送货|送装|免费)(来)?(安装|装|组装)|(安装|组装)(费|的费用)|"
+                                r"(安装|组装)(要|需要|另外|另)?(收费|收钱|加钱|付费|多少钱|几块钱|怎么收费|免费)")),
     ("customer_service", re.compile(r"售后找谁|找谁(售后|处理|退|换)|客服.{0,6}(几点|时间|在线|上班|下班|有人|休息)|"
                                     r"(几点|晚上|早上|半夜|凌晨|周末|节假日).{0,8}客服|客服.{0,4}(电话|怎么联系|在哪)")),
 )
