@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from cohost.knowledge import grievances as gr
+from cohost.knowledge import handovers
 from cohost.knowledge import incidents as inc
 from cohost.knowledge.audiences import Audience, child_user
 from cohost.knowledge.literalgate import Gated, LiteralGate
@@ -152,7 +153,7 @@ _HAZARD = _rx(_HAZARD_WORD + r"(了|得|起来|的不行|厉害|严重|冒|还)"
 _HAZARD_ASKED = _rx(r"(会不会|会|容易|担心|怕|不会|是否|有没有|防|防止|避免|能不能|不易)(经常|老是)?.{0,4}" + _HAZARD_WORD)
 # a child of a stated age asked about a risk ("给8岁小孩玩充电宝安全吗"): the age outranks the hazard (minor)
 _CHILD_AGE = _rx(r"(1[0-7]|[1-9]|十[一二三四五六七]?)(周)?岁(半)?(的|多的?)?(小孩|孩子|宝宝|儿童|小朋友|娃|女儿|儿子|闺女|男孩|女孩|小学生|学生)",
-                 r"(小孩|孩子|宝宝|儿童|小朋友|娃|女儿|儿子|闺女).{0,3}(才|只有|刚满?)?(1[0-7]|[1-9])(周)?岁")
+                 inc.NEWBORN, r"(小孩|孩子|宝宝|儿童|小朋友|娃|女儿|儿子|闺女).{0,3}(才|只有|刚满?)?(1[0-7]|[1-9])(周)?岁")
 # what made a hazard happen rather than be feared: then it stays safety whoever was hurt
 _INCIDENT = _rx(r"误(食|吃|吞|服|喝)|吞(下|了|进)|噎|窒息|(烫|烧|划|割|砸|夹|摔|碰)(伤|到|破)|流血|出血|摔|跌|(触电|着火|起火|炸|冒烟)了|"
                 r"怎么办|急|救命")
@@ -320,12 +321,14 @@ _EFFECT_PERSONAL = _rx(r"我|俺|咱|宝宝|孩子|老公|老婆|妈|爸|病|吃
 
 
 def detect_risk(text: str, names: Iterable[str] = (), audience: Audience | None = None) -> Risk | None:
-    """The highest-priority risk in normalised text, or None. A cue lying inside one of ``names`` (the
-    catalog's product names: ``ownnames``) does not count: "孕妇枕多少钱" names a product, nobody's pregnancy.
-    ``audience`` (``audiences``) is whom the linked product is for: a child as the user of a product not made
-    for that child is a minor's question."""
-    gated = _GATE.text(text)
-    t: Gated | Scoped = Scoped(gated, names)
+    """The highest-priority risk in normalised text, or None (an explicit request for a person outranks a
+    complaint or a dispute: ``handovers``). A cue inside one of ``names`` (``ownnames``) does not count: "孕妇枕
+    多少钱" names a product. ``audience`` (``audiences``): a child using a product not made for it is a minor's."""
+    return handovers.over(text, _risk(text, names, audience))
+
+
+def _risk(text: str, names: Iterable[str], audience: Audience | None) -> Risk | None:
+    t: Gated | Scoped = Scoped(_GATE.text(text), names)
     if cue := _self_harm(t):
         return Risk("self_harm", "other", cue)
     if cue := _injection(t):

@@ -104,4 +104,6 @@ def pregnant_minor(text: str) -> str | None:
 
 
 # a harm that happened and a bill for it demanded: the money is the after-sales dispute
+# a child whose age is its name: a newborn, an infant, one a month old (an age as good as "3岁")
+NEWBORN = r"新生儿|婴儿|婴幼儿|(刚出生|满月|几个月|[1-9一二三四五六七八九十]个月)(大)?的?(宝宝|孩子|小孩|娃)"
 MEDICAL_BILL = re.compile(r"医药费|医疗费|看病(的)?钱|治疗费|检查费|住院费")
