@@ -46,7 +46,10 @@ _BARE_NUMBER = re.compile(
 _TITLE_PARTS = re.compile(r"[\s【】\[\]（）()、,，/|+·]+")
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]")
 _ALONE = re.compile(r"(^|[^\u4e00-\u9fff]|的)\x00($|[^\u4e00-\u9fff]|[的还有呢吗嘛么没])")  # a character said as a word
-_KIND_THEN = frozenset("有还呢没")  # "膜有…", "线还有吗": a kind opening the question as its subject
+_KIND_THEN = frozenset("有还呢没")
+_HASH_NUMBER = frozenset({2, 3})  # the _LINK_NUMBER patterns that are only a "#" and a number: a shade code too
+# a Latin model name and its suffix ("x200pro" of x200): the longer name names another model
+_MODEL_SUFFIX = re.compile(r"(.*[a-z0-9])(pro|max|plus|mini|ultra|lite)")  # "膜有…", "线还有吗": a kind opening the question as its subject
 _SPACED = re.compile(r"[^a-z0-9.\u4e00-\u9fff]+")
 
 
@@ -130,9 +133,12 @@ class ProductLinker:
     def link_numbers(self, q: Question, context_sku: str | None = None) -> list[int]:
         sizes = {t for v in self.variants.get(context_sku or "", []) for t in (*v.tokens, *v.extra)}
         found: list[tuple[int, int]] = []
-        for pattern in _LINK_NUMBER:
+        for at, pattern in enumerate(_LINK_NUMBER):
             for m in pattern.finditer(q.text):
                 number = int(m.group(1))
+                # "#03还有吗" with a lipstick in #01…#04 on screen: its shade, not link 3
+                if at in _HASH_NUMBER and any(re.fullmatch(rf"#?0*{number}", t) for t in sizes):
+                    continue
                 if number > 0 and all(m.start(1) != s for s, _ in found):
                     found.append((m.start(1), number))
         for m in _BARE_NUMBER.finditer(q.text):
@@ -163,15 +169,29 @@ class ProductLinker:
         if context:  # "能泡茶叶吗", "送数据线吗": what the product on screen is used on or comes with
             kept = [(f, w) for f, w in kept if context in w or not used_with(f, key)]
         # count for it too ("座椅isofix的吗" with a pram on screen that has a 座椅 of its own)
-        told = {sku for form, by_sku in kept if not (vocab and form in vocab) for sku in by_sku if sku != context}
+        longer = self._longer_models(kept, key, context) if context else set()
+        told = {sku for form, by_sku in kept if not (vocab and form in vocab) or form in longer
+                for sku in by_sku if sku != context}
         for form, by_sku in kept:
-            own = bool(vocab) and form in vocab
+            own = bool(vocab) and form in vocab and form not in longer
             for sku, weight in by_sku.items():
                 if own and sku != context and (sku not in told or self._raw.get(form, {}).get(sku, 0.0) < STRONG):
                     continue
                 scores[sku] += weight
                 matched[sku].add(form)
         return dict(scores), dict(matched)
+
+    def _longer_models(self, kept: list[tuple[str, dict[str, float]]], key: str, context: str) -> set[str]:
+        """Forms that are a model name of the product on screen plus a Latin suffix ("x200pro" while the X200
+        is shown): they name the longer model even when the shown product's facts mention it, unless the
+        shorter name is said on its own as well ("x200和x200pro", a comparison)."""
+        names = set(self._names.get(context, "").split("|"))
+        out = set()
+        for form, _ in kept:
+            m = _MODEL_SUFFIX.fullmatch(form)
+            if m and m.group(1) in names and form not in names and m.group(1) not in key.replace(form, "|"):
+                out.add(form)
+        return out
 
     def _unsold(self, q: Question) -> str | None:
         """The product kind a question names that the catalog lacks, told by a catalog word inside it ("防晒霜" ⊃ 防晒)."""
