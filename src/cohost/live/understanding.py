@@ -250,8 +250,11 @@ class EngineReader:
 
     def understand(self, text: str, context_sku: str | None) -> Any:
         """The core's reading of ``canonical(text)`` with that product on screen (cached)."""
+        return self._understood_as(canonical(text), context_sku)
+
+    def _understood_as(self, canon: str, context_sku: str | None) -> Any:
         version = self._check()
-        key = (canonical(text), context_sku)
+        key = (canon, context_sku)
         u = self._understood.get(key)
         if u is not None:
             self._understood.move_to_end(key)
@@ -303,11 +306,12 @@ class EngineReader:
         if hit is not None:
             self._lines.move_to_end(key)
             return hit
-        reading = live_reading(self.understand(norm, context_sku), norm)
+        canon = canonical(norm)
+        reading = live_reading(self._understood_as(canon, context_sku), norm)
         topic, sku = reading[0].topic, reading[1].sku
         if topic is not None and topic[:5] == "text:" and sku is not None:
             # "是316吗", "是内蒙的吗": a value of the product named, the attribute asked (``confirmation``)
-            concept = self._confirmed().concept(sku, canonical(norm))
+            concept = self._confirmed().concept(sku, canon)
             if concept is not None:
                 r = reading[0]
                 reading = (Reading(r.intent, r.confidence, r.risk, r.question, concept), reading[1])
